@@ -1,0 +1,53 @@
+import * as z from 'zod/mini';
+
+/** An id the merchant chose for one of its objects (customer, product, order). */
+export const ExternalId = z.string().check(
+  z.minLength(1),
+  z.maxLength(64),
+  z.regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'Use letters, digits and _ . : - (up to 64), starting with a letter or digit'),
+);
+
+export const CurrencyCode = z.string().check(z.regex(/^[A-Z]{3}$/, 'An ISO 4217 code in capitals, such as CLP'));
+
+/** Money in integer minor units of its currency (cents; whole pesos for CLP). */
+export const Money = z.object({
+  amount: z.int(),
+  currency: CurrencyCode,
+});
+export type Money = z.infer<typeof Money>;
+
+export const locales = ['es', 'en'] as const;
+export const Locale = z.enum(locales);
+export type Locale = z.infer<typeof Locale>;
+
+/** The customer pyramid, from the best customers down to those who never bought. */
+export const tiers = ['top', 'large', 'medium', 'small', 'inactive', 'potential'] as const;
+export const Tier = z.enum(tiers);
+export type Tier = z.infer<typeof Tier>;
+
+export const IsoDate = z.iso.date();
+export const IsoDateTime = z.iso.datetime({ offset: true });
+
+/** A person's name part: trimmed, non-empty, without control characters. */
+export const PersonName = z.string().check(
+  z.trim(),
+  z.minLength(1),
+  z.maxLength(80),
+  z.regex(/^[^\p{Cc}]*$/u, 'Control characters are not allowed'),
+);
+
+export const Email = z.email().check(z.maxLength(254));
+
+/** Keyset paging: `after` is the opaque cursor of the last item seen. */
+export const PageQuery = z.object({
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
+  after: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+});
+
+export function pageOf<T extends z.ZodMiniType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    /** Cursor for the next page, or `null` on the last one. */
+    nextCursor: z.nullable(z.string()),
+  });
+}

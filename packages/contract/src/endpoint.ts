@@ -1,0 +1,69 @@
+import type * as z from 'zod/mini';
+
+type Schema = z.ZodMiniType;
+
+/**
+ * Who may call an endpoint:
+ * - `public`: anyone (health, the OpenAPI document);
+ * - `publishable`: a page of the merchant, with its publishable key;
+ * - `secret`: the merchant's backend, with its secret key;
+ * - `shopper`: a shopper session token minted by the merchant's backend;
+ * - `agent`: a support agent's token.
+ */
+export type Audience = 'public' | 'publishable' | 'secret' | 'shopper' | 'agent';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** One operation of the API: the single source for the server's validation, the client's types and the OpenAPI document. */
+export interface Endpoint {
+  readonly id: string;
+  readonly method: Method;
+  /** OpenAPI-style path, parameters in braces: `/v1/customers/{id}`. */
+  readonly path: `/v1/${string}`;
+  readonly audience: Audience;
+  readonly tag: string;
+  readonly summary: string;
+  readonly params?: Schema;
+  readonly query?: Schema;
+  readonly body?: Schema;
+  /** Request headers the operation reads, besides authentication. */
+  readonly headers?: Schema;
+  /** `null` for an empty (204) response. */
+  readonly response: Schema | null;
+  readonly status?: 200 | 201 | 202 | 204;
+  /** Error statuses the operation documents besides the ones every call may answer. */
+  readonly errors?: readonly number[];
+}
+
+export function defineEndpoint<const E extends Endpoint>(endpoint: E): E {
+  return endpoint;
+}
+
+type In<S> = S extends z.ZodMiniType ? z.input<S> : never;
+type Out<S> = S extends z.ZodMiniType ? z.output<S> : never;
+
+/** What a caller passes to an endpoint: only the parts the endpoint declares. */
+export type RequestOf<E extends Endpoint> = (E['params'] extends Schema ? { params: In<E['params']> } : { params?: never }) &
+  (E['query'] extends Schema ? { query?: In<E['query']> } : { query?: never }) &
+  (E['body'] extends Schema ? { body: In<E['body']> } : { body?: never }) &
+  (E['headers'] extends Schema ? { headers: In<E['headers']> } : { headers?: never });
+
+/** What an endpoint answers with. */
+export type ResponseOf<E extends Endpoint> = E['response'] extends Schema ? Out<E['response']> : undefined;
+
+/** The parsed inputs a server handler receives. */
+export interface ParsedRequestOf<E extends Endpoint> {
+  params: E['params'] extends Schema ? Out<E['params']> : Record<string, never>;
+  query: E['query'] extends Schema ? Out<E['query']> : Record<string, never>;
+  body: E['body'] extends Schema ? Out<E['body']> : undefined;
+  headers: E['headers'] extends Schema ? Out<E['headers']> : Record<string, never>;
+}
+
+/** Fills `{name}` placeholders of an endpoint path, each value URI-encoded. */
+export function expandPath(path: string, params: Readonly<Record<string, string | number>> = {}): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new TypeError(`Missing path parameter "${name}" for ${path}`);
+    return encodeURIComponent(String(value));
+  });
+}

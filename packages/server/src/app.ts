@@ -1,0 +1,87 @@
+import { getHealth } from '@clientela/contract';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { sql, type Kysely } from 'kysely';
+import type { Clock } from './clock.ts';
+import { systemClock } from './clock.ts';
+import type { DatabaseHandle, DatabaseKind, Notifications } from './db/open.ts';
+import type { Database } from './db/schema.ts';
+import { Api, errorResponse } from './http/api.ts';
+import { preflight } from './http/cors.ts';
+import { openApiDocument } from './http/openapi.ts';
+import { ProblemError, problemResponse } from './http/problem.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { MerchantDirectory } from './modules/auth/merchant-directory.ts';
+import { TokenService } from './modules/auth/tokens.ts';
+import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
+import { chatRoutes } from './modules/chat/chat.routes.ts';
+import { customerRoutes } from './modules/customers/customers.routes.ts';
+
+export const apiVersion = '0.1.0';
+const maxBodyBytes = 1024 * 1024;
+
+/** What every module's routes and services are built from. */
+export interface AppDeps {
+  db: Kysely<Database>;
+  databaseKind: DatabaseKind;
+  notifications: Notifications;
+  clock: Clock;
+  tokens: TokenService;
+  directory: MerchantDirectory;
+}
+
+export interface AppOptions {
+  database: DatabaseHandle;
+  tokenSecret: Uint8Array;
+  clock?: Clock;
+}
+
+/** The CRM API under `/v1`, built from its dependencies so a test can build one on a fresh database. */
+export function createApp(options: AppOptions): { app: Hono; deps: AppDeps } {
+  const clock = options.clock ?? systemClock;
+  const { db } = options.database;
+  const deps: AppDeps = {
+    db,
+    databaseKind: options.database.kind,
+    notifications: options.database.notifications,
+    clock,
+    tokens: new TokenService(options.tokenSecret, clock),
+    directory: new MerchantDirectory(db, clock),
+  };
+
+  const app = new Hono();
+  app.use('/v1/*', async (c, next) => {
+    await next();
+    c.res.headers.set('cache-control', 'no-store');
+    c.res.headers.set('x-content-type-options', 'nosniff');
+  });
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) => problemResponse(new ProblemError('payload-too-large', `Send at most ${maxBodyBytes} bytes`), c.req.path),
+    }),
+  );
+  app.options('/v1/*', (c) => preflight(c.req.raw, deps.directory));
+
+  const api = new Api(app, deps);
+  api.mount(getHealth, async () => {
+    try {
+      await sql`select 1`.execute(db);
+    } catch {
+      throw new ProblemError('unavailable', 'The database does not answer');
+    }
+    return { status: 'ok' as const, database: deps.databaseKind };
+  });
+  authRoutes(api, deps);
+  customerRoutes(api, deps);
+  catalogRoutes(api, deps);
+  chatRoutes(api, deps);
+
+  const document = openApiDocument(api.endpoints, apiVersion);
+  app.get('/v1/openapi.json', (c) => c.json(document, 200, { 'access-control-allow-origin': '*' }));
+
+  app.all('/v1/*', (c) => problemResponse(new ProblemError('not-found', `No endpoint ${c.req.method} ${c.req.path}`), c.req.path));
+  app.onError((error, c) => errorResponse(error, c.req.path));
+  return { app, deps };
+}

@@ -1,0 +1,124 @@
+import { PGlite } from '@electric-sql/pglite';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { Database } from './schema.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** Wake-up calls between server instances: ids travel, never payloads of record. */
+export interface Notifications {
+  notify(channel: string, payload: string): Promise<void>;
+  /** Calls `onPayload` for each notification on `channel`; resolves to a function that stops listening. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+}
+
+export interface DatabaseHandle {
+  kind: DatabaseKind;
+  db: Kysely<Database>;
+  notifications: Notifications;
+  /** The whole PGlite data folder as a tarball (PGlite only), to clone a database in tests. */
+  dumpDataDir?: () => Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export type DatabaseConfig =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+
+const plugins = [new CamelCasePlugin()];
+
+// bigint sums and money fit in a double here (minor units stay far below 2^53);
+// `date` stays `YYYY-MM-DD` instead of becoming a midnight in some time zone.
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  return config.kind === 'postgres' ? openPostgres(config.url, config.poolSize) : openPGlite(config);
+}
+
+async function openPGlite(config: { dataDir?: string; loadDataDir?: Blob }): Promise<DatabaseHandle> {
+  const pglite = await PGlite.create({
+    ...(config.dataDir ? { dataDir: config.dataDir } : {}),
+    ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
+    parsers: {
+      [INT8]: (value: string) => Number(value),
+      [NUMERIC]: (value: string) => Number(value),
+      [DATE]: (value: string) => value,
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins });
+  return {
+    kind: 'pglite',
+    db,
+    notifications: {
+      notify: async (channel, payload) => {
+        await pglite.query('select pg_notify($1, $2)', [channel, payload]);
+      },
+      listen: async (channel, onPayload) => {
+        const stop = await pglite.listen(channel, onPayload);
+        return () => stop();
+      },
+    },
+    dumpDataDir: () => pglite.dumpDataDir('none'),
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle> {
+  const typeParsers = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === INT8 || oid === NUMERIC) return (value: string) => Number(value);
+      if (oid === DATE) return (value: string) => value;
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: typeParsers as pg.CustomTypesConfig });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+  // One dedicated connection carries every LISTEN of this process, opened on first use.
+  let listener: pg.Client | undefined;
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+  const listenerClient = async () => {
+    if (listener) return listener;
+    listener = new pg.Client({ connectionString: url });
+    await listener.connect();
+    listener.on('notification', (message) => {
+      for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '');
+    });
+    return listener;
+  };
+  return {
+    kind: 'postgres',
+    db,
+    notifications: {
+      notify: async (channel, payload) => {
+        await pool.query('select pg_notify($1, $2)', [channel, payload]);
+      },
+      listen: async (channel, onPayload) => {
+        const client = await listenerClient();
+        let channelHandlers = handlers.get(channel);
+        if (!channelHandlers) {
+          channelHandlers = new Set();
+          handlers.set(channel, channelHandlers);
+          await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+        }
+        channelHandlers.add(onPayload);
+        return async () => {
+          channelHandlers.delete(onPayload);
+          if (channelHandlers.size === 0) {
+            handlers.delete(channel);
+            await client.query(`unlisten ${pg.escapeIdentifier(channel)}`);
+          }
+        };
+      },
+    },
+    close: async () => {
+      await listener?.end();
+      await db.destroy();
+    },
+  };
+}

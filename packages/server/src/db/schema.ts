@@ -1,0 +1,156 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** A timestamp column: read as a Date, written as a Date or an ISO string. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/** A `date` column, read and written as `YYYY-MM-DD`. */
+type DateOnly = string;
+
+export interface MerchantTable {
+  id: string;
+  name: string;
+  currency: string;
+  timeZone: string;
+  locale: string;
+  publishableKey: string;
+  secretKeyHash: string;
+  createdAt: CreatedAt;
+}
+
+export interface MerchantOriginTable {
+  merchantId: string;
+  origin: string;
+}
+
+export interface AgentTable {
+  merchantId: string;
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  createdAt: CreatedAt;
+}
+
+export interface CustomerTable {
+  merchantId: string;
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  locale: string | null;
+  birthday: DateOnly | null;
+  registeredAt: Timestamp;
+  tier: Generated<string>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface ProductTable {
+  merchantId: string;
+  id: string;
+  name: string;
+  description: string;
+  category: string;
+  price: number;
+  imageUrl: string | null;
+  stock: number;
+  active: boolean;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface OrderTable {
+  merchantId: string;
+  id: string;
+  customerId: string;
+  placedAt: Timestamp;
+  total: number;
+  currency: string;
+  paidWithStoreCard: boolean;
+  installments: number;
+  createdAt: CreatedAt;
+}
+
+export interface OrderLineTable {
+  merchantId: string;
+  orderId: string;
+  lineNo: number;
+  productId: string;
+  quantity: number;
+  unitPrice: number;
+}
+
+export interface PointsEntryTable {
+  merchantId: string;
+  id: Generated<number>;
+  customerId: string;
+  amount: number;
+  /** Why the points moved: purchase, promotion, birthday, redemption, expiry, refund, correction. */
+  reason: string;
+  /** What the movement refers to: an order id, a promotion, a redemption. */
+  reference: string | null;
+  createdAt: Timestamp;
+  expiresAt: Timestamp | null;
+}
+
+export interface RewardTable {
+  merchantId: string;
+  id: string;
+  name: string;
+  description: string;
+  cost: number;
+  imageUrl: string | null;
+  active: boolean;
+}
+
+export interface ConversationTable {
+  merchantId: string;
+  id: string;
+  customerId: string;
+  subject: string;
+  status: string;
+  assignedAgentId: string | null;
+  lastSeq: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface MessageTable {
+  merchantId: string;
+  conversationId: string;
+  seq: number;
+  id: string;
+  clientId: string;
+  author: string;
+  authorId: string | null;
+  body: string;
+  createdAt: Timestamp;
+}
+
+export interface ServerSettingTable {
+  name: string;
+  value: string;
+}
+
+export interface Database {
+  merchants: MerchantTable;
+  merchantOrigins: MerchantOriginTable;
+  agents: AgentTable;
+  customers: CustomerTable;
+  products: ProductTable;
+  orders: OrderTable;
+  orderLines: OrderLineTable;
+  pointsEntries: PointsEntryTable;
+  rewards: RewardTable;
+  conversations: ConversationTable;
+  messages: MessageTable;
+  serverSettings: ServerSettingTable;
+}
+
+export type MerchantRow = Selectable<MerchantTable>;
+export type CustomerRow = Selectable<CustomerTable>;
+export type NewCustomer = Insertable<CustomerTable>;
+export type ProductRow = Selectable<ProductTable>;
+export type NewProduct = Insertable<ProductTable>;
+export type CustomerUpdate = Updateable<CustomerTable>;

@@ -1,0 +1,122 @@
+import type { Endpoint, FieldError, ParsedRequestOf } from '@clientela/contract';
+import type { Context, Hono } from 'hono';
+import type * as z from 'zod/mini';
+import type { MerchantDirectory } from '../modules/auth/merchant-directory.ts';
+import type { TokenService } from '../modules/auth/tokens.ts';
+import { authenticate, type CallerOf } from './caller.ts';
+import { corsHeaders } from './cors.ts';
+import { ProblemError, problemResponse } from './problem.ts';
+
+export interface HandlerInput<E extends Endpoint> extends ParsedRequestOf<E> {
+  caller: CallerOf<E['audience']>;
+  request: Request;
+}
+
+type HandlerResult<E extends Endpoint> = E['response'] extends z.ZodMiniType ? z.input<E['response']> : void;
+
+export type Handler<E extends Endpoint> = (input: HandlerInput<E>) => Promise<HandlerResult<E>>;
+
+type Headers = Record<string, string>;
+
+/**
+ * Serves contract endpoints: authenticates the caller as the endpoint's
+ * audience requires, holds browser calls to the merchant's origins, parses
+ * every input with the endpoint's schemas, and answers the handler's result
+ * as the response schema shapes it, or a problem document.
+ */
+export class Api {
+  readonly #hono: Hono;
+  readonly #deps: { directory: MerchantDirectory; tokens: TokenService };
+  readonly #endpoints: Endpoint[] = [];
+
+  constructor(hono: Hono, deps: { directory: MerchantDirectory; tokens: TokenService }) {
+    this.#hono = hono;
+    this.#deps = deps;
+  }
+
+  /** The endpoints served, in the order they were mounted: what the OpenAPI document describes. */
+  get endpoints(): readonly Endpoint[] {
+    return this.#endpoints;
+  }
+
+  mount<E extends Endpoint>(endpoint: E, handler: Handler<E>): void {
+    this.#endpoints.push(endpoint);
+    const path = endpoint.path.replace(/\{(\w+)\}/g, ':$1');
+    this.#hono.on(endpoint.method, path, (c) => this.#serve(endpoint, handler, c));
+  }
+
+  async #serve<E extends Endpoint>(endpoint: E, handler: Handler<E>, c: Context): Promise<Response> {
+    const request = c.req.raw;
+    const origin = request.headers.get('origin');
+    let cors: Headers = origin && endpoint.audience === 'public' ? { 'access-control-allow-origin': '*' } : {};
+    try {
+      let caller: CallerOf<E['audience']>;
+      try {
+        caller = (await authenticate(endpoint.audience, request, this.#deps)) as CallerOf<E['audience']>;
+      } catch (error) {
+        // A page must be able to read why it was refused (an expired token, say) to recover.
+        const browserFacing = endpoint.audience !== 'secret';
+        if (browserFacing && origin && (await this.#deps.directory.isOriginRegistered(origin))) cors = corsHeaders(origin);
+        throw error;
+      }
+      if (origin && caller.merchant && endpoint.audience !== 'secret') {
+        if (!caller.merchant.origins.includes(origin)) {
+          throw new ProblemError('forbidden-origin', `${origin} is not one of this store's allowed origins`);
+        }
+        cors = corsHeaders(origin);
+      }
+      const parsed = await parseRequest(endpoint, c);
+      const result = await handler({ ...parsed, caller, request });
+      if (endpoint.response === null) return new Response(null, { status: endpoint.status ?? 204, headers: cors });
+      return Response.json(endpoint.response.parse(result), { status: endpoint.status ?? 200, headers: cors });
+    } catch (error) {
+      return errorResponse(error, c.req.path, cors);
+    }
+  }
+}
+
+export function errorResponse(error: unknown, instance: string, headers: Headers = {}): Response {
+  if (error instanceof ProblemError) return problemResponse(error, instance, headers);
+  console.error(error);
+  return problemResponse(new ProblemError('internal', 'The error was logged; try again later'), instance, headers);
+}
+
+function fieldErrors(where: FieldError['in'], error: z.core.$ZodError): FieldError[] {
+  return error.issues.map((issue) => ({ in: where, field: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    throw new ProblemError('unsupported-media-type', 'Send the body as application/json');
+  }
+  const text = await request.text();
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ProblemError('invalid-request', 'The body is not valid JSON', {
+      errors: [{ in: 'body', field: '', message: 'Not valid JSON' }],
+    });
+  }
+}
+
+async function parseRequest<E extends Endpoint>(endpoint: E, c: Context): Promise<ParsedRequestOf<E>> {
+  const errors: FieldError[] = [];
+  const parse = (where: FieldError['in'], schema: z.ZodMiniType | undefined, value: unknown) => {
+    if (!schema) return where === 'body' ? undefined : {};
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    errors.push(...fieldErrors(where, result.error));
+    return undefined;
+  };
+  const params = parse('params', endpoint.params, c.req.param());
+  const query = parse('query', endpoint.query, Object.fromEntries(new URL(c.req.url).searchParams));
+  const headers = parse('headers', endpoint.headers, Object.fromEntries(c.req.raw.headers));
+  const body = endpoint.body ? parse('body', endpoint.body, await readJson(c.req.raw)) : undefined;
+  if (errors.length > 0) {
+    const fields = [...new Set(errors.map((e) => (e.field ? `${e.in}.${e.field}` : e.in)))];
+    throw new ProblemError('invalid-request', `Check ${fields.join(', ')}`, { errors });
+  }
+  return { params, query, headers, body } as ParsedRequestOf<E>;
+}

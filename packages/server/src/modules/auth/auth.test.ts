@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { SignJWT, UnsecuredJWT } from 'jose';
+import { createTestApp, createTestMerchant, json, manualClock, type TestApp, type TestMerchant } from '../../testing/test-app.ts';
+import { createAgent } from './auth.service.ts';
+
+describe('identity', () => {
+  const clock = manualClock('2026-06-15T12:00:00Z');
+  let app: TestApp;
+  let store: TestMerchant;
+  let other: TestMerchant;
+
+  before(async () => {
+    app = await createTestApp({ clock });
+    store = await createTestMerchant(app);
+    other = await createTestMerchant(app, { origins: ['https://other.example'] });
+    await store.putCustomer('ana', { firstName: 'Ana' });
+    await other.putCustomer('ana', { firstName: 'Another Ana' });
+  });
+  after(() => app.close());
+
+  test('a session minted with the secret key opens /v1/me for that customer', async () => {
+    const response = await store.asMerchant('/v1/sessions', { method: 'POST', body: JSON.stringify({ customerId: 'ana' }) });
+    assert.equal(response.status, 201);
+    const session = await json(response);
+    const lifetime = new Date(session.expiresAt).getTime() - clock().getTime();
+    assert.equal(lifetime, 15 * 60 * 1000);
+    const me = await json(await store.asShopper(session.token, '/v1/me'));
+    assert.equal(me.id, 'ana');
+    assert.equal(me.merchant.id, store.merchant.id);
+  });
+
+  test('a session for an unknown customer is a 404 problem', async () => {
+    const response = await store.asMerchant('/v1/sessions', { method: 'POST', body: JSON.stringify({ customerId: 'nobody' }) });
+    assert.equal(response.status, 404);
+    assert.equal(response.headers.get('content-type'), 'application/problem+json');
+  });
+
+  test('sessions longer than 15 minutes are refused, naming the field', async () => {
+    const response = await store.asMerchant('/v1/sessions', {
+      method: 'POST',
+      body: JSON.stringify({ customerId: 'ana', ttlSeconds: 3600 }),
+    });
+    assert.equal(response.status, 400);
+    const problem = await json(response);
+    assert.deepEqual(problem.errors.map((e: { field: string }) => e.field), ['ttlSeconds']);
+  });
+
+  test('the secret key is checked and never accepted from a browser origin', async () => {
+    const missing = await app.request('/v1/sessions', { method: 'POST', body: '{"customerId":"ana"}' });
+    assert.equal(missing.status, 401);
+    const wrong = await app.request('/v1/sessions', {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk_live_wrong', 'content-type': 'application/json' },
+      body: '{"customerId":"ana"}',
+    });
+    assert.equal(wrong.status, 401);
+    const fromPage = await store.asMerchant('/v1/sessions', {
+      method: 'POST',
+      headers: { origin: 'https://shop.example' },
+      body: '{"customerId":"ana"}',
+    });
+    assert.equal(fromPage.status, 403);
+    assert.equal(fromPage.headers.get('access-control-allow-origin'), null);
+  });
+
+  test('an expired token is refused as token-expired, readable by the page', async () => {
+    const token = await store.sessionFor('ana');
+    clock.advance(15 * 60 * 1000 + 1000);
+    const response = await store.asShopper(token, '/v1/me', { headers: { origin: 'https://shop.example' } });
+    assert.equal(response.status, 401);
+    assert.equal((await json(response)).type, 'https://clientela.dev/problems/token-expired');
+    assert.equal(response.headers.get('access-control-allow-origin'), 'https://shop.example');
+  });
+
+  test('forged tokens are refused: alg none, another key, another audience, another store', async () => {
+    const claims = { mid: store.merchant.id, sub: 'ana' };
+    const now = Math.floor(clock().getTime() / 1000);
+    const unsigned = new UnsecuredJWT(claims).setIssuer('clientela').setAudience('clientela:shopper').setIssuedAt(now).setExpirationTime(now + 60).encode();
+    const otherKey = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('clientela')
+      .setAudience('clientela:shopper')
+      .setIssuedAt(now)
+      .setExpirationTime(now + 60)
+      .sign(new TextEncoder().encode('x'.repeat(32)));
+    const { token: agentToken } = await app.deps.tokens.issue('agent', store.merchant.id, 'ana', 60);
+    const otherStore = await other.sessionFor('ana');
+    for (const token of [unsigned, otherKey, agentToken, 'not-a-token']) {
+      const response = await store.asShopper(token, '/v1/me');
+      assert.equal(response.status, 401, token);
+      assert.equal((await json(response)).type, 'https://clientela.dev/problems/unauthenticated');
+    }
+    const mixed = await store.asShopper(otherStore, '/v1/me');
+    assert.equal(mixed.status, 401);
+  });
+
+  test('a token claiming a lifetime over 15 minutes is refused even when signed', async () => {
+    const { token } = await app.deps.tokens.issue('agent', store.merchant.id, 'ana', 3600);
+    const now = Math.floor(clock().getTime() / 1000);
+    assert.ok(token);
+    const long = await new SignJWT({ mid: store.merchant.id })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('clientela')
+      .setAudience('clientela:shopper')
+      .setSubject('ana')
+      .setIssuedAt(now)
+      .setExpirationTime(now + 3600)
+      .sign(new Uint8Array(32));
+    assert.equal((await store.asShopper(long, '/v1/me')).status, 401);
+  });
+
+  test('agents log in with email and password against the store of the publishable key', async () => {
+    await createAgent(app.deps.db, store.merchant.id, { email: 'Sofia@Shop.example', name: 'Sofía', password: 'correct horse' });
+    const login = (email: string, password: string, publishableKey = store.publishableKey) =>
+      app.request('/v1/agent/login', {
+        method: 'POST',
+        headers: { 'x-publishable-key': publishableKey, 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+    const ok = await login('sofia@shop.example', 'correct horse');
+    assert.equal(ok.status, 200);
+    const session = await json(ok);
+    assert.equal(session.agent.name, 'Sofía');
+    const me = await app.request('/v1/agent/me', { headers: { authorization: `Bearer ${session.token}` } });
+    assert.equal((await json(me)).email, 'sofia@shop.example');
+    assert.equal((await login('sofia@shop.example', 'wrong')).status, 401);
+    assert.equal((await login('nobody@shop.example', 'correct horse')).status, 401);
+    assert.equal((await login('sofia@shop.example', 'correct horse', other.publishableKey)).status, 401);
+    const shopperToken = await store.sessionFor('ana');
+    const asShopper = await app.request('/v1/agent/me', { headers: { authorization: `Bearer ${shopperToken}` } });
+    assert.equal(asShopper.status, 401);
+  });
+});
+
+describe('CORS', () => {
+  let app: TestApp;
+  let store: TestMerchant;
+
+  before(async () => {
+    app = await createTestApp();
+    store = await createTestMerchant(app, { origins: ['https://shop.example'] });
+    await createTestMerchant(app, { origins: ['https://other.example'] });
+    await store.putCustomer('ana');
+  });
+  after(() => app.close());
+
+  const preflight = (origin: string) =>
+    app.request('/v1/me', {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
+
+  test('a preflight is answered only for registered origins', async () => {
+    const allowed = await preflight('https://shop.example');
+    assert.equal(allowed.status, 204);
+    assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://shop.example');
+    assert.match(allowed.headers.get('access-control-allow-headers') ?? '', /authorization/);
+    for (const origin of ['https://evil.example', 'null']) {
+      const refused = await preflight(origin);
+      assert.equal(refused.headers.get('access-control-allow-origin'), null, origin);
+    }
+  });
+
+  test("a shopper call is held to the origins of the token's store", async () => {
+    const token = await store.sessionFor('ana');
+    const own = await store.asShopper(token, '/v1/me', { headers: { origin: 'https://shop.example' } });
+    assert.equal(own.status, 200);
+    assert.equal(own.headers.get('access-control-allow-origin'), 'https://shop.example');
+    assert.equal(own.headers.get('vary'), 'Origin');
+    for (const origin of ['https://other.example', 'https://evil.example', 'null']) {
+      const response = await store.asShopper(token, '/v1/me', { headers: { origin } });
+      assert.equal(response.status, 403, origin);
+      assert.equal(response.headers.get('access-control-allow-origin'), null, origin);
+    }
+  });
+});

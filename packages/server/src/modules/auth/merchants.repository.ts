@@ -1,0 +1,67 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, MerchantRow } from '../../db/schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** A merchant as the rest of the app sees it: no key material. */
+export interface Merchant {
+  id: string;
+  name: string;
+  currency: string;
+  timeZone: string;
+  locale: string;
+  origins: readonly string[];
+}
+
+async function withOrigins(db: Db, row: MerchantRow | undefined): Promise<Merchant | undefined> {
+  if (!row) return undefined;
+  const origins = await db.selectFrom('merchantOrigins').select('origin').where('merchantId', '=', row.id).execute();
+  return {
+    id: row.id,
+    name: row.name,
+    currency: row.currency,
+    timeZone: row.timeZone,
+    locale: row.locale,
+    origins: origins.map((o) => o.origin),
+  };
+}
+
+export async function findMerchantById(db: Db, id: string) {
+  return withOrigins(db, await db.selectFrom('merchants').selectAll().where('id', '=', id).executeTakeFirst());
+}
+
+export async function findMerchantByPublishableKey(db: Db, publishableKey: string) {
+  return withOrigins(
+    db,
+    await db.selectFrom('merchants').selectAll().where('publishableKey', '=', publishableKey).executeTakeFirst(),
+  );
+}
+
+export async function findMerchantBySecretKeyHash(db: Db, secretKeyHash: string) {
+  return withOrigins(
+    db,
+    await db.selectFrom('merchants').selectAll().where('secretKeyHash', '=', secretKeyHash).executeTakeFirst(),
+  );
+}
+
+export async function isOriginRegistered(db: Db, origin: string): Promise<boolean> {
+  const row = await db.selectFrom('merchantOrigins').select('merchantId').where('origin', '=', origin).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertMerchant(
+  db: Db,
+  merchant: Omit<Merchant, 'origins'> & { publishableKey: string; secretKeyHash: string },
+): Promise<void> {
+  await db.insertInto('merchants').values(merchant).execute();
+}
+
+export async function replaceMerchantOrigins(db: Db, merchantId: string, origins: readonly string[]): Promise<void> {
+  await db.deleteFrom('merchantOrigins').where('merchantId', '=', merchantId).execute();
+  if (origins.length > 0) {
+    await db
+      .insertInto('merchantOrigins')
+      .values(origins.map((origin) => ({ merchantId, origin })))
+      .execute();
+  }
+}

@@ -1,0 +1,47 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+/**
+ * The customer pyramid, by spend over the trailing twelve months among those
+ * who bought in that time: the top 1% are `top`, the next 4% `large`, the next
+ * 15% `medium`, the rest `small`. Those who bought before but not in the last
+ * twelve months are `inactive`; those who never bought are `potential`.
+ */
+export const pyramid = { top: 0.01, large: 0.05, medium: 0.2 } as const;
+
+export async function recomputeTiers(db: Kysely<Database> | Transaction<Database>, merchantId: string, now: Date): Promise<void> {
+  await sql`
+    with spend as (
+      select c.id,
+             coalesce(sum(o.total) filter (where o.placed_at > ${now}::timestamptz - interval '12 months'), 0) as recent,
+             count(o.id) filter (where o.placed_at > ${now}::timestamptz - interval '12 months') as recent_orders,
+             count(o.id) as orders
+        from customers c
+        left join orders o on o.merchant_id = c.merchant_id and o.customer_id = c.id and o.placed_at <= ${now}::timestamptz
+       where c.merchant_id = ${merchantId}
+       group by c.id
+    ),
+    ranked as (
+      select id, recent_orders, orders,
+             row_number() over (order by recent_orders > 0 desc, recent desc, id) as position,
+             count(*) filter (where recent_orders > 0) over () as active
+        from spend
+    ),
+    tiered as (
+      select id,
+             case
+               when orders = 0 then 'potential'
+               when recent_orders = 0 then 'inactive'
+               when position <= ceil(active * ${pyramid.top}::numeric) then 'top'
+               when position <= ceil(active * ${pyramid.large}::numeric) then 'large'
+               when position <= ceil(active * ${pyramid.medium}::numeric) then 'medium'
+               else 'small'
+             end as tier
+        from ranked
+    )
+    update customers c
+       set tier = tiered.tier
+      from tiered
+     where c.merchant_id = ${merchantId} and c.id = tiered.id and c.tier is distinct from tiered.tier
+  `.execute(db);
+}
