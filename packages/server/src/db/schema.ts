@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 
 /** A timestamp column: read as a Date, written as a Date or an ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -154,3 +154,6 @@ export type NewCustomer = Insertable<CustomerTable>;
 export type ProductRow = Selectable<ProductTable>;
 export type NewProduct = Insertable<ProductTable>;
 export type CustomerUpdate = Updateable<CustomerTable>;
+
+/** What repositories take first: the database, or a transaction a service holds. */
+export type Db = Kysely<Database> | Transaction<Database>;

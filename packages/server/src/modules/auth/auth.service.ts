@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database, Db } from '../../db/schema.ts';
 import { notFound, ProblemError } from '../../http/problem.ts';
 import { findCustomer } from '../customers/customers.repository.ts';
 import { findAgent, findAgentByEmail, insertAgent } from './agents.repository.ts';
@@ -40,7 +40,7 @@ export async function getAgent(db: Kysely<Database>, merchantId: string, agentId
 }
 
 export async function createAgent(
-  db: Kysely<Database>,
+  db: Db,
   merchantId: string,
   agent: { email: string; name: string; password: string; id?: string },
 ) {

@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, MerchantRow } from '../../db/schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db, MerchantRow } from '../../db/schema.ts';
 
 /** A merchant as the rest of the app sees it: no key material. */
 export interface Merchant {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { hashSecretKey, newMerchantId, newPublishableKey, newSecretKey } from './keys.ts';
 import { insertMerchant, replaceMerchantOrigins, type Merchant } from './merchants.repository.ts';
@@ -29,6 +29,11 @@ export function normalizeOrigin(value: string): string {
 }
 
 export async function createMerchant(db: Kysely<Database>, input: NewMerchant): Promise<CreatedMerchant> {
+  return db.transaction().execute((trx) => addMerchant(trx, input));
+}
+
+/** Creates the merchant inside a transaction the caller holds (the demo seed adds the whole store in one). */
+export async function addMerchant(trx: Transaction<Database>, input: NewMerchant): Promise<CreatedMerchant> {
   const id = input.keys?.id ?? newMerchantId();
   const publishableKey = input.keys?.publishableKey ?? newPublishableKey();
   const secretKey = input.keys?.secretKey ?? newSecretKey();
@@ -40,10 +45,8 @@ export async function createMerchant(db: Kysely<Database>, input: NewMerchant): 
     locale: input.locale ?? 'es',
     origins: [...new Set(input.origins.map(normalizeOrigin))],
   };
-  await db.transaction().execute(async (trx) => {
-    const { origins, ...row } = merchant;
-    await insertMerchant(trx, { ...row, publishableKey, secretKeyHash: hashSecretKey(secretKey) });
-    await replaceMerchantOrigins(trx, id, origins);
-  });
+  const { origins, ...row } = merchant;
+  await insertMerchant(trx, { ...row, publishableKey, secretKeyHash: hashSecretKey(secretKey) });
+  await replaceMerchantOrigins(trx, id, origins);
   return { merchant, publishableKey, secretKey };
 }

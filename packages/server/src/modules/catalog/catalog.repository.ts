@@ -1,7 +1,5 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { Database, ProductRow, ProductTable } from '../../db/schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Insertable } from 'kysely';
+import type { Db, ProductRow, ProductTable } from '../../db/schema.ts';
 
 export async function upsertProduct(db: Db, product: Insertable<ProductTable>): Promise<ProductRow> {
   const { merchantId, id, createdAt: _, ...changes } = product;

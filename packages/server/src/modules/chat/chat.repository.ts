@@ -1,7 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { sql } from 'kysely';
+import type { Db } from '../../db/schema.ts';
 
 /** Conversations with their customer's name and last message, most recently active first. */
 export async function listInbox(db: Db, merchantId: string, status: string, limit: number) {

@@ -1,8 +1,5 @@
 import type { CustomerInput } from '@clientela/contract';
-import type { Kysely, Transaction } from 'kysely';
-import type { CustomerRow, Database } from '../../db/schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { CustomerRow, Db } from '../../db/schema.ts';
 
 export async function findCustomer(db: Db, merchantId: string, id: string): Promise<CustomerRow | undefined> {
   return db

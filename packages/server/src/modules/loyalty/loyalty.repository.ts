@@ -1,7 +1,5 @@
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
-import type { Database, PointsEntryTable } from '../../db/schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { sql, type Insertable } from 'kysely';
+import type { Db, PointsEntryTable } from '../../db/schema.ts';
 
 /** A balance is the sum of the customer's ledger entries, nothing stored beside it. */
 export async function pointsBalance(db: Db, merchantId: string, customerId: string): Promise<number> {

@@ -1,5 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { sql } from 'kysely';
+import type { Db } from '../../db/schema.ts';
 
 /**
  * The customer pyramid, by spend over the trailing twelve months among those
@@ -9,7 +9,7 @@ import type { Database } from '../../db/schema.ts';
  */
 export const pyramid = { top: 0.01, large: 0.05, medium: 0.2 } as const;
 
-export async function recomputeTiers(db: Kysely<Database> | Transaction<Database>, merchantId: string, now: Date): Promise<void> {
+export async function recomputeTiers(db: Db, merchantId: string, now: Date): Promise<void> {
   await sql`
     with spend as (
       select c.id,

@@ -1,0 +1,45 @@
+/** A small seeded generator (mulberry32), so the demo store is the same on every machine. */
+export class SeededRandom {
+  #state: number;
+
+  constructor(seed: number) {
+    this.#state = seed >>> 0;
+  }
+
+  /** A number in [0, 1). */
+  next(): number {
+    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
+    let t = this.#state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  chance(probability: number): boolean {
+    return this.next() < probability;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)]!;
+  }
+
+  /** Picks by weight; `weights[i]` is the relative chance of `items[i]`. */
+  weighted<T>(items: readonly T[], weights: readonly number[]): T {
+    const total = weights.reduce((sum, w) => sum + w, 0);
+    let r = this.next() * total;
+    for (let i = 0; i < items.length; i++) {
+      r -= weights[i]!;
+      if (r < 0) return items[i]!;
+    }
+    return items[items.length - 1]!;
+  }
+
+  /** A Pareto-distributed value ≥ 1: most are small, a few are very large, as customers' spend is. */
+  pareto(alpha: number): number {
+    return 1 / Math.pow(1 - this.next(), 1 / alpha);
+  }
+}

@@ -1,0 +1,305 @@
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Database, MessageTable, OrderLineTable, OrderTable, PointsEntryTable } from '../db/schema.ts';
+import { createAgent } from '../modules/auth/auth.service.ts';
+import { findMerchantById, replaceMerchantOrigins } from '../modules/auth/merchants.repository.ts';
+import { addMerchant, normalizeOrigin } from '../modules/auth/merchants.service.ts';
+import { recomputeTiers } from '../modules/loyalty/tiers.ts';
+import { demoCatalog, demoRewards, type DemoProduct } from './catalog.ts';
+import { demoConversations } from './conversations.ts';
+import {
+  emailPart,
+  englishFemale,
+  englishMale,
+  englishSurnames,
+  spanishFemale,
+  spanishMale,
+  spanishSurnames,
+} from './people.ts';
+import { SeededRandom } from './random.ts';
+
+/** The demo merchant's keys: fixed, and only ever given to the demo merchant. */
+export const demoMerchant = {
+  id: 'mer_demo',
+  name: 'Almacenes Aurora',
+  publishableKey: 'pk_test_demo',
+  secretKey: 'sk_test_demo',
+} as const;
+
+export const demoAgents = [
+  { id: 'agt_demo_sofia', name: 'Sofía Morales', email: 'agente@demo.clientela.dev', password: 'demo-agente' },
+  { id: 'agt_demo_tomas', name: 'Tomás Reyes', email: 'tomas@demo.clientela.dev', password: 'demo-agente' },
+] as const;
+
+/** Shoppers the demo store lets a visitor sign in as, each showing a different side of the kit. */
+export const demoShoppers = [
+  { id: 'cli-0001', firstName: 'Ana', lastName: 'Torres', locale: 'es', ordersPerYear: 60 },
+  { id: 'cli-0002', firstName: 'Emma', lastName: 'Clarke', locale: 'en', ordersPerYear: 14 },
+  { id: 'cli-0003', firstName: 'Lucía', lastName: 'Fernández', locale: 'es', ordersPerYear: 5 },
+  { id: 'cli-0004', firstName: 'Diego', lastName: 'Rojas', locale: 'es', ordersPerYear: 0 },
+] as const;
+
+const customerCount = 320;
+const day = 86_400_000;
+const pointsPerPeso = 1 / 100;
+const pointsLifetimeDays = 365;
+const birthdayBonus = 500;
+
+interface DemoCustomer {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  locale: 'es' | 'en';
+  birthday: string;
+  registeredAt: Date;
+  /** Orders a year while active; 0 for someone who never bought. */
+  ordersPerYear: number;
+  /** Bought only more than a year ago. */
+  lapsed: boolean;
+  favorites: string[];
+}
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+function makeCustomers(random: SeededRandom, now: Date, categories: string[]): DemoCustomer[] {
+  const customers: DemoCustomer[] = [];
+  const taken = new Set<string>();
+  for (let i = 1; i <= customerCount; i++) {
+    const fixed = demoShoppers[i - 1];
+    const english = fixed ? fixed.locale === 'en' : random.chance(0.25);
+    const female = random.chance(0.52);
+    const firstName = fixed?.firstName ?? random.pick(english ? (female ? englishFemale : englishMale) : female ? spanishFemale : spanishMale);
+    const lastName = fixed?.lastName ?? random.pick(english ? englishSurnames : spanishSurnames);
+    let email = `${emailPart(firstName)}.${emailPart(lastName)}@example.com`;
+    for (let n = 2; taken.has(email); n++) email = `${emailPart(firstName)}.${emailPart(lastName)}${n}@example.com`;
+    taken.add(email);
+    const birthDate = new Date(Date.UTC(random.int(1955, 2005), random.int(0, 11), random.int(1, 28)));
+    // Lucía's birthday is the day the demo store opens, so the greeting has a birthday to show.
+    const birthday = i === 3 ? `1992-${isoDate(now).slice(5)}` : isoDate(birthDate);
+    const lapsed = !fixed && random.chance(0.08);
+    const never = !fixed && !lapsed && random.chance(0.1);
+    const ordersPerYear = fixed ? fixed.ordersPerYear : never ? 0 : Math.min(60, 2 * random.pareto(1.16));
+    const registeredDaysAgo = lapsed ? random.int(400, 1100) : fixed ? [1000, 700, 500, 3][i - 1]! : random.int(0, 1100);
+    customers.push({
+      id: `cli-${String(i).padStart(4, '0')}`,
+      firstName,
+      lastName,
+      email,
+      phone: `+569${random.int(10_000_000, 99_999_999)}`,
+      locale: english ? 'en' : 'es',
+      birthday,
+      registeredAt: new Date(now.getTime() - registeredDaysAgo * day - random.int(0, day - 1)),
+      ordersPerYear,
+      lapsed,
+      favorites: [random.pick(categories), random.pick(categories)],
+    });
+  }
+  return customers;
+}
+
+/** A moment in opening hours (10:00 to 21:59 in Santiago, about UTC−3) on a random day between two instants. */
+function shoppingTime(random: SeededRandom, from: number, to: number): Date {
+  const dayStart = Math.floor((from + random.next() * (to - from)) / day) * day;
+  const moment = dayStart + (13 + random.int(0, 11)) * 3_600_000 + random.int(0, 3_599_999);
+  return new Date(Math.min(Math.max(moment, from), to));
+}
+
+interface GeneratedOrder {
+  order: Insertable<OrderTable>;
+  lines: Insertable<OrderLineTable>[];
+}
+
+function makeOrders(random: SeededRandom, now: Date, customers: DemoCustomer[], products: DemoProduct[]): GeneratedOrder[] {
+  const byCategory = new Map<string, DemoProduct[]>();
+  for (const product of products) byCategory.set(product.category, [...(byCategory.get(product.category) ?? []), product]);
+  const popularity = (items: DemoProduct[]) => items.map((p) => p.popularity);
+  const yearAgo = now.getTime() - 365 * day;
+  const drafts: Array<{ customer: DemoCustomer; placedAt: Date }> = [];
+  for (const customer of customers) {
+    if (customer.ordersPerYear === 0) continue;
+    const from = customer.lapsed ? Math.max(customer.registeredAt.getTime(), now.getTime() - 730 * day) : Math.max(customer.registeredAt.getTime(), yearAgo);
+    const to = customer.lapsed ? yearAgo - 30 * day : now.getTime() - 3_600_000;
+    if (to <= from) continue;
+    const count = Math.max(1, Math.round((customer.ordersPerYear * (to - from)) / (365 * day)));
+    for (let n = 0; n < count; n++) drafts.push({ customer, placedAt: shoppingTime(random, from, to) });
+  }
+  drafts.sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime());
+  return drafts.map(({ customer, placedAt }, index) => {
+    const id = `ord-${String(index + 1).padStart(6, '0')}`;
+    const lineCount = random.weighted([1, 2, 3], [0.6, 0.3, 0.1]);
+    const chosen = new Set<DemoProduct>();
+    while (chosen.size < lineCount) {
+      const pool = random.chance(0.7) ? byCategory.get(random.pick(customer.favorites))! : products;
+      chosen.add(random.weighted(pool, popularity(pool)));
+    }
+    const lines = [...chosen].map((product, lineIndex) => ({
+      merchantId: demoMerchant.id,
+      orderId: id,
+      lineNo: lineIndex + 1,
+      productId: product.id,
+      quantity: random.chance(0.85) ? 1 : 2,
+      unitPrice: product.price,
+    }));
+    const total = lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
+    const storeCard = random.chance(0.55);
+    return {
+      order: {
+        merchantId: demoMerchant.id,
+        id,
+        customerId: customer.id,
+        placedAt,
+        total,
+        currency: 'CLP',
+        paidWithStoreCard: storeCard,
+        installments: storeCard ? random.weighted([1, 3, 6, 12], [0.4, 0.3, 0.2, 0.1]) : 1,
+      },
+      lines,
+    };
+  });
+}
+
+/**
+ * The ledger, in time order per shopper: points for each purchase (double in
+ * the CyberDay week), a birthday bonus, rewards redeemed when the balance
+ * allowed, and expiry of points a lapsed shopper never used.
+ */
+function makePointsEntries(random: SeededRandom, now: Date, customers: DemoCustomer[], orders: GeneratedOrder[]) {
+  const promotionStart = now.getTime() - 150 * day;
+  const promotionEnd = promotionStart + 7 * day;
+  const events = new Map<string, Insertable<PointsEntryTable>[]>();
+  const add = (entry: Insertable<PointsEntryTable>) =>
+    events.set(entry.customerId, [...(events.get(entry.customerId) ?? []), entry]);
+  const base = { merchantId: demoMerchant.id };
+  for (const { order } of orders) {
+    const placedAt = order.placedAt as Date;
+    const points = Math.floor(order.total * pointsPerPeso);
+    if (points <= 0) continue;
+    const expiresAt = new Date(placedAt.getTime() + pointsLifetimeDays * day);
+    add({ ...base, customerId: order.customerId, amount: points, reason: 'purchase', reference: order.id, createdAt: placedAt, expiresAt });
+    if (placedAt.getTime() >= promotionStart && placedAt.getTime() < promotionEnd) {
+      add({ ...base, customerId: order.customerId, amount: points, reason: 'promotion', reference: 'cyberday', createdAt: placedAt, expiresAt });
+    }
+  }
+  const entries: Insertable<PointsEntryTable>[] = [];
+  for (const customer of customers) {
+    const own = events.get(customer.id) ?? [];
+    const lastBirthday = new Date(`${now.getUTCFullYear()}-${customer.birthday.slice(5)}T12:00:00Z`);
+    if (lastBirthday > now) lastBirthday.setUTCFullYear(lastBirthday.getUTCFullYear() - 1);
+    if (own.length > 0 && !customer.lapsed && lastBirthday > customer.registeredAt && lastBirthday <= now) {
+      own.push({ ...base, customerId: customer.id, amount: birthdayBonus, reason: 'birthday', reference: String(lastBirthday.getUTCFullYear()), createdAt: lastBirthday, expiresAt: new Date(lastBirthday.getTime() + pointsLifetimeDays * day) });
+    }
+    own.sort((a, b) => (a.createdAt as Date).getTime() - (b.createdAt as Date).getTime());
+    let balance = 0;
+    const withRedemptions: Insertable<PointsEntryTable>[] = [];
+    for (const entry of own) {
+      withRedemptions.push(entry);
+      balance += entry.amount;
+      const affordable = demoRewards.filter((reward) => reward.cost <= balance);
+      if (!customer.lapsed && affordable.length > 0 && random.chance(0.12)) {
+        const reward = random.pick(affordable);
+        const at = new Date((entry.createdAt as Date).getTime() + random.int(1, 10) * day);
+        if (at < now) {
+          withRedemptions.push({ ...base, customerId: customer.id, amount: -reward.cost, reason: 'redemption', reference: reward.id, createdAt: at, expiresAt: null });
+          balance -= reward.cost;
+        }
+      }
+    }
+    if (customer.lapsed && balance > 0) {
+      const last = withRedemptions.at(-1)!;
+      withRedemptions.push({ ...base, customerId: customer.id, amount: -balance, reason: 'expiry', reference: null, createdAt: last.expiresAt!, expiresAt: null });
+    }
+    entries.push(...withRedemptions);
+  }
+  return entries;
+}
+
+async function insertInChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 1000) {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+export interface DemoSeedResult {
+  created: boolean;
+  counts?: { customers: number; products: number; orders: number; pointsEntries: number; conversations: number };
+}
+
+/**
+ * Loads the demo merchant, Almacenes Aurora: 320 customers with Spanish and
+ * English names, 126 products, a year of orders (and a few lapsed shoppers'
+ * older ones), the points ledger, rewards, agents and open chats. Generated
+ * from a fixed seed relative to `now`, in one transaction. When the demo
+ * merchant already exists only its allowed origins are brought up to date.
+ */
+export async function seedDemo(db: Kysely<Database>, options: { now: Date; origins: readonly string[] }): Promise<DemoSeedResult> {
+  const origins = options.origins.map(normalizeOrigin);
+  const existing = await findMerchantById(db, demoMerchant.id);
+  if (existing) {
+    const merged = [...new Set([...existing.origins, ...origins])];
+    if (merged.length !== existing.origins.length) await replaceMerchantOrigins(db, demoMerchant.id, merged);
+    return { created: false };
+  }
+  const { now } = options;
+  const random = new SeededRandom(20261123);
+  const products = demoCatalog(random);
+  const customers = makeCustomers(random, now, [...new Set(products.map((p) => p.category))]);
+  const orders = makeOrders(random, now, customers, products);
+  const points = makePointsEntries(random, now, customers, orders);
+  const conversations = demoConversations(random, now, customers, orders, demoAgents[0].id);
+
+  await db.transaction().execute(async (trx: Transaction<Database>) => {
+    await addMerchant(trx, {
+      name: demoMerchant.name,
+      origins,
+      currency: 'CLP',
+      timeZone: 'America/Santiago',
+      locale: 'es',
+      keys: demoMerchant,
+    });
+    for (const agent of demoAgents) await createAgent(trx, demoMerchant.id, agent);
+    const merchantId = demoMerchant.id;
+    await trx
+      .insertInto('products')
+      .values(products.map(({ popularity: _, ...product }) => ({ ...product, merchantId, active: true, updatedAt: now })))
+      .execute();
+    await insertInChunks(customers, (chunk) =>
+      trx
+        .insertInto('customers')
+        .values(
+          chunk.map((c) => ({
+            merchantId,
+            id: c.id,
+            firstName: c.firstName,
+            lastName: c.lastName,
+            email: c.email,
+            phone: c.phone,
+            locale: c.locale,
+            birthday: c.birthday,
+            registeredAt: c.registeredAt,
+            updatedAt: now,
+          })),
+        )
+        .execute(),
+    );
+    await insertInChunks(orders, (chunk) => trx.insertInto('orders').values(chunk.map((o) => o.order)).execute());
+    await insertInChunks(orders.flatMap((o) => o.lines), (chunk) => trx.insertInto('orderLines').values(chunk).execute());
+    await insertInChunks(points, (chunk) => trx.insertInto('pointsEntries').values(chunk).execute());
+    await trx
+      .insertInto('rewards')
+      .values(demoRewards.map((reward) => ({ ...reward, merchantId, imageUrl: null, active: true })))
+      .execute();
+    await trx.insertInto('conversations').values(conversations.map((c) => c.conversation)).execute();
+    const messages: Insertable<MessageTable>[] = conversations.flatMap((c) => c.messages);
+    await trx.insertInto('messages').values(messages).execute();
+    await recomputeTiers(trx, merchantId, now);
+  });
+  return {
+    created: true,
+    counts: {
+      customers: customers.length,
+      products: products.length,
+      orders: orders.length,
+      pointsEntries: points.length,
+      conversations: conversations.length,
+    },
+  };
+}

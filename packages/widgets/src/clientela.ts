@@ -1,0 +1,3 @@
+// The script-tag bundle: registers every Clientela element.
+import './components/portal/portal.ts';
+import './components/greeting/greeting.ts';

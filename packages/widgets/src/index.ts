@@ -1,0 +1,9 @@
+// Classes only: importing this module registers no tag. Register with the
+// `define` entry points (`@clientela/widgets/crm-greeting`, …) or call `Class.define(tag)`.
+export { CrmPortal } from './components/portal/portal.component.ts';
+export { CrmGreeting } from './components/greeting/greeting.component.ts';
+export { CrmElement } from './internal/crm-element.ts';
+export { CrmTokenExpiredEvent } from './events/token-expired.ts';
+export { CrmErrorEvent } from './events/error.ts';
+export { CrmShopperChangeEvent } from './events/shopper-change.ts';
+export type { ShopperState } from './internal/context.ts';

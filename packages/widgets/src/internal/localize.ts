@@ -1,0 +1,65 @@
+import type { Locale } from '@clientela/contract';
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import en, { type Translation } from '../translations/en.ts';
+import es from '../translations/es.ts';
+import { localeContext } from './context.ts';
+
+const translations: Record<Locale, Translation> = { en, es };
+
+/** `es` for any Spanish tag (es, es-CL, es-419), `en` otherwise. */
+export function localeFromLang(lang: string | null | undefined): Locale {
+  return lang?.toLowerCase().startsWith('es') ? 'es' : 'en';
+}
+
+/** The language of the page around an element: its closest `lang`, else the document's. */
+export function pageLocale(element: Element): Locale {
+  return localeFromLang(element.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
+}
+
+/**
+ * Strings, numbers, money and dates in the shopper's language: the portal's
+ * locale when inside one, the page's `lang` otherwise. Re-renders the host
+ * when the locale changes.
+ */
+export class LocalizeController implements ReactiveController {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #consumer: ContextConsumer<typeof localeContext, ReactiveControllerHost & HTMLElement>;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
+    this.#consumer = new ContextConsumer(host, { context: localeContext, subscribe: true });
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  get locale(): Locale {
+    return this.#consumer.value ?? pageLocale(this.#host);
+  }
+
+  get term(): Translation {
+    return translations[this.locale];
+  }
+
+  /** BCP 47 tag for Intl: Chilean Spanish formats money and dates as shoppers there expect. */
+  get #tag(): string {
+    return this.locale === 'es' ? 'es-CL' : 'en-US';
+  }
+
+  number(value: number): string {
+    return new Intl.NumberFormat(this.#tag).format(value);
+  }
+
+  /** Money from integer minor units, with the currency's own number of decimals. */
+  money(amount: number, currency: string): string {
+    const format = new Intl.NumberFormat(this.#tag, { style: 'currency', currency });
+    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+    return format.format(amount / 10 ** digits);
+  }
+
+  date(value: string | Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+    const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
+    return new Intl.DateTimeFormat(this.#tag, { timeZone: typeof value === 'string' && value.length === 10 ? 'UTC' : undefined, ...options }).format(date);
+  }
+}

@@ -1,0 +1,75 @@
+import { css } from 'lit';
+
+/**
+ * What every widget's styles start from. Each reads the global `--crm-*`
+ * tokens, so a merchant themes the whole kit from one place; components add
+ * their own properties on `:host` that fall back to these.
+ */
+export const baseStyles = css`
+  :host {
+    box-sizing: border-box;
+    font-family: var(--crm-font-family, inherit);
+    color: var(--crm-color-text, #1f2937);
+    line-height: 1.4;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  [hidden] {
+    display: none !important;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  button {
+    font: inherit;
+    cursor: pointer;
+    border-radius: var(--crm-radius-control, 999px);
+    border: 1px solid var(--crm-color-accent, #4338ca);
+    background: var(--crm-color-surface, #ffffff);
+    color: var(--crm-color-accent, #4338ca);
+    padding: 0.35em 0.9em;
+  }
+
+  button:focus-visible {
+    outline: var(--crm-focus-ring, 3px solid #2563eb);
+    outline-offset: 2px;
+  }
+
+  .skeleton {
+    display: inline-block;
+    border-radius: 0.4em;
+    background: linear-gradient(90deg, var(--crm-color-skeleton, #e5e7eb) 0%, var(--crm-color-skeleton-shine, #f3f4f6) 50%, var(--crm-color-skeleton, #e5e7eb) 100%);
+    background-size: 200% 100%;
+    animation: crm-shimmer 1.4s ease-in-out infinite;
+  }
+
+  @keyframes crm-shimmer {
+    from {
+      background-position: 100% 0;
+    }
+    to {
+      background-position: -100% 0;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton {
+      animation: none;
+    }
+  }
+`;

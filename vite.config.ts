@@ -1,0 +1,48 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type UserConfig } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** Every entry of the widget bundles: the script-tag bundle and one per element, each loading on its own. */
+export const widgetEntries = {
+  clientela: here('packages/widgets/src/clientela.ts'),
+  'crm-portal': here('packages/widgets/src/components/portal/portal.ts'),
+  'crm-greeting': here('packages/widgets/src/components/greeting/greeting.ts'),
+};
+
+/** The widget bundles served under /widgets/: ES modules, Lit and shared code in hashed chunks. */
+const widgets: UserConfig = {
+  build: {
+    outDir: here('packages/widgets/dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    lib: { entry: widgetEntries, formats: ['es'] },
+    rollupOptions: {
+      output: {
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
+    },
+  },
+};
+
+/** The demo store and agent page, built as a multi-page site into demo/dist. */
+const demo: UserConfig = {
+  // The pages load the widgets as a merchant does, with a script tag marked vite-ignore, from the server's /widgets/.
+  root: here('demo'),
+  build: {
+    outDir: here('demo/dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    // No inline scripts or styles, not even small assets: the pages run under a strict CSP.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    rollupOptions: {
+      input: { store: here('demo/index.html'), agent: here('demo/agent/index.html') },
+    },
+  },
+};
+
+export default defineConfig(({ mode }) => (mode === 'demo' ? demo : widgets));
