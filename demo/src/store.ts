@@ -90,7 +90,10 @@ function featured(all: Product[]): Product[] {
   const queues = [...byCategory.values()].map((items) => items.filter((_, i) => i % 3 === 0));
   const mixed: Product[] = [];
   for (let round = 0; queues.some((queue) => queue.length > round); round++) {
-    for (const queue of queues) if (queue[round]) mixed.push(queue[round]);
+    for (const queue of queues) {
+      const product = queue[round];
+      if (product) mixed.push(product);
+    }
   }
   return mixed;
 }
