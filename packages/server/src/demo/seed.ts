@@ -3,6 +3,7 @@ import type { Database, MessageTable, OrderLineTable, OrderTable, PointsEntryTab
 import { createAgent } from '../modules/auth/auth.service.ts';
 import { findMerchantById, replaceMerchantOrigins } from '../modules/auth/merchants.repository.ts';
 import { addMerchant, normalizeOrigin } from '../modules/auth/merchants.service.ts';
+import { dateInTimeZone } from '../modules/customers/customers.service.ts';
 import { recomputeTiers } from '../modules/loyalty/tiers.ts';
 import { demoCatalog, demoRewards, type DemoProduct } from './catalog.ts';
 import { demoConversations } from './conversations.ts';
@@ -38,6 +39,7 @@ export const demoShoppers = [
   { id: 'cli-0004', firstName: 'Diego', lastName: 'Rojas', locale: 'es', ordersPerYear: 0 },
 ] as const;
 
+const demoTimeZone = 'America/Santiago';
 const customerCount = 320;
 const day = 86_400_000;
 const pointsPerPeso = 1 / 100;
@@ -76,7 +78,7 @@ function makeCustomers(random: SeededRandom, now: Date, categories: string[]): D
     taken.add(email);
     const birthDate = new Date(Date.UTC(random.int(1955, 2005), random.int(0, 11), random.int(1, 28)));
     // Lucía's birthday is the day the demo store opens, so the greeting has a birthday to show.
-    const birthday = i === 3 ? `1992-${isoDate(now).slice(5)}` : isoDate(birthDate);
+    const birthday = i === 3 ? `1992-${dateInTimeZone(now, demoTimeZone).slice(5)}` : isoDate(birthDate);
     const lapsed = !fixed && random.chance(0.08);
     const never = !fixed && !lapsed && random.chance(0.1);
     const ordersPerYear = fixed ? fixed.ordersPerYear : never ? 0 : Math.min(60, 2 * random.pareto(1.16));
@@ -251,7 +253,7 @@ export async function seedDemo(db: Kysely<Database>, options: { now: Date; origi
       name: demoMerchant.name,
       origins,
       currency: 'CLP',
-      timeZone: 'America/Santiago',
+      timeZone: demoTimeZone,
       locale: 'es',
       keys: demoMerchant,
     });

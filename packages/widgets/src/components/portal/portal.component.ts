@@ -31,7 +31,7 @@ export class CrmPortal extends CrmElement {
   static override properties = {
     api: { type: String },
     publishableKey: { type: String, attribute: 'publishable-key' },
-    token: { type: String },
+    token: { type: String, noAccessor: true },
     locale: { type: String },
   };
 
@@ -39,8 +39,28 @@ export class CrmPortal extends CrmElement {
   declare api: string | undefined;
   /** The merchant's publishable key (`pk_…`). */
   declare publishableKey: string | undefined;
-  /** The shopper session token minted by the merchant's backend; empty when nobody is signed in. */
-  declare token: string | undefined;
+  #token: string | undefined;
+
+  /**
+   * The shopper session token minted by the merchant's backend; empty when
+   * nobody is signed in. Setting it, even to the same value, answers a pending
+   * `crm-token-expired`.
+   */
+  get token(): string | undefined {
+    return this.#token;
+  }
+
+  set token(value: string | undefined) {
+    const old = this.#token;
+    this.#token = value ?? undefined;
+    const renewal = this.#pendingRenewal;
+    if (renewal) {
+      this.#client.value!.token = value || null;
+      renewal(value || null);
+      return;
+    }
+    this.requestUpdate('token', old);
+  }
   /** `es` or `en`; the page's `lang` when left out. */
   declare locale: Locale | undefined;
 
@@ -78,11 +98,8 @@ export class CrmPortal extends CrmElement {
       );
       this.#loadShopper();
     } else if (changed.has('token')) {
-      const token = this.token || null;
-      const renewal = this.#pendingRenewal;
-      this.#client.value!.token = token;
-      if (renewal) renewal(token);
-      else this.#loadShopper();
+      this.#client.value!.token = this.token || null;
+      this.#loadShopper();
     }
   }
 

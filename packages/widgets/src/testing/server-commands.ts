@@ -1,0 +1,15 @@
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { Me } from '@clientela/contract';
+
+/** A shopper session for one of the demo customers, minted with the demo secret key on the test server. */
+export const mintSession = (customerId: string, ttlSeconds?: number) =>
+  executeServerCommand<{ token: string; expiresAt: string }, { customerId: string; ttlSeconds?: number }>('api:session', {
+    customerId,
+    ...(ttlSeconds ? { ttlSeconds } : {}),
+  });
+
+/** What GET /v1/me answers for a customer, to compare the widgets with. */
+export const fetchMe = (customerId: string) => executeServerCommand<Me, { customerId: string }>('api:me', { customerId });
+
+/** Moves the API server's clock forward, e.g. past a token's expiry. */
+export const advanceServerClock = (ms: number) => executeServerCommand<boolean, { ms: number }>('api:advance-clock', { ms });

@@ -1,0 +1,34 @@
+import type { Locale } from '@clientela/contract';
+import { ContextProvider } from '@lit/context';
+import { html, LitElement } from 'lit';
+import { localeContext, shopperContext, type ShopperState } from '../internal/context.ts';
+
+/**
+ * Puts widgets in a chosen shopper state without a server, as `<crm-portal>`
+ * would: for stories and for tests of how each state renders.
+ */
+export class ShopperStateProvider extends LitElement {
+  static override properties = { state: { attribute: false }, locale: { type: String } };
+  declare state: ShopperState;
+  declare locale: Locale;
+
+  readonly #shopper = new ContextProvider(this, { context: shopperContext, initialValue: { status: 'signed-out' } });
+  readonly #locale = new ContextProvider(this, { context: localeContext, initialValue: 'es' });
+
+  protected override willUpdate(): void {
+    if (this.state) this.#shopper.setValue(this.state);
+    if (this.locale) this.#locale.setValue(this.locale);
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}
+
+if (!customElements.get('crm-test-shopper-state')) customElements.define('crm-test-shopper-state', ShopperStateProvider);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'crm-test-shopper-state': ShopperStateProvider;
+  }
+}

@@ -1,0 +1,105 @@
+import type { IncomingMessage } from 'node:http';
+import { createSession, getMe } from '@clientela/contract';
+import { seedDemo, demoMerchant } from '../../packages/server/src/demo/seed.ts';
+import { createTestApp, manualClock, type TestApp } from '../../packages/server/src/testing/test-app.ts';
+
+/** Commands the browser tests may run on the server side, through @web/test-runner's executeServerCommand. */
+export interface ApiCommands {
+  'api:session': { customerId: string; ttlSeconds?: number };
+  'api:me': { customerId: string };
+  'api:advance-clock': { ms: number };
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+/**
+ * The real Clientela API, on a fresh PGlite with the demo merchant, served to
+ * the browser tests under the test page's own origin at /v1. Its clock can be
+ * moved forward by a test, to expire tokens without waiting.
+ */
+export async function apiServerPlugin(origin: string) {
+  const clock = manualClock(new Date());
+  let app: TestApp | undefined;
+  const ready = (async () => {
+    app = await createTestApp({ clock });
+    await seedDemo(app.deps.db, { now: clock(), origins: [origin] });
+    return app;
+  })();
+
+  const sessionBody = async (customerId: string, ttlSeconds?: number) => {
+    const api = await ready;
+    const response = await api.request(createSession.path, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${demoMerchant.secretKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ customerId, ...(ttlSeconds ? { ttlSeconds } : {}) }),
+    });
+    return (await response.json()) as { token: string; expiresAt: string };
+  };
+
+  const plugin = {
+    name: 'clientela-api',
+    async serverStart() {
+      await ready;
+    },
+    async serverStop() {
+      await app?.close();
+    },
+    async executeCommand({ command, payload }: { command: string; payload?: unknown }) {
+      if (command === 'api:session') {
+        const { customerId, ttlSeconds } = payload as ApiCommands['api:session'];
+        return sessionBody(customerId, ttlSeconds);
+      }
+      if (command === 'api:me') {
+        const { customerId } = payload as ApiCommands['api:me'];
+        const api = await ready;
+        const { token } = await sessionBody(customerId);
+        const response = await api.request(getMe.path, { headers: { authorization: `Bearer ${token}` } });
+        return response.json();
+      }
+      if (command === 'api:advance-clock') {
+        clock.advance((payload as ApiCommands['api:advance-clock']).ms);
+        return true;
+      }
+      return undefined;
+    },
+  };
+
+  /** Koa middleware of the test server: requests under /v1/ go to the API app, everything else to the test files. */
+  const forwardToApi = async (context: KoaContext, next: () => Promise<unknown>) => {
+    if (!context.path.startsWith('/v1/')) return next();
+    const api = await ready;
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(context.req.headers)) {
+      if (typeof value === 'string') headers.set(name, value);
+    }
+    const body = context.method === 'GET' || context.method === 'HEAD' ? undefined : await readBody(context.req);
+    const response = await api.request(context.path + context.search, {
+      method: context.method,
+      headers,
+      ...(body ? { body: new Uint8Array(body) } : {}),
+    });
+    context.status = response.status;
+    response.headers.forEach((value, name) => context.set(name, value));
+    context.body = Buffer.from(await response.arrayBuffer());
+  };
+
+  return { plugin, middleware: [forwardToApi] };
+}
+
+/** The part of Koa's context the forwarding uses. */
+interface KoaContext {
+  path: string;
+  search: string;
+  method: string;
+  req: IncomingMessage;
+  status: number;
+  body: unknown;
+  set(name: string, value: string): void;
+}
