@@ -9,6 +9,8 @@ export interface TestApp {
   deps: AppDeps;
   /** Calls the app in process, the way a client would over HTTP. */
   request(path: string, init?: RequestInit): Promise<Response>;
+  /** The app's fetch handler, to serve it over a socket. */
+  fetch(request: Request): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -19,6 +21,7 @@ export async function createTestApp(options: { clock?: Clock } = {}): Promise<Te
   return {
     deps,
     request: async (path, init) => app.request(`http://clientela.test${path}`, init),
+    fetch: async (request) => app.fetch(request),
     close: () => database.close(),
   };
 }
@@ -81,4 +84,16 @@ export function manualClock(start: Date | string = new Date()) {
 /** Parses a response as JSON of a known shape; tests assert on it. */
 export async function json<T = any>(response: Response): Promise<T> {
   return (await response.json()) as T;
+}
+
+/** Serves a test app over real HTTP on a free local port, for clients that need a socket. */
+export async function listen(testApp: TestApp): Promise<{ url: string; close(): Promise<void> }> {
+  const { serve } = await import('@hono/node-server');
+  const server = serve({ fetch: testApp.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startClientela, temporaryDirectory, type RunningClientela } from './harness.ts';
+
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Collects what would tell a merchant something is wrong: script errors, console errors, CSP violations. */
+function watch(page: Page) {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  return problems;
+}
+
+const greetingText = (page: Page) =>
+  page.locator('crm-greeting').evaluate((element) => element.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+
+async function axeViolations(page: Page) {
+  // Injected through the DevTools protocol: the page's CSP rightly forbids adding scripts.
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run();
+    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  });
+}
+
+describe('the demo store, served by clientela serve --demo, in Chromium', () => {
+  let dataDir: Awaited<ReturnType<typeof temporaryDirectory>>;
+  let server: RunningClientela;
+  let browser: Browser;
+
+  before(async () => {
+    dataDir = await temporaryDirectory();
+    server = await startClientela(dataDir.path);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await dataDir?.remove();
+  });
+
+  test('prints the URL, the demo keys and the demo agent login', () => {
+    const printed = server.output.join('');
+    for (const expected of ['pk_test_demo', 'sk_test_demo', 'agente@demo.clientela.dev / demo-agente', '320 customers', '/agent/']) {
+      assert.ok(printed.includes(expected), `prints ${expected}`);
+    }
+  });
+
+  test('greets a demo shopper by name with level and points, in Spanish and English, under a strict CSP', async () => {
+    const page = await browser.newPage();
+    const problems = watch(page);
+    const response = await page.goto(server.url);
+    assert.match(response!.headers()['content-security-policy'] ?? '', /script-src 'self'/);
+    assert.doesNotMatch(response!.headers()['content-security-policy'] ?? '', /unsafe-inline/);
+    await page.evaluate(() =>
+      document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective}`)),
+    );
+
+    await page.waitForFunction(() => document.querySelector('crm-greeting')?.shadowRoot?.textContent?.includes('Inicia sesión'));
+    await page.selectOption('#shopper', 'cli-0001');
+    await page.waitForFunction(() => document.querySelector('crm-greeting')?.shadowRoot?.textContent?.includes('Hola, Ana'));
+    assert.match(await greetingText(page), /^Hola, Ana Nivel: Diamante [\d.]+ puntos$/);
+
+    await page.click('#language');
+    await page.waitForFunction(() => document.querySelector('crm-greeting')?.shadowRoot?.textContent?.includes('Hi, Ana'));
+    assert.match(await greetingText(page), /^Hi, Ana Level: Diamond [\d,]+ points$/);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+
+    assert.deepEqual(await axeViolations(page), []);
+    await page.click('#language');
+
+    await page.selectOption('#shopper', '');
+    await page.waitForFunction(() => document.querySelector('crm-greeting')?.shadowRoot?.textContent?.includes('Inicia sesión'));
+    assert.equal(await page.locator('.product-card').count(), 24);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('the session survives a reload: the store backend remembers who signed in', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.selectOption('#shopper', 'cli-0002');
+    await page.waitForFunction(() => document.querySelector('crm-greeting')?.shadowRoot?.textContent?.includes('Emma'));
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('crm-greeting')?.shadowRoot?.textContent?.includes('Emma'));
+    await page.close();
+  });
+
+  test('an agent signs in on the agent page and sees the open conversations', async () => {
+    const page = await browser.newPage();
+    const problems = watch(page);
+    await page.goto(`${server.url}/agent/`);
+    await page.fill('input[name=email]', 'agente@demo.clientela.dev');
+    await page.fill('input[name=password]', 'wrong password');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#login-error:has-text("contraseña")');
+    await page.fill('input[name=password]', 'demo-agente');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.conversation');
+    assert.equal(await page.textContent('#agent-name'), 'Sofía Morales');
+    assert.ok((await page.locator('.conversation').count()) >= 3);
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(problems.filter((p) => !p.includes('401')), []);
+    await page.close();
+  });
+
+  test('a second start keeps the data and does not seed again', async () => {
+    const before = await fetch(`${server.url}/v1/customers/cli-0001`, { headers: { authorization: 'Bearer sk_test_demo' } });
+    const ana = await before.json();
+    await fetch(`${server.url}/v1/customers/e2e-kept`, {
+      method: 'PUT',
+      headers: { authorization: 'Bearer sk_test_demo', 'content-type': 'application/json' },
+      body: JSON.stringify({ firstName: 'Persistente', lastName: 'Prueba' }),
+    });
+    await server.stop();
+    server = await startClientela(dataDir.path);
+    assert.ok(!server.output.join('').includes('seeded now'), 'no second seed');
+    const kept = await fetch(`${server.url}/v1/customers/e2e-kept`, { headers: { authorization: 'Bearer sk_test_demo' } });
+    assert.equal((await kept.json()).firstName, 'Persistente');
+    const again = await fetch(`${server.url}/v1/customers/cli-0001`, { headers: { authorization: 'Bearer sk_test_demo' } });
+    assert.deepEqual(await again.json(), ana);
+  });
+});
