@@ -25,7 +25,10 @@ export class ShopperStateProvider extends LitElement {
   }
 }
 
-if (!customElements.get('crm-test-shopper-state')) customElements.define('crm-test-shopper-state', ShopperStateProvider);
+/** Registers `<crm-test-shopper-state>`; called by the stories and tests that use it (this module has no side effects of its own). */
+export function defineShopperStateProvider(): void {
+  if (!customElements.get('crm-test-shopper-state')) customElements.define('crm-test-shopper-state', ShopperStateProvider);
+}
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,11 +1,13 @@
 import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { CrmErrorEvent } from '../../events/error.ts';
-import '../../testing/shopper-state-provider.ts';
+import { defineShopperStateProvider } from '../../testing/shopper-state-provider.ts';
 import { fetchMe, mintSession } from '../../testing/server-commands.ts';
 import type { CrmPortal } from '../portal/portal.component.ts';
 import '../portal/portal.ts';
 import { CrmGreeting } from './greeting.component.ts';
 import './greeting.ts';
+
+defineShopperStateProvider();
 
 const part = (element: Element, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~='${name}']`);
 const text = (element: Element, name: string) => part(element, name)?.textContent?.replace(/\s+/g, ' ').trim();

@@ -1,0 +1,67 @@
+import type { Locale, Tier } from '@clientela/contract';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../packages/widgets/src/components/greeting/greeting.ts';
+import type { ShopperState } from '../packages/widgets/src/internal/context.ts';
+import { defineShopperStateProvider } from '../packages/widgets/src/testing/shopper-state-provider.ts';
+import { ana } from './fixtures.ts';
+
+defineShopperStateProvider();
+
+interface Args {
+  locale: Locale;
+  state: ShopperState;
+}
+
+const meta: Meta<Args> = {
+  title: 'Widgets/crm-greeting',
+  component: 'crm-greeting',
+  argTypes: {
+    locale: { control: 'inline-radio', options: ['es', 'en'] },
+    state: { control: false },
+  },
+  args: { locale: 'es' },
+  render: ({ locale, state }) => html`<crm-test-shopper-state .state=${state} locale=${locale}>
+    <crm-greeting><button slot="signed-out" type="button">${locale === 'es' ? 'Iniciar sesión' : 'Sign in'}</button></crm-greeting>
+  </crm-test-shopper-state>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+const ready = (changes: Partial<typeof ana> = {}): ShopperState => ({ status: 'ready', me: { ...ana, ...changes }, refresh: () => {} });
+
+export const SignedIn: Story = { args: { state: ready() } };
+
+export const English: Story = { args: { locale: 'en', state: ready({ firstName: 'Emma', tier: 'medium', points: { balance: 5_546 } }) } };
+
+export const Birthday: Story = { args: { state: ready({ firstName: 'Lucía', birthdayToday: true, tier: 'small' }) } };
+
+export const NewMember: Story = { args: { state: ready({ firstName: 'Diego', tier: 'potential' as Tier, points: { balance: 0 } }) } };
+
+export const SignedOut: Story = { args: { state: { status: 'signed-out' } } };
+
+export const Loading: Story = { args: { state: { status: 'loading' } } };
+
+export const Error: Story = {
+  args: { state: { status: 'error', error: new globalThis.Error('The store did not answer'), retry: () => {} } },
+};
+
+export const Themed: Story = {
+  args: { state: ready() },
+  render: ({ locale, state }) => html`<div class="dark-theme">
+    <crm-test-shopper-state .state=${state} locale=${locale}><crm-greeting></crm-greeting></crm-test-shopper-state>
+  </div>`,
+  decorators: [
+    (story) => html`<style>
+        .dark-theme {
+          --crm-color-surface: #1e1b2e;
+          --crm-color-text: #f5f3ff;
+          --crm-color-border: #3b3558;
+          --crm-color-accent: #c4b5fd;
+          --crm-radius: 1.5rem;
+          padding: 1rem;
+          background: #120f1f;
+        }</style
+      >${story()}`,
+  ],
+};

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './harness.ts';
+
+const staticDir = fileURLToPath(new URL('../../storybook-static/', import.meta.url));
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
+
+describe('every story of the built Storybook renders and is axe clean', () => {
+  let server: Server;
+  let origin: string;
+  let browser: Browser;
+
+  before(async () => {
+    server = createServer(async (request, response) => {
+      const file = path.join(staticDir, decodeURIComponent(new URL(request.url!, 'http://x').pathname).replace(/\/$/, '/index.html'));
+      try {
+        const body = await readFile(file);
+        response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' }).end(body);
+      } catch {
+        response.writeHead(404).end();
+      }
+    }).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  test('each story', async () => {
+    const index = JSON.parse(await readFile(path.join(staticDir, 'index.json'), 'utf8')) as { entries: Record<string, { type: string }> };
+    const stories = Object.entries(index.entries).filter(([, entry]) => entry.type === 'story').map(([id]) => id);
+    assert.ok(stories.length >= 7, `found ${stories.length} stories`);
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    for (const id of stories) {
+      await page.goto(`${origin}/iframe.html?id=${id}&viewMode=story`);
+      // Rendered once every Clientela element in the story has drawn its shadow tree.
+      await page.waitForFunction(() => {
+        const elements = [...document.querySelectorAll('#storybook-root *')].filter((e) => e.localName.startsWith('crm-'));
+        return elements.length > 0 && elements.every((e) => (e.shadowRoot?.childElementCount ?? 0) > 0);
+      });
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: Array<{ id: string }> }> } }).axe;
+        return (await axe.run({ include: [['#storybook-root']] })).violations.map((v) => v.id);
+      });
+      assert.deepEqual(violations, [], `${id} is axe clean`);
+    }
+    assert.deepEqual(errors, []);
+  });
+});
