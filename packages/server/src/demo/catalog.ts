@@ -102,7 +102,7 @@ export interface DemoProduct {
   popularity: number;
 }
 
-/** A product picture: the category's colours, a simple mark and the product's initials, as an SVG data URI. */
+/** A product picture: the category's colours, a simple mark and the initials of product and brand, as an SVG data URI. */
 function productImage(name: string, [background, accent]: [string, string], variant: number): string {
   // The product's first letter and its brand's: "Freidora de aire 5 L Aurora" → "FA".
   const words = name.split(/\s+/);
@@ -115,8 +115,7 @@ function productImage(name: string, [background, accent]: [string, string], vari
         : `<path d="M200 70 L300 250 L100 250 Z" fill="${accent}" opacity=".18"/>`;
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400"><rect width="400" height="400" fill="${background}"/>${mark}` +
-    `<text x="200" y="200" font-family="system-ui,sans-serif" font-size="84" font-weight="700" fill="${accent}" text-anchor="middle" dominant-baseline="middle">${initials}</text>` +
-    `<text x="200" y="330" font-family="system-ui,sans-serif" font-size="26" fill="${accent}" text-anchor="middle">${name.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</text></svg>`;
+    `<text x="200" y="205" font-family="system-ui,sans-serif" font-size="96" font-weight="700" fill="${accent}" text-anchor="middle" dominant-baseline="middle">${initials}</text></svg>`;
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
 

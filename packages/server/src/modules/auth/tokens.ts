@@ -21,12 +21,13 @@ export const maxTokenSeconds: Record<TokenAudience, number> = { shopper: 15 * 60
 
 /** Signs and checks shopper and agent tokens: HS256 only, with issuer, audience, expiry and merchant checked. */
 export class TokenService {
-  readonly #key: Uint8Array;
+  // Imported once: handing jose raw bytes would import the key again on every sign and verify.
+  readonly #key: Promise<CryptoKey>;
   readonly #clock: Clock;
 
   constructor(secret: Uint8Array, clock: Clock) {
     if (secret.byteLength < 32) throw new Error('The token secret must have at least 32 bytes');
-    this.#key = secret;
+    this.#key = crypto.subtle.importKey('raw', new Uint8Array(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
     this.#clock = clock;
   }
 
@@ -41,14 +42,14 @@ export class TokenService {
       .setSubject(subject)
       .setIssuedAt(issuedAt)
       .setExpirationTime(issuedAt + seconds)
-      .sign(this.#key);
+      .sign(await this.#key);
     return { token, expiresAt };
   }
 
   /** The token's claims, or a 401 problem: `token-expired` for a genuine token past its time, `unauthenticated` otherwise. */
   async verify(token: string, audience: TokenAudience): Promise<TokenClaims> {
     try {
-      const { payload } = await jwtVerify(token, this.#key, {
+      const { payload } = await jwtVerify(token, await this.#key, {
         algorithms: [algorithm],
         issuer,
         audience: audienceUri(audience),

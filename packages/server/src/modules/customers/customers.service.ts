@@ -12,9 +12,17 @@ interface Deps {
   clock: Clock;
 }
 
-/** Today's date (`YYYY-MM-DD`) in a time zone. */
+// Building an Intl formatter costs far more than using one: keep one per time zone.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The date (`YYYY-MM-DD`) of an instant in a time zone. */
 export function dateInTimeZone(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;

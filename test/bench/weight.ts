@@ -1,0 +1,39 @@
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { build, type Rollup } from 'vite';
+import { widgetEntries } from '../../vite.config.ts';
+
+export interface Weight {
+  name: string;
+  bytes: number;
+  gzip: number;
+}
+
+/**
+ * One entry built alone, as the widgets are built (same Vite, target and
+ * minifier) but into a single file with everything it needs: what a page
+ * pays to use that element on its own.
+ */
+async function standalone(name: string, entry: string): Promise<Weight> {
+  const result = (await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      target: 'es2022',
+      minify: true,
+      lib: { entry, formats: ['es'], fileName: name },
+    },
+  })) as Rollup.RollupOutput[];
+  const chunks = result.flatMap((output) => output.output).filter((file): file is Rollup.OutputChunk => file.type === 'chunk');
+  const code = chunks.map((chunk) => chunk.code).join('\n');
+  return { name, bytes: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).byteLength };
+}
+
+/** Gzip sizes of the Lit floor, each widget alone, and the whole kit. */
+export async function measureWeights(): Promise<Weight[]> {
+  const floor = await standalone('lit-floor', fileURLToPath(new URL('./lit-floor.ts', import.meta.url)));
+  const widgets = [];
+  for (const [name, entry] of Object.entries(widgetEntries)) widgets.push(await standalone(name, entry));
+  return [floor, ...widgets];
+}
