@@ -69,7 +69,7 @@ export function createClient(options: ClientOptions): Client {
         if (value !== undefined && value !== null) url.searchParams.set(name, String(value));
       }
       const send = (token: string | null) => {
-        const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+        const headers: Record<string, string> = { accept: endpoint.produces ?? 'application/json', ...request.headers };
         if (options.publishableKey && endpoint.audience !== 'secret') headers['x-publishable-key'] = options.publishableKey;
         if (endpoint.audience === 'secret' && options.secretKey) headers.authorization = `Bearer ${options.secretKey}`;
         if ((endpoint.audience === 'shopper' || endpoint.audience === 'agent') && token) headers.authorization = `Bearer ${token}`;
@@ -98,6 +98,7 @@ export function createClient(options: ClientOptions): Client {
         }
       }
       if (!response.ok) throw new ApiError(await problemOf(response));
+      if (endpoint.produces) return (await response.blob()) as ResponseOf<E>;
       if (endpoint.response === null) return undefined as ResponseOf<E>;
       const parsed = endpoint.response.safeParse(await response.json());
       if (!parsed.success) throw new ContractError(endpoint.id, parsed.error);

@@ -28,8 +28,10 @@ export interface Endpoint {
   readonly body?: Schema;
   /** Request headers the operation reads, besides authentication. */
   readonly headers?: Schema;
-  /** `null` for an empty (204) response. */
+  /** `null` for an empty (204) response, or for a file (see `produces`). */
   readonly response: Schema | null;
+  /** The media type of a file answer (a CSV export) instead of JSON. */
+  readonly produces?: 'text/csv';
   readonly status?: 200 | 201 | 202 | 204;
   /** Error statuses the operation documents besides the ones every call may answer. */
   readonly errors?: readonly number[];
@@ -48,8 +50,12 @@ export type RequestOf<E extends Endpoint> = (E['params'] extends Schema ? { para
   (E['body'] extends Schema ? { body: In<E['body']> } : { body?: never }) &
   (E['headers'] extends Schema ? { headers: In<E['headers']> } : { headers?: never });
 
-/** What an endpoint answers with. */
-export type ResponseOf<E extends Endpoint> = E['response'] extends Schema ? Out<E['response']> : undefined;
+/** What an endpoint answers with: its JSON, a file as a Blob, or nothing. */
+export type ResponseOf<E extends Endpoint> = E['response'] extends Schema
+  ? Out<E['response']>
+  : E['produces'] extends string
+    ? Blob
+    : undefined;
 
 /** The parsed inputs a server handler receives. */
 export interface ParsedRequestOf<E extends Endpoint> {

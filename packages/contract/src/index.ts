@@ -6,3 +6,5 @@ export * from './identity.ts';
 export * from './customers.ts';
 export * from './products.ts';
 export * from './chat.ts';
+export * from './orders.ts';
+export * from './statements.ts';

@@ -12,6 +12,7 @@ export const problemKinds = [
   'not-found',
   'conflict',
   'insufficient-points',
+  'insufficient-credit',
   'idempotency-mismatch',
   'rate-limited',
   'unsupported-media-type',

@@ -16,6 +16,8 @@ import { TokenService } from './modules/auth/tokens.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { chatRoutes } from './modules/chat/chat.routes.ts';
 import { customerRoutes } from './modules/customers/customers.routes.ts';
+import { orderRoutes } from './modules/orders/orders.routes.ts';
+import { statementRoutes } from './modules/statements/statements.routes.ts';
 
 export const apiVersion = '0.1.0';
 const maxBodyBytes = 1024 * 1024;
@@ -76,6 +78,8 @@ export function createApp(options: AppOptions): { app: Hono; deps: AppDeps } {
   authRoutes(api, deps);
   customerRoutes(api, deps);
   catalogRoutes(api, deps);
+  orderRoutes(api, deps);
+  statementRoutes(api, deps);
   chatRoutes(api, deps);
 
   const document = openApiDocument(api.endpoints, apiVersion);

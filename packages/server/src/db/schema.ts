@@ -69,7 +69,107 @@ export interface OrderTable {
   currency: string;
   paidWithStoreCard: boolean;
   installments: number;
+  withInterest: Generated<boolean>;
+  refunded: Generated<number>;
+  /** Fingerprint of the request that created the order, to tell a retry from a conflicting reuse of the id. */
+  requestHash: string | null;
   createdAt: CreatedAt;
+}
+
+export interface RefundTable {
+  merchantId: string;
+  id: string;
+  orderId: string;
+  amount: number;
+  reason: string;
+  createdAt: Timestamp;
+  requestHash: string;
+}
+
+export interface CardSettingsTable {
+  merchantId: string;
+  closingDay: number;
+  dueDays: number;
+  minimumPaymentBps: number;
+  minimumPaymentFloor: number;
+  monthlyInterestBps: number;
+  installmentInterestBps: number;
+  lateFee: number;
+  defaultCreditLimit: number;
+}
+
+export interface CardAccountTable {
+  merchantId: string;
+  customerId: string;
+  creditLimit: number;
+  openedAt: Timestamp;
+  lastClosedPeriod: string | null;
+}
+
+export interface CardPlanTable {
+  merchantId: string;
+  orderId: string;
+  customerId: string;
+  purchasedAt: Timestamp;
+  firstPeriod: string;
+  description: string;
+  moreItems: number;
+  amount: number;
+  installmentAmounts: ColumnType<number[], string, string>;
+}
+
+export interface CardMovementTable {
+  merchantId: string;
+  id: Generated<number>;
+  customerId: string;
+  kind: 'payment' | 'credit';
+  amount: number;
+  occurredAt: Timestamp;
+  reference: string;
+  orderId: string | null;
+  requestHash: string;
+}
+
+export interface CardStatementTable {
+  merchantId: string;
+  customerId: string;
+  period: string;
+  periodStart: DateOnly;
+  closingDate: DateOnly;
+  dueDate: DateOnly;
+  dueEnd: Timestamp;
+  currency: string;
+  previousBalance: number;
+  purchases: number;
+  installments: number;
+  payments: number;
+  credits: number;
+  fees: number;
+  interest: number;
+  closingBalance: number;
+  minimumPayment: number;
+  creditLimit: number;
+  pendingInstallments: number;
+  availableCredit: number;
+  payoffMonths: number | null;
+  payoffInterest: number;
+  transactionCount: number;
+}
+
+export interface CardStatementLineTable {
+  merchantId: string;
+  customerId: string;
+  period: string;
+  seq: number;
+  kind: string;
+  occurredAt: Timestamp;
+  description: string;
+  moreItems: number;
+  amount: number;
+  installmentNumber: number | null;
+  installmentCount: number | null;
+  orderId: string | null;
+  purchaseTotal: number | null;
 }
 
 export interface OrderLineTable {
@@ -141,6 +241,13 @@ export interface Database {
   products: ProductTable;
   orders: OrderTable;
   orderLines: OrderLineTable;
+  refunds: RefundTable;
+  cardSettings: CardSettingsTable;
+  cardAccounts: CardAccountTable;
+  cardPlans: CardPlanTable;
+  cardMovements: CardMovementTable;
+  cardStatements: CardStatementTable;
+  cardStatementLines: CardStatementLineTable;
   pointsEntries: PointsEntryTable;
   rewards: RewardTable;
   conversations: ConversationTable;

@@ -3,9 +3,10 @@ import type { Database, MessageTable, OrderLineTable, OrderTable, PointsEntryTab
 import { createAgent } from '../modules/auth/auth.service.ts';
 import { findMerchantById, replaceMerchantOrigins } from '../modules/auth/merchants.repository.ts';
 import { addMerchant, normalizeOrigin } from '../modules/auth/merchants.service.ts';
-import { dateInTimeZone } from '../modules/customers/customers.service.ts';
+import { localDate } from '../time-zone.ts';
 import { recomputeTiers } from '../modules/loyalty/tiers.ts';
 import { demoCatalog, demoRewards, type DemoProduct } from './catalog.ts';
+import { demoCardSettings, makeCardHistory } from './card-history.ts';
 import { demoConversations } from './conversations.ts';
 import {
   emailPart,
@@ -46,7 +47,10 @@ const pointsPerPeso = 1 / 100;
 const pointsLifetimeDays = 365;
 const birthdayBonus = 500;
 
-interface DemoCustomer {
+export const paymentHabits = ['full', 'minimum', 'partial', 'late'] as const;
+export type PaymentHabit = (typeof paymentHabits)[number];
+
+export interface DemoCustomer {
   id: string;
   firstName: string;
   lastName: string;
@@ -60,6 +64,8 @@ interface DemoCustomer {
   /** Bought only more than a year ago. */
   lapsed: boolean;
   favorites: string[];
+  /** Holds the Aurora store card, with this limit and this habit of paying it. */
+  card: { creditLimit: number; habit: PaymentHabit } | null;
 }
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
@@ -78,11 +84,18 @@ function makeCustomers(random: SeededRandom, now: Date, categories: string[]): D
     taken.add(email);
     const birthDate = new Date(Date.UTC(random.int(1955, 2005), random.int(0, 11), random.int(1, 28)));
     // Lucía's birthday is the day the demo store opens, so the greeting has a birthday to show.
-    const birthday = i === 3 ? `1992-${dateInTimeZone(now, demoTimeZone).slice(5)}` : isoDate(birthDate);
+    const birthday = i === 3 ? `1992-${localDate(now, demoTimeZone).slice(5)}` : isoDate(birthDate);
     const lapsed = !fixed && random.chance(0.08);
     const never = !fixed && !lapsed && random.chance(0.1);
     const ordersPerYear = fixed ? fixed.ordersPerYear : never ? 0 : Math.min(60, 2 * random.pareto(1.16));
     const registeredDaysAgo = lapsed ? random.int(400, 1100) : fixed ? [1000, 700, 500, 3][i - 1]! : random.int(0, 1100);
+    const hasCard = fixed ? fixed.ordersPerYear > 0 : !never && random.chance(0.6);
+    const card = hasCard
+      ? {
+          creditLimit: Math.min(5_000_000, Math.max(500_000, Math.round((ordersPerYear * 250_000) / 100_000) * 100_000)),
+          habit: fixed ? (['full', 'minimum', 'partial'] as const)[i - 1]! : random.weighted(paymentHabits, [0.45, 0.25, 0.2, 0.1]),
+        }
+      : null;
     customers.push({
       id: `cli-${String(i).padStart(4, '0')}`,
       firstName,
@@ -95,6 +108,7 @@ function makeCustomers(random: SeededRandom, now: Date, categories: string[]): D
       ordersPerYear,
       lapsed,
       favorites: [random.pick(categories), random.pick(categories)],
+      card,
     });
   }
   return customers;
@@ -107,7 +121,7 @@ function shoppingTime(random: SeededRandom, from: number, to: number): Date {
   return new Date(Math.min(Math.max(moment, from), to));
 }
 
-interface GeneratedOrder {
+export interface GeneratedOrder {
   order: Insertable<OrderTable>;
   lines: Insertable<OrderLineTable>[];
 }
@@ -144,7 +158,8 @@ function makeOrders(random: SeededRandom, now: Date, customers: DemoCustomer[], 
       unitPrice: product.price,
     }));
     const total = lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
-    const storeCard = random.chance(0.55);
+    const storeCard = customer.card !== null && !customer.lapsed && random.chance(0.75);
+    const installments = storeCard ? random.weighted([1, 3, 6, 12], [0.4, 0.3, 0.2, 0.1]) : 1;
     return {
       order: {
         merchantId: demoMerchant.id,
@@ -154,7 +169,8 @@ function makeOrders(random: SeededRandom, now: Date, customers: DemoCustomer[], 
         total,
         currency: 'CLP',
         paidWithStoreCard: storeCard,
-        installments: storeCard ? random.weighted([1, 3, 6, 12], [0.4, 0.3, 0.2, 0.1]) : 1,
+        installments,
+        withInterest: installments === 12 && random.chance(0.5),
       },
       lines,
     };
@@ -222,7 +238,7 @@ async function insertInChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unkn
 
 export interface DemoSeedResult {
   created: boolean;
-  counts?: { customers: number; products: number; orders: number; pointsEntries: number; conversations: number };
+  counts?: { customers: number; products: number; orders: number; pointsEntries: number; conversations: number; statements: number };
 }
 
 /**
@@ -245,6 +261,13 @@ export async function seedDemo(db: Kysely<Database>, options: { now: Date; origi
   const products = demoCatalog(random);
   const customers = makeCustomers(random, now, [...new Set(products.map((p) => p.category))]);
   const orders = makeOrders(random, now, customers, products);
+  const cardHistory = makeCardHistory(random, now, { id: demoMerchant.id, currency: 'CLP', timeZone: demoTimeZone }, customers, orders, new Map(products.map((p) => [p.id, p.name])));
+  for (const { order } of orders) {
+    if (cardHistory.declined.has(order.id)) Object.assign(order, { paidWithStoreCard: false, installments: 1, withInterest: false });
+  }
+  const refunded = new Map<string, number>();
+  for (const refund of cardHistory.refunds) refunded.set(refund.orderId, (refunded.get(refund.orderId) ?? 0) + refund.amount);
+  for (const { order } of orders) order.refunded = refunded.get(order.id) ?? 0;
   const points = makePointsEntries(random, now, customers, orders);
   const conversations = demoConversations(random, now, customers, orders, demoAgents[0].id);
 
@@ -285,6 +308,13 @@ export async function seedDemo(db: Kysely<Database>, options: { now: Date; origi
     await insertInChunks(orders, (chunk) => trx.insertInto('orders').values(chunk.map((o) => o.order)).execute());
     await insertInChunks(orders.flatMap((o) => o.lines), (chunk) => trx.insertInto('orderLines').values(chunk).execute());
     await insertInChunks(points, (chunk) => trx.insertInto('pointsEntries').values(chunk).execute());
+    await trx.insertInto('cardSettings').values({ ...demoCardSettings, merchantId }).execute();
+    await insertInChunks(cardHistory.accounts, (chunk) => trx.insertInto('cardAccounts').values(chunk.map((a) => ({ ...a, merchantId }))).execute());
+    await insertInChunks(cardHistory.plans, (chunk) => trx.insertInto('cardPlans').values(chunk).execute());
+    await insertInChunks(cardHistory.refunds, (chunk) => trx.insertInto('refunds').values(chunk).execute());
+    await insertInChunks(cardHistory.movements, (chunk) => trx.insertInto('cardMovements').values(chunk).execute());
+    await insertInChunks(cardHistory.statements, (chunk) => trx.insertInto('cardStatements').values(chunk).execute());
+    await insertInChunks(cardHistory.lines, (chunk) => trx.insertInto('cardStatementLines').values(chunk).execute());
     await trx
       .insertInto('rewards')
       .values(demoRewards.map((reward) => ({ ...reward, merchantId, imageUrl: null, active: true })))
@@ -302,6 +332,7 @@ export async function seedDemo(db: Kysely<Database>, options: { now: Date; origi
       orders: orders.length,
       pointsEntries: points.length,
       conversations: conversations.length,
+      statements: cardHistory.statements.length,
     },
   };
 }

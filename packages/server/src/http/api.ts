@@ -12,9 +12,19 @@ export interface HandlerInput<E extends Endpoint> extends ParsedRequestOf<E> {
   request: Request;
 }
 
-type HandlerResult<E extends Endpoint> = E['response'] extends z.ZodMiniType ? z.input<E['response']> : void;
+/** A file answer: its text and the name a browser should save it under. */
+export interface FileResult {
+  body: string;
+  filename: string;
+}
 
-export type Handler<E extends Endpoint> = (input: HandlerInput<E>) => Promise<HandlerResult<E>>;
+type HandlerResult<E extends Endpoint> = E['response'] extends z.ZodMiniType
+  ? z.input<E['response']>
+  : E['produces'] extends string
+    ? FileResult
+    : void;
+
+export type Handler<E extends Endpoint> = (input: HandlerInput<E>) => Promise<HandlerResult<E> | WithStatus<HandlerResult<E>>>;
 
 type Headers = Record<string, string>;
 
@@ -66,9 +76,22 @@ export class Api {
         cors = corsHeaders(origin);
       }
       const parsed = await parseRequest(endpoint, c);
-      const result = await handler({ ...parsed, caller, request });
+      const answer = await handler({ ...parsed, caller, request });
+      const result = answer instanceof WithStatus ? answer.result : answer;
+      const status = answer instanceof WithStatus ? answer.status : (endpoint.status ?? 200);
+      if (endpoint.produces) {
+        const file = result as FileResult;
+        return new Response(file.body, {
+          status: 200,
+          headers: {
+            ...cors,
+            'content-type': `${endpoint.produces}; charset=utf-8`,
+            'content-disposition': `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`,
+          },
+        });
+      }
       if (endpoint.response === null) return new Response(null, { status: endpoint.status ?? 204, headers: cors });
-      return Response.json(endpoint.response.parse(result), { status: endpoint.status ?? 200, headers: cors });
+      return Response.json(endpoint.response.parse(result), { status, headers: cors });
     } catch (error) {
       return errorResponse(error, c.req.path, cors);
     }
@@ -119,4 +142,12 @@ async function parseRequest<E extends Endpoint>(endpoint: E, c: Context): Promis
     throw new ProblemError('invalid-request', `Check ${fields.join(', ')}`, { errors });
   }
   return { params, query, headers, body } as ParsedRequestOf<E>;
+}
+
+/** A handler's result answered with another status than the endpoint's usual one (200 for a replayed create). */
+export class WithStatus<T> {
+  constructor(
+    readonly result: T,
+    readonly status: 200 | 201,
+  ) {}
 }

@@ -50,11 +50,13 @@ function errorStatuses(endpoint: Endpoint): number[] {
 }
 
 function operation(endpoint: Endpoint) {
-  const status = endpoint.status ?? (endpoint.response ? 200 : 204);
+  const status = endpoint.status ?? (endpoint.response || endpoint.produces ? 200 : 204);
   const responses: Record<string, unknown> = {
     [status]: endpoint.response
       ? { description: 'Success', content: { 'application/json': { schema: jsonSchema(endpoint.response, 'output') } } }
-      : { description: 'Success, no content' },
+      : endpoint.produces
+        ? { description: 'A file', content: { [endpoint.produces]: { schema: { type: 'string' } } } }
+        : { description: 'Success, no content' },
   };
   for (const code of errorStatuses(endpoint)) {
     responses[code] = {

@@ -4,25 +4,13 @@ import type { Clock } from '../../clock.ts';
 import type { CustomerRow, Database } from '../../db/schema.ts';
 import { notFound } from '../../http/problem.ts';
 import type { Merchant } from '../auth/merchants.repository.ts';
+import { localDate } from '../../time-zone.ts';
 import { pointsBalance } from '../loyalty/loyalty.repository.ts';
 import { findCustomer, upsertCustomer } from './customers.repository.ts';
 
 interface Deps {
   db: Kysely<Database>;
   clock: Clock;
-}
-
-// Building an Intl formatter costs far more than using one: keep one per time zone.
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The date (`YYYY-MM-DD`) of an instant in a time zone. */
-export function dateInTimeZone(instant: Date, timeZone: string): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(timeZone, format);
-  }
-  return format.format(instant);
 }
 
 const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -70,7 +58,7 @@ export async function getMe(deps: Deps, merchant: Merchant, customerId: string):
     requireCustomer(deps.db, merchant.id, customerId),
     pointsBalance(deps.db, merchant.id, customerId),
   ]);
-  const today = dateInTimeZone(deps.clock(), merchant.timeZone);
+  const today = localDate(deps.clock(), merchant.timeZone);
   return {
     id: row.id,
     firstName: row.firstName,

@@ -1,0 +1,154 @@
+import type { CardSettings } from '@clientela/contract';
+import type { Insertable } from 'kysely';
+import type { CardMovementTable, CardPlanTable, CardStatementLineTable, CardStatementTable, RefundTable } from '../db/schema.ts';
+import { CardSimulation } from '../modules/statements/card-simulation.ts';
+import { addMonths, periodBounds, periodOf } from '../modules/statements/cycle.ts';
+import { addDays, startOfLocalDay } from '../time-zone.ts';
+import { statementRows } from '../modules/statements/statements.service.ts';
+import type { SeededRandom } from './random.ts';
+import type { DemoCustomer, GeneratedOrder } from './seed.ts';
+
+/** The demo store's card rules: a cycle closing on the 20th, due ten days later, as Chilean retail cards run. */
+export const demoCardSettings: CardSettings = {
+  closingDay: 20,
+  dueDays: 10,
+  minimumPaymentBps: 500,
+  minimumPaymentFloor: 10_000,
+  monthlyInterestBps: 250,
+  installmentInterestBps: 199,
+  lateFee: 5_990,
+  defaultCreditLimit: 1_000_000,
+};
+
+export interface CardHistory {
+  accounts: Array<{ customerId: string; creditLimit: number; openedAt: Date; lastClosedPeriod: string | null }>;
+  plans: Insertable<CardPlanTable>[];
+  movements: Insertable<CardMovementTable>[];
+  statements: Insertable<CardStatementTable>[];
+  lines: Insertable<CardStatementLineTable>[];
+  refunds: Insertable<RefundTable>[];
+  /** Orders the card could not take (over the limit): they were paid another way. */
+  declined: Set<string>;
+}
+
+type Event = { at: Date; apply: () => void };
+
+/**
+ * A year of each card holder's account, played through the same arithmetic
+ * the API closes statements with: their store-card purchases, a payment after
+ * each statement as their habit has it (in full, the minimum, part, or late),
+ * and the odd refund.
+ */
+export function makeCardHistory(
+  random: SeededRandom,
+  now: Date,
+  merchant: { id: string; currency: string; timeZone: string },
+  customers: DemoCustomer[],
+  orders: GeneratedOrder[],
+  productNames: Map<string, string>,
+): CardHistory {
+  const rules = { ...demoCardSettings, timeZone: merchant.timeZone };
+  const history: CardHistory = { accounts: [], plans: [], movements: [], statements: [], lines: [], refunds: [], declined: new Set() };
+  const byCustomer = new Map<string, GeneratedOrder[]>();
+  for (const order of orders) {
+    if (order.order.paidWithStoreCard) byCustomer.set(order.order.customerId, [...(byCustomer.get(order.order.customerId) ?? []), order]);
+  }
+  for (const customer of customers) {
+    if (!customer.card) continue;
+    const own = byCustomer.get(customer.id) ?? [];
+    const openedAt = customer.registeredAt;
+    const card = new CardSimulation(rules, customer.card.creditLimit, openedAt);
+    const events: Event[] = [];
+    let payments = 0;
+    for (const { order, lines } of own) {
+      const placedAt = order.placedAt as Date;
+      events.push({
+        at: placedAt,
+        apply: () => {
+          const plan = card.purchase(placedAt, {
+            orderId: order.id,
+            amount: order.total,
+            installments: order.installments,
+            withInterest: order.withInterest ?? false,
+            description: productNames.get(lines[0]!.productId)!,
+            moreItems: lines.length - 1,
+          });
+          if (!plan) {
+            history.declined.add(order.id);
+            return;
+          }
+          if (random.chance(0.03)) {
+            const refundAt = new Date(placedAt.getTime() + random.int(3, 20) * 86_400_000);
+            const amount = random.chance(0.5) ? order.total : Math.round(order.total * 0.4);
+            if (refundAt < now) {
+              events.push({
+                at: refundAt,
+                apply: () => {
+                  const credit = card.refund(refundAt, order.id, amount);
+                  const id = `dev-${order.id}`;
+                  history.refunds.push({ merchantId: merchant.id, id, orderId: order.id, amount, reason: 'Devolución en tienda', createdAt: refundAt, requestHash: id });
+                  if (credit > 0) {
+                    history.movements.push({ merchantId: merchant.id, customerId: customer.id, kind: 'credit', amount: credit, occurredAt: refundAt, reference: id, orderId: order.id, requestHash: id });
+                  }
+                },
+              });
+            }
+          }
+        },
+      });
+    }
+    // After each closing, the payment this customer's habit makes for it.
+    const schedulePaymentAfter = (closedCount: number) => {
+      const statement = card.statements[closedCount - 1];
+      if (!statement || statement.figures.closingBalance <= 0) return;
+      const { figures, bounds } = statement;
+      const habit = customer.card!.habit;
+      const amount =
+        habit === 'full' ? figures.closingBalance
+        : habit === 'minimum' ? figures.minimumPayment
+        : habit === 'partial' ? Math.max(figures.minimumPayment, Math.round(figures.closingBalance * (0.3 + random.next() * 0.5)))
+        : random.chance(0.5) ? figures.minimumPayment : 0;
+      if (amount <= 0) return;
+      const lateDays = habit === 'late' ? random.int(1, 12) : -random.int(0, rules.dueDays - 1);
+      const day = addDays(bounds.dueDate, lateDays);
+      const at = new Date(startOfLocalDay(day, rules.timeZone).getTime() + (10 + random.int(0, 10)) * 3_600_000);
+      if (at >= now) return;
+      events.push({
+        at,
+        apply: () => {
+          card.pay(at, amount);
+          payments++;
+          const reference = `pago-${customer.id}-${payments}`;
+          history.movements.push({ merchantId: merchant.id, customerId: customer.id, kind: 'payment', amount, occurredAt: at, reference, orderId: null, requestHash: reference });
+        },
+      });
+    };
+    // Play period by period, so each statement's payment can follow it.
+    for (let period = periodOf(openedAt, rules); ; ) {
+      const bounds = periodBounds(period, rules);
+      const until = bounds.end < now ? bounds.end : now;
+      for (;;) {
+        events.sort((a, b) => a.at.getTime() - b.at.getTime());
+        const next = events[0];
+        if (!next || next.at >= until) break;
+        events.shift();
+        next.apply();
+      }
+      if (bounds.end > now) break;
+      const before = card.statements.length;
+      card.closeUntil(bounds.end);
+      if (card.statements.length > before) schedulePaymentAfter(card.statements.length);
+      period = addMonths(period, 1);
+    }
+    history.accounts.push({ customerId: customer.id, creditLimit: customer.card.creditLimit, openedAt, lastClosedPeriod: card.lastClosedPeriod });
+    for (const plan of card.plans) {
+      history.plans.push({ ...plan, merchantId: merchant.id, customerId: customer.id, installmentAmounts: JSON.stringify(plan.installmentAmounts) });
+    }
+    for (const statement of card.statements) {
+      const rows = statementRows(merchant.id, customer.id, merchant.currency, statement.bounds, statement);
+      history.statements.push(rows.statement);
+      history.lines.push(...rows.lines);
+    }
+  }
+  return history;
+}

@@ -1,0 +1,194 @@
+import type { FieldError, Order, OrderPayment } from '@clientela/contract';
+import type { OrderInput, RefundInput } from '@clientela/contract';
+import type { Kysely, Transaction } from 'kysely';
+import type * as z from 'zod/mini';
+import type { Clock } from '../../clock.ts';
+import type { Database } from '../../db/schema.ts';
+import { WithStatus } from '../../http/api.ts';
+import { notFound, ProblemError } from '../../http/problem.ts';
+import { isUniqueViolation, requestFingerprint } from '../../idempotency.ts';
+import type { Merchant } from '../auth/merchants.repository.ts';
+import { findCustomer } from '../customers/customers.repository.ts';
+import { findPlan, insertMovement, insertPlan, updatePlanAmounts } from '../statements/statements.repository.ts';
+import { openCardAccount } from '../statements/statements.service.ts';
+import { applyRefund, installmentSchedule } from '../statements/statement.ts';
+import { addRefunded, findOrder, findRefund, insertOrder, insertRefund, orderLines, productNames, type OrderRow } from './orders.repository.ts';
+
+interface Deps {
+  db: Kysely<Database>;
+  clock: Clock;
+}
+
+type NewOrder = z.output<typeof OrderInput>;
+type NewRefund = z.output<typeof RefundInput>;
+
+const invalid = (errors: FieldError[]) =>
+  new ProblemError('invalid-request', `Check ${errors.map((e) => `body.${e.field}`).join(', ')}`, { errors });
+
+/** Checks that need no database: currency, total against lines, a placedAt not in the future. */
+function checkOrder(input: NewOrder, merchant: Merchant, now: Date): void {
+  const errors: FieldError[] = [];
+  if (input.currency !== merchant.currency) {
+    errors.push({ in: 'body', field: 'currency', message: `This store sells in ${merchant.currency}` });
+  }
+  const linesTotal = input.lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
+  if (input.total > linesTotal) {
+    errors.push({ in: 'body', field: 'total', message: `The total is more than the lines add up to (${linesTotal})` });
+  }
+  // Five minutes of grace for the merchant's clock running ahead of ours.
+  if (input.placedAt && new Date(input.placedAt).getTime() > now.getTime() + 5 * 60_000) {
+    errors.push({ in: 'body', field: 'placedAt', message: 'An order cannot be placed in the future' });
+  }
+  if (errors.length > 0) throw invalid(errors);
+}
+
+async function orderView(db: Kysely<Database> | Transaction<Database>, merchant: Merchant, row: OrderRow): Promise<Order> {
+  const [lines, plan] = await Promise.all([orderLines(db, merchant.id, row.id), row.paidWithStoreCard ? findPlan(db, merchant.id, row.id) : undefined]);
+  const payment: OrderPayment = row.paidWithStoreCard
+    ? { method: 'store-card', installments: row.installments, withInterest: row.withInterest }
+    : { method: 'other' };
+  return {
+    id: row.id,
+    customerId: row.customerId,
+    placedAt: row.placedAt.toISOString(),
+    total: { amount: row.total, currency: row.currency },
+    refunded: { amount: row.refunded, currency: row.currency },
+    payment,
+    lines: lines.map((line) => ({ productId: line.productId, quantity: line.quantity, unitPrice: { amount: line.unitPrice, currency: row.currency } })),
+    installmentAmounts: plan?.installmentAmounts ?? [],
+  };
+}
+
+/** The stored order when this is a retry of the request that created it; a 409 when the id was used for another order. */
+async function replay(db: Kysely<Database> | Transaction<Database>, merchant: Merchant, existing: OrderRow, fingerprint: string) {
+  if (existing.requestHash !== fingerprint) {
+    throw new ProblemError('conflict', `Order ${existing.id} already exists with other content`);
+  }
+  return new WithStatus(await orderView(db, merchant, existing), 200);
+}
+
+/**
+ * Records a purchase and its lines. Paid with the store card, it is charged
+ * in installments from the open period, if the available credit covers it.
+ */
+export async function createOrder(deps: Deps, merchant: Merchant, input: NewOrder): Promise<WithStatus<Order>> {
+  const now = deps.clock();
+  checkOrder(input, merchant, now);
+  const fingerprint = requestFingerprint(input);
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const existing = await findOrder(trx, merchant.id, input.id);
+      if (existing) return replay(trx, merchant, existing, fingerprint);
+      if (!(await findCustomer(trx, merchant.id, input.customerId))) throw notFound(`Customer ${input.customerId}`);
+      const names = await productNames(trx, merchant.id, [...new Set(input.lines.map((line) => line.productId))]);
+      const unknown = input.lines.flatMap((line, i) =>
+        names.has(line.productId) ? [] : [{ in: 'body' as const, field: `lines.${i}.productId`, message: `No product ${line.productId} in the catalog` }],
+      );
+      if (unknown.length > 0) throw invalid(unknown);
+
+      const placedAt = input.placedAt ? new Date(input.placedAt) : now;
+      const card = input.payment.method === 'store-card' ? input.payment : null;
+      await insertOrder(
+        trx,
+        {
+          merchantId: merchant.id,
+          id: input.id,
+          customerId: input.customerId,
+          placedAt,
+          total: input.total,
+          currency: input.currency,
+          paidWithStoreCard: card !== null,
+          installments: card?.installments ?? 1,
+          withInterest: card?.withInterest ?? false,
+          requestHash: fingerprint,
+        },
+        input.lines.map((line, i) => ({ merchantId: merchant.id, orderId: input.id, lineNo: i + 1, ...line })),
+      );
+      if (card) {
+        const state = await openCardAccount(trx, merchant, input.customerId, now);
+        const available = state.openStatement.figures.availableCredit;
+        if (input.total > available) {
+          throw new ProblemError('insufficient-credit', `The purchase needs ${input.total} and the card has ${Math.max(0, available)} available`);
+        }
+        await insertPlan(trx, merchant.id, input.customerId, {
+          orderId: input.id,
+          purchasedAt: placedAt,
+          firstPeriod: state.open.period,
+          description: names.get(input.lines[0]!.productId)!,
+          moreItems: input.lines.length - 1,
+          amount: input.total,
+          installmentAmounts: installmentSchedule(input.total, card.installments, card.withInterest ? state.settings.installmentInterestBps : 0),
+        });
+      }
+      const created = await findOrder(trx, merchant.id, input.id);
+      return new WithStatus(await orderView(trx, merchant, created!), 201);
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // Another request created this order first: answer as its retry would be answered.
+    const existing = await findOrder(deps.db, merchant.id, input.id);
+    if (!existing) throw error;
+    return replay(deps.db, merchant, existing, fingerprint);
+  }
+}
+
+const refundView = (row: { id: string; orderId: string; amount: number; reason: string; createdAt: Date }, currency: string) => ({
+  id: row.id,
+  orderId: row.orderId,
+  amount: { amount: row.amount, currency },
+  reason: row.reason,
+  createdAt: row.createdAt.toISOString(),
+});
+
+/**
+ * Refunds part or all of an order. On the store card the refund first
+ * cancels installments not billed yet and credits the rest, so what the
+ * customer owes drops by the refund.
+ */
+export async function createRefund(deps: Deps, merchant: Merchant, input: NewRefund) {
+  const now = deps.clock();
+  const fingerprint = requestFingerprint(input);
+  const replayRefund = (existing: NonNullable<Awaited<ReturnType<typeof findRefund>>>) => {
+    if (existing.requestHash !== fingerprint) throw new ProblemError('conflict', `Refund ${existing.id} already exists with other content`);
+    return new WithStatus(refundView(existing, merchant.currency), 200);
+  };
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const existing = await findRefund(trx, merchant.id, input.id);
+      if (existing) return replayRefund(existing);
+      const order = await findOrder(trx, merchant.id, input.orderId, true);
+      if (!order) throw notFound(`Order ${input.orderId}`);
+      if (order.refunded + input.amount > order.total) {
+        throw new ProblemError('conflict', `Only ${order.total - order.refunded} of order ${order.id} is left to refund`);
+      }
+      const refund = await insertRefund(trx, { merchantId: merchant.id, ...input, createdAt: now, requestHash: fingerprint });
+      await addRefunded(trx, merchant.id, order.id, input.amount);
+      if (order.paidWithStoreCard) {
+        const state = await openCardAccount(trx, merchant, order.customerId, now);
+        const plan = await findPlan(trx, merchant.id, order.id);
+        if (plan) {
+          const { installmentAmounts, credit } = applyRefund(plan, input.amount, state.open.period);
+          await updatePlanAmounts(trx, merchant.id, order.id, installmentAmounts);
+          if (credit > 0) {
+            await insertMovement(trx, {
+              merchantId: merchant.id,
+              customerId: order.customerId,
+              kind: 'credit',
+              amount: credit,
+              occurredAt: now,
+              reference: input.id,
+              orderId: order.id,
+              requestHash: fingerprint,
+            });
+          }
+        }
+      }
+      return new WithStatus(refundView(refund, merchant.currency), 201);
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const existing = await findRefund(deps.db, merchant.id, input.id);
+    if (!existing) throw error;
+    return replayRefund(existing);
+  }
+}

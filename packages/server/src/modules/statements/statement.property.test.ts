@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import fc from 'fast-check';
+import { createTestApp, createTestMerchant, json, manualClock, type TestApp, type TestMerchant } from '../../testing/test-app.ts';
+import { CardSimulation } from './card-simulation.ts';
+import { addMonths } from './cycle.ts';
+
+const rules = {
+  closingDay: 20,
+  dueDays: 10,
+  timeZone: 'America/Santiago',
+  minimumPaymentBps: 500,
+  minimumPaymentFloor: 10_000,
+  monthlyInterestBps: 250,
+  installmentInterestBps: 199,
+  lateFee: 5_990,
+};
+const limit = 2_000_000;
+const start = new Date('2026-01-03T15:00:00Z');
+
+type Event =
+  | { kind: 'purchase'; hours: number; amount: number; installments: number; withInterest: boolean }
+  | { kind: 'payment'; hours: number; amount: number }
+  | { kind: 'refund'; hours: number; which: number; share: number };
+
+/** Random card histories over about a year: purchases in installments, payments of any size, partial and full refunds. */
+const history = fc.array(
+  fc.oneof(
+    fc.record({
+      kind: fc.constant('purchase' as const),
+      hours: fc.integer({ min: 1, max: 24 * 40 }),
+      amount: fc.integer({ min: 1_000, max: 600_000 }),
+      installments: fc.constantFrom(1, 3, 6, 12),
+      withInterest: fc.boolean(),
+    }),
+    fc.record({ kind: fc.constant('payment' as const), hours: fc.integer({ min: 1, max: 24 * 40 }), amount: fc.integer({ min: 1, max: 400_000 }) }),
+    fc.record({
+      kind: fc.constant('refund' as const),
+      hours: fc.integer({ min: 1, max: 24 * 20 }),
+      which: fc.nat(),
+      share: fc.double({ min: 0.05, max: 1, noNaN: true }),
+    }),
+  ),
+  { minLength: 1, maxLength: 25 },
+);
+
+/** Plays a history on the in-memory account; returns what the statements and the open period say at the end. */
+function simulate(events: Event[]) {
+  const card = new CardSimulation(rules, limit, start);
+  let now = start.getTime();
+  let orders = 0;
+  const refundable: Array<{ orderId: string; left: number }> = [];
+  let paid = 0;
+  let refunded = 0;
+  for (const event of events) {
+    now += event.hours * 3_600_000;
+    const at = new Date(now);
+    if (event.kind === 'purchase') {
+      const orderId = `o-${++orders}`;
+      const plan = card.purchase(at, { orderId, amount: event.amount, installments: event.installments, withInterest: event.withInterest, description: 'x', moreItems: 0 });
+      if (plan) refundable.push({ orderId, left: event.amount });
+    } else if (event.kind === 'payment') {
+      card.pay(at, event.amount);
+      paid += event.amount;
+    } else if (refundable.length > 0) {
+      const target = refundable[event.which % refundable.length]!;
+      const amount = Math.max(1, Math.floor(target.left * event.share));
+      if (amount <= target.left) {
+        card.refund(at, target.orderId, amount);
+        target.left -= amount;
+        refunded += amount;
+      }
+    }
+  }
+  const end = new Date(now + 40 * 24 * 3_600_000);
+  const open = card.open(end);
+  return { card, open, paid, refunded };
+}
+
+describe('store-card invariants over random histories', () => {
+  test('closing = previous + charges − payments − credits, and available = limit − everything owed', () => {
+    fc.assert(
+      fc.property(history, (events) => {
+        const { card, open, paid, refunded } = simulate(events);
+        for (const { figures: f, bounds } of [...card.statements, open]) {
+          const charges = f.purchases + f.installments + f.fees + f.interest;
+          assert.equal(f.closingBalance, f.previousBalance + charges - f.payments - f.credits, bounds.period);
+          assert.equal(f.availableCredit, f.creditLimit - f.closingBalance - f.pendingInstallments, bounds.period);
+          assert.ok(f.minimumPayment >= 0 && f.minimumPayment <= Math.max(0, f.closingBalance), bounds.period);
+        }
+        // Nothing is lost between periods: what is owed equals all charges less all money in.
+        const billedTotal = card.plans.reduce((sum, plan) => sum + plan.installmentAmounts.reduce((a, b) => a + b, 0), 0);
+        const feesAndInterest = [...card.statements, open].reduce((sum, s) => sum + s.figures.fees + s.figures.interest, 0);
+        const credits = card.movements.filter((m) => m.kind === 'credit').reduce((sum, m) => sum + m.amount, 0);
+        const refundedByCancelling = refunded - credits;
+        const planTotals = card.plans.reduce((sum, plan) => sum + plan.amount, 0);
+        assert.ok(refundedByCancelling >= 0);
+        assert.equal(open.figures.closingBalance + open.figures.pendingInstallments, billedTotal + feesAndInterest - paid - credits);
+        // Interest-free plans bill exactly what was bought, less what refunds cancelled.
+        const interestFree = card.plans.every((plan) => plan.installmentAmounts.length === 1);
+        if (interestFree) assert.equal(billedTotal, planTotals - refundedByCancelling);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the service closes the same statements as the arithmetic, and never changes them after', () => {
+  const clock = manualClock(start);
+  let app: TestApp;
+  let store: TestMerchant;
+  let customers = 0;
+
+  before(async () => {
+    app = await createTestApp({ clock });
+    store = await createTestMerchant(app, { timeZone: rules.timeZone });
+    await store.asMerchant('/v1/card-settings', {
+      method: 'PUT',
+      body: JSON.stringify({ ...rules, timeZone: undefined, defaultCreditLimit: limit }),
+    });
+    await store.asMerchant('/v1/products/p', { method: 'PUT', body: JSON.stringify({ name: 'x', price: 1, stock: 1 }) });
+  });
+  after(() => app.close());
+
+  test('random histories through the API', async () => {
+    await fc.assert(
+      fc.asyncProperty(history, async (events) => {
+        clock.advance(start.getTime() - clock().getTime());
+        const customerId = `c-${++customers}`;
+        await store.putCustomer(customerId);
+        await store.asMerchant(`/v1/customers/${customerId}/card`, { method: 'PUT', body: JSON.stringify({ creditLimit: limit }) });
+        const post = (path: string, body: unknown) => store.asMerchant(path, { method: 'POST', body: JSON.stringify(body) });
+        const read = async (period: string) => json(await store.asShopper(await store.sessionFor(customerId), `/v1/me/statements/${period}?limit=500`));
+        const firstSeen = new Map<string, unknown>();
+        const refundable: Array<{ orderId: string; left: number }> = [];
+        let n = 0;
+        for (const event of events) {
+          clock.advance(event.hours * 3_600_000);
+          n++;
+          if (event.kind === 'purchase') {
+            const orderId = `${customerId}-o-${n}`;
+            const response = await post('/v1/orders', {
+              id: orderId,
+              customerId,
+              currency: 'CLP',
+              lines: [{ productId: 'p', quantity: 1, unitPrice: event.amount }],
+              total: event.amount,
+              payment: { method: 'store-card', installments: event.installments, withInterest: event.withInterest },
+            });
+            assert.ok(response.status === 201 || response.status === 409, `order: ${response.status}`);
+            if (response.status === 201) refundable.push({ orderId, left: event.amount });
+          } else if (event.kind === 'payment') {
+            assert.equal((await post('/v1/payments', { id: `${customerId}-p-${n}`, customerId, amount: event.amount, currency: 'CLP' })).status, 201);
+          } else if (refundable.length > 0) {
+            const target = refundable[event.which % refundable.length]!;
+            const amount = Math.max(1, Math.floor(target.left * event.share));
+            if (amount <= target.left) {
+              assert.equal((await post('/v1/refunds', { id: `${customerId}-r-${n}`, orderId: target.orderId, amount })).status, 201);
+              target.left -= amount;
+            }
+          }
+          const list = await json(await store.asShopper(await store.sessionFor(customerId), '/v1/me/statements'));
+          for (const summary of list.statements) {
+            if (summary.status === 'closed' && !firstSeen.has(summary.period)) firstSeen.set(summary.period, await read(summary.period));
+          }
+        }
+        clock.advance(40 * 24 * 3_600_000);
+        const { card } = simulate(events);
+        const list = await json(await store.asShopper(await store.sessionFor(customerId), '/v1/me/statements'));
+        const closed = list.statements.filter((s: { status: string }) => s.status === 'closed').map((s: { period: string }) => s.period).reverse();
+        assert.deepEqual(closed, card.statements.map((s) => s.bounds.period));
+        for (const expected of card.statements) {
+          const actual = await read(expected.bounds.period);
+          const { payoffMonths, payoffInterest, ...figures } = expected.figures;
+          for (const [name, value] of Object.entries(figures)) assert.equal(actual[name], value, `${expected.bounds.period} ${name}`);
+          assert.equal(actual.payoff.minimumOnly.months, payoffMonths);
+          assert.equal(actual.payoff.minimumOnly.totalInterest, payoffInterest);
+          assert.equal(actual.transactionCount, expected.lines.length);
+          if (firstSeen.has(expected.bounds.period)) assert.deepEqual(actual, firstSeen.get(expected.bounds.period), `${expected.bounds.period} unchanged since it closed`);
+        }
+        assert.ok(closed.length === 0 || addMonths(closed.at(-1)!, 1) <= list.statements[0].period);
+      }),
+      { numRuns: 12 },
+    );
+  });
+});

@@ -1,0 +1,34 @@
+import {
+  createPayment,
+  exportMyStatement as exportMyStatementEndpoint,
+  getCardSettings,
+  getMyStatement as getMyStatementEndpoint,
+  listMyStatements as listMyStatementsEndpoint,
+  putCardAccount as putCardAccountEndpoint,
+  putCardSettings as putCardSettingsEndpoint,
+} from '@clientela/contract';
+import type { AppDeps } from '../../app.ts';
+import type { Api } from '../../http/api.ts';
+import {
+  cardSettingsOf,
+  exportMyStatement,
+  getMyStatement,
+  listMyStatements,
+  putCardAccount,
+  putCardSettings,
+  recordPayment,
+} from './statements.service.ts';
+
+export function statementRoutes(api: Api, deps: AppDeps): void {
+  api.mount(getCardSettings, ({ caller }) => cardSettingsOf(deps.db, caller.merchant));
+  api.mount(putCardSettingsEndpoint, ({ caller, body }) => putCardSettings(deps, caller.merchant, body));
+  api.mount(putCardAccountEndpoint, ({ caller, params, body }) => putCardAccount(deps, caller.merchant, params.id, body.creditLimit));
+  api.mount(createPayment, ({ caller, body }) => recordPayment(deps, caller.merchant, body));
+  api.mount(listMyStatementsEndpoint, ({ caller }) => listMyStatements(deps, caller.merchant, caller.customerId));
+  api.mount(getMyStatementEndpoint, ({ caller, params, query }) =>
+    getMyStatement(deps, caller.merchant, caller.customerId, params.period, query),
+  );
+  api.mount(exportMyStatementEndpoint, ({ caller, params, query }) =>
+    exportMyStatement(deps, caller.merchant, caller.customerId, params.period, query.locale),
+  );
+}

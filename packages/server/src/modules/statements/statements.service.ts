@@ -1,0 +1,383 @@
+import type { CardAccount, CardSettings, Locale, Statement, StatementLine, StatementList, StatementSummary } from '@clientela/contract';
+import type { Kysely, Transaction } from 'kysely';
+import type { Clock } from '../../clock.ts';
+import type { Database } from '../../db/schema.ts';
+import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
+import { WithStatus } from '../../http/api.ts';
+import { notFound, ProblemError } from '../../http/problem.ts';
+import { isUniqueViolation, requestFingerprint } from '../../idempotency.ts';
+import type { Merchant } from '../auth/merchants.repository.ts';
+import { findCustomer } from '../customers/customers.repository.ts';
+import { addMonths, periodBounds, periodOf, type CycleRules, type PeriodBounds } from './cycle.ts';
+import { statementCsv } from './statement-csv.ts';
+import { computeStatement, type Figures, type Line, type PreviousStatement, type StatementInput } from './statement.ts';
+import {
+  findCardAccount,
+  findCardSettings,
+  findMovement,
+  findStatement,
+  insertMovement,
+  insertStatement,
+  listStatements,
+  movementsBetween,
+  plansFrom,
+  setLastClosedPeriod,
+  statementLines,
+  upsertCardAccount,
+  upsertCardSettings,
+  type CardAccountRow,
+} from './statements.repository.ts';
+
+export interface Deps {
+  db: Kysely<Database>;
+  clock: Clock;
+}
+
+const currencyDigits = (currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+
+/**
+ * Rules of a merchant that has not set its own. Amounts are for pesos-like
+ * currencies without decimals (CLP 10.000 floor, CLP 5.990 late fee, CLP
+ * 1.000.000 limit) and dollars-like ones with cents (25.00, 15.00, 2,000.00).
+ */
+export function defaultCardSettings(currency: string): CardSettings {
+  const wholeUnits = currencyDigits(currency) === 0;
+  return {
+    closingDay: 20,
+    dueDays: 10,
+    minimumPaymentBps: 500,
+    minimumPaymentFloor: wholeUnits ? 10_000 : 2_500,
+    monthlyInterestBps: 250,
+    installmentInterestBps: 199,
+    lateFee: wholeUnits ? 5_990 : 1_500,
+    defaultCreditLimit: wholeUnits ? 1_000_000 : 200_000,
+  };
+}
+
+export async function cardSettingsOf(db: Kysely<Database> | Transaction<Database>, merchant: Merchant): Promise<CardSettings> {
+  const row = await findCardSettings(db, merchant.id);
+  if (!row) return defaultCardSettings(merchant.currency);
+  const { merchantId: _, ...settings } = row;
+  return settings;
+}
+
+export async function putCardSettings(deps: Deps, merchant: Merchant, settings: CardSettings): Promise<CardSettings> {
+  const { merchantId: _, ...stored } = await upsertCardSettings(deps.db, { ...settings, merchantId: merchant.id });
+  return stored;
+}
+
+const cycleRules = (settings: CardSettings, merchant: Merchant): CycleRules => ({
+  closingDay: settings.closingDay,
+  dueDays: settings.dueDays,
+  timeZone: merchant.timeZone,
+});
+
+/** An account brought up to date: every ended period closed, and the open one computed as of now. */
+export interface AccountState {
+  trx: Transaction<Database>;
+  merchant: Merchant;
+  account: CardAccountRow;
+  settings: CardSettings;
+  rules: CycleRules;
+  now: Date;
+  open: PeriodBounds;
+  openStatement: { figures: Figures; lines: Line[] };
+}
+
+async function statementInput(
+  trx: Transaction<Database>,
+  merchant: Merchant,
+  account: CardAccountRow,
+  settings: CardSettings,
+  bounds: PeriodBounds,
+  until: Date,
+): Promise<StatementInput> {
+  const previousRow = await findStatement(trx, merchant.id, account.customerId, addMonths(bounds.period, -1));
+  const previous: PreviousStatement | null = previousRow
+    ? { closingBalance: previousRow.closingBalance, minimumPayment: previousRow.minimumPayment, dueEnd: previousRow.dueEnd }
+    : null;
+  return {
+    bounds,
+    rules: settings,
+    creditLimit: account.creditLimit,
+    previous,
+    plans: await plansFrom(trx, merchant.id, account.customerId, addMonths(bounds.period, -48)),
+    movements: await movementsBetween(trx, merchant.id, account.customerId, bounds.start, until < bounds.end ? until : bounds.end),
+  };
+}
+
+/** A statement as stored: its figures, and its lines numbered in order. */
+export function statementRows(merchantId: string, customerId: string, currency: string, bounds: PeriodBounds, computed: { figures: Figures; lines: Line[] }) {
+  const { figures, lines } = computed;
+  const { payoffMonths, payoffInterest, ...rest } = figures;
+  return {
+    statement: {
+      merchantId,
+      customerId,
+      period: bounds.period,
+      periodStart: bounds.periodStart,
+      closingDate: bounds.closingDate,
+      dueDate: bounds.dueDate,
+      dueEnd: bounds.dueEnd,
+      currency,
+      ...rest,
+      payoffMonths,
+      payoffInterest,
+      transactionCount: lines.length,
+    },
+    lines: lines.map((line, index) => ({
+      merchantId,
+      customerId,
+      period: bounds.period,
+      seq: index + 1,
+      kind: line.kind,
+      occurredAt: line.date,
+      description: line.description,
+      moreItems: line.moreItems,
+      amount: line.amount,
+      installmentNumber: line.installment?.number ?? null,
+      installmentCount: line.installment?.count ?? null,
+      orderId: line.orderId,
+      purchaseTotal: line.purchaseTotal,
+    })),
+  };
+}
+
+/** Whether a period left nothing to tell: no movement, no balance, nothing pending. Such periods get no statement. */
+const isEmpty = ({ figures, lines }: { figures: Figures; lines: Line[] }) =>
+  lines.length === 0 && figures.previousBalance === 0 && figures.pendingInstallments === 0;
+
+/**
+ * Locks a customer's card account for the transaction and brings it up to
+ * date: every period that ended is closed (statements close lazily, on the
+ * first touch after their closing day, on whichever instance), and the open
+ * one is computed as of now.
+ */
+export async function openCardAccount(trx: Transaction<Database>, merchant: Merchant, customerId: string, now: Date): Promise<AccountState> {
+  const account = await findCardAccount(trx, merchant.id, customerId, true);
+  if (!account) {
+    if (!(await findCustomer(trx, merchant.id, customerId))) throw notFound(`Customer ${customerId}`);
+    throw new ProblemError('conflict', `Customer ${customerId} has no store card`);
+  }
+  const settings = await cardSettingsOf(trx, merchant);
+  const rules = cycleRules(settings, merchant);
+  let period = account.lastClosedPeriod ? addMonths(account.lastClosedPeriod, 1) : periodOf(account.openedAt, rules);
+  let closed: string | null = null;
+  for (let bounds = periodBounds(period, rules); bounds.end <= now; bounds = periodBounds(period, rules)) {
+    const computed = computeStatement(await statementInput(trx, merchant, account, settings, bounds, bounds.end));
+    if (!isEmpty(computed)) {
+      const rows = statementRows(merchant.id, customerId, merchant.currency, bounds, computed);
+      await insertStatement(trx, rows.statement, rows.lines);
+    }
+    closed = period;
+    period = addMonths(period, 1);
+  }
+  if (closed) {
+    await setLastClosedPeriod(trx, merchant.id, customerId, closed);
+    account.lastClosedPeriod = closed;
+  }
+  const open = periodBounds(period, rules);
+  // Up to and including this instant: a movement recorded now belongs to the open statement now.
+  const openStatement = computeStatement(await statementInput(trx, merchant, account, settings, open, new Date(now.getTime() + 1)));
+  return { trx, merchant, account, settings, rules, now, open, openStatement };
+}
+
+/** Runs `work` in a transaction of its own on the customer's card account, locked and up to date. */
+export async function withCardAccount<T>(deps: Deps, merchant: Merchant, customerId: string, work: (state: AccountState) => Promise<T>): Promise<T> {
+  return deps.db.transaction().execute(async (trx) => work(await openCardAccount(trx, merchant, customerId, deps.clock())));
+}
+
+export function cardAccountView(state: AccountState): CardAccount {
+  const { figures } = state.openStatement;
+  return {
+    customerId: state.account.customerId,
+    creditLimit: state.account.creditLimit,
+    balance: figures.closingBalance,
+    pendingInstallments: figures.pendingInstallments,
+    availableCredit: figures.availableCredit,
+    currency: state.merchant.currency,
+    openedAt: state.account.openedAt.toISOString(),
+  };
+}
+
+export async function putCardAccount(deps: Deps, merchant: Merchant, customerId: string, creditLimit: number): Promise<CardAccount> {
+  if (!(await findCustomer(deps.db, merchant.id, customerId))) throw notFound(`Customer ${customerId}`);
+  await upsertCardAccount(deps.db, { merchantId: merchant.id, customerId, creditLimit, openedAt: deps.clock() });
+  return withCardAccount(deps, merchant, customerId, async (state) => cardAccountView(state));
+}
+
+const openSummary = (state: AccountState): StatementSummary => ({
+  period: state.open.period,
+  status: 'open',
+  periodStart: state.open.periodStart,
+  closingDate: state.open.closingDate,
+  dueDate: state.open.dueDate,
+  closingBalance: state.openStatement.figures.closingBalance,
+  minimumPayment: state.openStatement.figures.minimumPayment,
+});
+
+export async function listMyStatements(deps: Deps, merchant: Merchant, customerId: string): Promise<StatementList> {
+  if (!(await findCardAccount(deps.db, merchant.id, customerId))) return { account: null, statements: [] };
+  return withCardAccount(deps, merchant, customerId, async (state) => {
+    const closed = await listStatements(state.trx, merchant.id, customerId);
+    return {
+      account: cardAccountView(state),
+      statements: [openSummary(state), ...closed.map((row) => ({ ...row, status: 'closed' as const }))],
+    };
+  });
+}
+
+export const toStatementLine = (line: Line): StatementLine => ({
+  kind: line.kind,
+  date: line.date.toISOString(),
+  description: line.description,
+  moreItems: line.moreItems,
+  amount: line.amount,
+  installment: line.installment,
+  orderId: line.orderId,
+  purchaseTotal: line.purchaseTotal,
+});
+
+type LineRow = Awaited<ReturnType<typeof statementLines>>[number];
+
+const lineFromRow = (row: LineRow): Line => ({
+  kind: row.kind as Line['kind'],
+  date: row.occurredAt,
+  description: row.description,
+  moreItems: row.moreItems,
+  amount: row.amount,
+  installment: row.installmentNumber && row.installmentCount ? { number: row.installmentNumber, count: row.installmentCount } : null,
+  orderId: row.orderId,
+  purchaseTotal: row.purchaseTotal,
+});
+
+function seqFromCursor(after: string | undefined): number {
+  if (after === undefined) return 0;
+  const seq = Number(decodeCursor(after, 'after'));
+  if (!Number.isInteger(seq) || seq < 0) throw new ProblemError('invalid-request', 'The cursor is not one this API gave out');
+  return seq;
+}
+
+/**
+ * One statement with a page of its lines. A closed period reads what was
+ * stored when it closed; the open one is computed as of now, so its lines may
+ * still grow.
+ */
+export async function getMyStatement(
+  deps: Deps,
+  merchant: Merchant,
+  customerId: string,
+  period: string,
+  page: { limit: number; after?: string },
+): Promise<Statement> {
+  const afterSeq = seqFromCursor(page.after);
+  const noStatement = () => notFound(`Statement ${period}`);
+  if (!(await findCardAccount(deps.db, merchant.id, customerId))) throw noStatement();
+  return withCardAccount(deps, merchant, customerId, async (state) => {
+    let summary: StatementSummary;
+    let figures: Omit<Figures, 'payoffMonths' | 'payoffInterest'> & { payoffMonths: number | null; payoffInterest: number };
+    let lines: Line[];
+    let count: number;
+    if (period === state.open.period) {
+      summary = openSummary(state);
+      figures = state.openStatement.figures;
+      count = state.openStatement.lines.length;
+      lines = state.openStatement.lines.slice(afterSeq, afterSeq + page.limit + 1);
+    } else {
+      const row = await findStatement(state.trx, merchant.id, customerId, period);
+      if (!row) throw noStatement();
+      summary = { ...row, status: 'closed' };
+      figures = row;
+      count = row.transactionCount;
+      lines = (await statementLines(state.trx, merchant.id, customerId, period, afterSeq, page.limit + 1)).map(lineFromRow);
+    }
+    const shown = lines.slice(0, page.limit);
+    const lastSeq = afterSeq + shown.length;
+    return {
+      ...summary,
+      currency: merchant.currency,
+      previousBalance: figures.previousBalance,
+      purchases: figures.purchases,
+      installments: figures.installments,
+      payments: figures.payments,
+      credits: figures.credits,
+      fees: figures.fees,
+      interest: figures.interest,
+      creditLimit: figures.creditLimit,
+      pendingInstallments: figures.pendingInstallments,
+      availableCredit: figures.availableCredit,
+      payoff: {
+        minimumOnly: { months: figures.payoffMonths, totalInterest: figures.payoffInterest },
+        payInFullSaves: figures.payoffInterest,
+      },
+      transactionCount: count,
+      transactions: {
+        items: shown.map(toStatementLine),
+        nextCursor: lines.length > page.limit ? encodeCursor(String(lastSeq)) : null,
+      },
+    };
+  });
+}
+
+type NewPayment = { id: string; customerId: string; amount: number; currency: string };
+
+/** Credits a payment to the card when it arrives; a retry of the same payment changes nothing. */
+export async function recordPayment(deps: Deps, merchant: Merchant, input: NewPayment) {
+  if (input.currency !== merchant.currency) {
+    throw new ProblemError('invalid-request', 'Check body.currency', {
+      errors: [{ in: 'body', field: 'currency', message: `This store's card is in ${merchant.currency}` }],
+    });
+  }
+  const fingerprint = requestFingerprint(input);
+  const view = (row: { reference: string; customerId: string; amount: number; occurredAt: Date }) => ({
+    id: row.reference,
+    customerId: row.customerId,
+    amount: { amount: row.amount, currency: merchant.currency },
+    receivedAt: row.occurredAt.toISOString(),
+  });
+  const replay = (existing: NonNullable<Awaited<ReturnType<typeof findMovement>>>) => {
+    if (existing.requestHash !== fingerprint) throw new ProblemError('conflict', `Payment ${input.id} already exists with other content`);
+    return new WithStatus(view(existing), 200);
+  };
+  try {
+    return await withCardAccount(deps, merchant, input.customerId, async (state) => {
+      const existing = await findMovement(state.trx, merchant.id, 'payment', input.id);
+      if (existing) return replay(existing);
+      const movement = await insertMovement(state.trx, {
+        merchantId: merchant.id,
+        customerId: input.customerId,
+        kind: 'payment',
+        amount: input.amount,
+        occurredAt: state.now,
+        reference: input.id,
+        orderId: null,
+        requestHash: fingerprint,
+      });
+      return new WithStatus(view(movement), 201);
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const existing = await findMovement(deps.db, merchant.id, 'payment', input.id);
+    if (!existing) throw error;
+    return replay(existing);
+  }
+}
+
+/** Every line of one statement as CSV. */
+export async function exportMyStatement(deps: Deps, merchant: Merchant, customerId: string, period: string, locale: Locale) {
+  if (!(await findCardAccount(deps.db, merchant.id, customerId))) throw notFound(`Statement ${period}`);
+  return withCardAccount(deps, merchant, customerId, async (state) => {
+    let lines: Line[];
+    if (period === state.open.period) {
+      lines = state.openStatement.lines;
+    } else {
+      const row = await findStatement(state.trx, merchant.id, customerId, period);
+      if (!row) throw notFound(`Statement ${period}`);
+      lines = (await statementLines(state.trx, merchant.id, customerId, period, 0, row.transactionCount)).map(lineFromRow);
+    }
+    return {
+      body: statementCsv(lines, { locale, currency: merchant.currency, timeZone: merchant.timeZone }),
+      filename: `${merchant.name}-${period}.csv`,
+    };
+  });
+}
