@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -8,6 +9,7 @@ export const widgetEntries = {
   clientela: here('packages/widgets/src/clientela.ts'),
   'crm-portal': here('packages/widgets/src/components/portal/portal.ts'),
   'crm-greeting': here('packages/widgets/src/components/greeting/greeting.ts'),
+  'crm-account-statement': here('packages/widgets/src/components/account-statement/account-statement.ts'),
 };
 
 /** The widget bundles served under /widgets/: ES modules, Lit and shared code in hashed chunks. */
@@ -28,10 +30,18 @@ const widgets: UserConfig = {
   },
 };
 
+/** The demo pages share their header and footer: `<!-- partial:header -->` takes demo/partials/header.html. */
+const demoPartials: Plugin = {
+  name: 'clientela:demo-partials',
+  transformIndexHtml: (html) =>
+    html.replace(/<!-- partial:([\w-]+) -->/g, (_, name: string) => readFileSync(here(`demo/partials/${name}.html`), 'utf8')),
+};
+
 /** The demo store and agent page, built as a multi-page site into demo/dist. */
 const demo: UserConfig = {
   // The pages load the widgets as a merchant does, with a script tag marked vite-ignore, from the server's /widgets/.
   root: here('demo'),
+  plugins: [demoPartials],
   build: {
     outDir: here('demo/dist'),
     emptyOutDir: true,
@@ -40,7 +50,11 @@ const demo: UserConfig = {
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     rollupOptions: {
-      input: { store: here('demo/index.html'), agent: here('demo/agent/index.html') },
+      input: {
+        store: here('demo/index.html'),
+        statement: here('demo/estado-de-cuenta/index.html'),
+        agent: here('demo/agent/index.html'),
+      },
     },
   },
 };

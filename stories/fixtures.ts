@@ -1,4 +1,4 @@
-import type { Me } from '@clientela/contract';
+import type { Me, Statement, StatementLine, StatementList } from '@clientela/contract';
 
 /** A shopper as GET /v1/me describes them, for stories. */
 export const ana: Me = {
@@ -13,3 +13,110 @@ export const ana: Me = {
   points: { balance: 19_448 },
   merchant: { id: 'mer_demo', name: 'Almacenes Aurora', currency: 'CLP', timeZone: 'America/Santiago' },
 };
+
+const line = (
+  kind: StatementLine['kind'],
+  date: string,
+  amount: number,
+  extra: Partial<StatementLine> = {},
+): StatementLine => ({ kind, date, amount, description: '', moreItems: 0, installment: null, orderId: null, purchaseTotal: null, ...extra });
+
+const products = ['Freidora de aire 5 L Aurora', 'Audífonos inalámbricos Nexo', 'Juego de sábanas 400 hilos Kuma', 'Zapatillas de running Andes', 'Cafetera espresso Pampa'];
+
+/** Ana's store-card cycle in progress: installments of earlier purchases, a purchase, a payment. */
+export const openStatement: Statement = {
+  period: '2026-12',
+  status: 'open',
+  periodStart: '2026-11-21',
+  closingDate: '2026-12-20',
+  dueDate: '2026-12-30',
+  currency: 'CLP',
+  previousBalance: 412_350,
+  purchases: 85_990,
+  installments: 64_330,
+  payments: 412_350,
+  credits: 0,
+  fees: 0,
+  interest: 0,
+  closingBalance: 150_320,
+  minimumPayment: 150_320,
+  creditLimit: 5_000_000,
+  pendingInstallments: 386_010,
+  availableCredit: 4_463_670,
+  payoff: { minimumOnly: { months: 1, totalInterest: 0 }, payInFullSaves: 0 },
+  transactionCount: 4,
+  transactions: {
+    items: [
+      line('installment', '2026-08-14T18:20:00Z', 30_330, { description: products[1]!, installment: { number: 5, count: 6 }, orderId: 'ord-001204', purchaseTotal: 181_980 }),
+      line('installment', '2026-10-02T15:05:00Z', 34_000, { description: products[2]!, moreItems: 1, installment: { number: 3, count: 12 }, orderId: 'ord-001388', purchaseTotal: 408_000 }),
+      line('payment', '2026-11-28T13:00:00Z', -412_350),
+      line('purchase', '2026-12-03T20:41:00Z', 85_990, { description: products[0]!, orderId: 'ord-001655' }),
+    ],
+    nextCursor: null,
+  },
+};
+
+/** A closed cycle of a shopper who paid late: a fee, interest, and what paying only the minimum would cost. */
+export const lateStatement: Statement = {
+  ...openStatement,
+  period: '2026-11',
+  status: 'closed',
+  periodStart: '2026-10-21',
+  closingDate: '2026-11-20',
+  dueDate: '2026-11-30',
+  previousBalance: 380_000,
+  purchases: 59_980,
+  installments: 30_330,
+  payments: 19_000,
+  credits: 0,
+  fees: 5_990,
+  interest: 9_025,
+  closingBalance: 466_325,
+  minimumPayment: 64_167,
+  pendingInstallments: 60_660,
+  availableCredit: 3_473_015,
+  creditLimit: 4_000_000,
+  payoff: { minimumOnly: { months: 17, totalInterest: 98_410 }, payInFullSaves: 98_410 },
+  transactionCount: 5,
+  transactions: {
+    items: [
+      line('installment', '2026-08-14T18:20:00Z', 30_330, { description: products[1]!, installment: { number: 4, count: 6 }, orderId: 'ord-001204', purchaseTotal: 181_980 }),
+      line('purchase', '2026-10-29T16:10:00Z', 59_980, { description: products[3]!, orderId: 'ord-001512' }),
+      line('payment', '2026-11-03T12:00:00Z', -19_000),
+      line('fee', '2026-11-21T02:59:59Z', 5_990),
+      line('interest', '2026-11-21T02:59:59Z', 9_025),
+    ],
+    nextCursor: null,
+  },
+};
+
+/** A busy card: hundreds of purchases and payments in one cycle, paged 50 at a time. */
+export function longStatement(count: number): { first: Statement } {
+  const items = Array.from({ length: 50 }, (_, i) =>
+    i % 4 === 3
+      ? line('payment', new Date(Date.UTC(2026, 10, 21, 12) + i * 3_600_000).toISOString(), -(10_000 + i * 10))
+      : line('purchase', new Date(Date.UTC(2026, 10, 21, 12) + i * 3_600_000).toISOString(), 5_990 + i * 100, { description: products[i % products.length]! }),
+  );
+  return { first: { ...openStatement, transactionCount: count, transactions: { items, nextCursor: 'next' } } };
+}
+
+export const statementList = (statements: Statement[]): StatementList => ({
+  account: {
+    customerId: 'cli-0001',
+    creditLimit: 5_000_000,
+    balance: 150_320,
+    pendingInstallments: 386_010,
+    availableCredit: 4_463_670,
+    currency: 'CLP',
+    openedAt: '2024-02-27T10:07:06.893Z',
+  },
+  statements: statements.map(({ period, status, periodStart, closingDate, dueDate, closingBalance, minimumPayment }) => ({
+    period,
+    status,
+    periodStart,
+    closingDate,
+    dueDate,
+    closingBalance,
+    minimumPayment,
+  })),
+});

@@ -7,7 +7,9 @@ import { createTestApp, manualClock, type TestApp } from '../../packages/server/
 export interface ApiCommands {
   'api:session': { customerId: string; ttlSeconds?: number };
   'api:me': { customerId: string };
+  'api:shopper-get': { customerId: string; path: string };
   'api:advance-clock': { ms: number };
+  'api:bulk-payments': { customerId: string; count: number };
 }
 
 function readBody(request: IncomingMessage): Promise<Buffer> {
@@ -56,12 +58,30 @@ export async function apiServerPlugin(origin: string) {
         const { customerId, ttlSeconds } = payload as ApiCommands['api:session'];
         return sessionBody(customerId, ttlSeconds);
       }
-      if (command === 'api:me') {
-        const { customerId } = payload as ApiCommands['api:me'];
+      if (command === 'api:me' || command === 'api:shopper-get') {
+        const { customerId, path = getMe.path } = payload as ApiCommands['api:shopper-get'];
         const api = await ready;
         const { token } = await sessionBody(customerId);
-        const response = await api.request(getMe.path, { headers: { authorization: `Bearer ${token}` } });
+        const response = await api.request(path, { headers: { authorization: `Bearer ${token}` } });
         return response.json();
+      }
+      if (command === 'api:bulk-payments') {
+        // Thousands of card payments in the open period at once, straight into the table: a long statement to page through.
+        const { customerId, count } = payload as ApiCommands['api:bulk-payments'];
+        const api = await ready;
+        const now = clock().getTime();
+        const rows = Array.from({ length: count }, (_, i) => ({
+          merchantId: demoMerchant.id,
+          customerId,
+          kind: 'payment' as const,
+          amount: 1_000 + i,
+          occurredAt: new Date(now - (count - i) * 1000),
+          reference: `bulk-${customerId}-${now}-${i}`,
+          orderId: null,
+          requestHash: 'bulk',
+        }));
+        for (let i = 0; i < rows.length; i += 1000) await api.deps.db.insertInto('cardMovements').values(rows.slice(i, i + 1000)).execute();
+        return true;
       }
       if (command === 'api:advance-clock') {
         clock.advance((payload as ApiCommands['api:advance-clock']).ms);

@@ -82,6 +82,25 @@ describe('the demo store, served by clientela serve --demo, in Chromium', () => 
     await page.close();
   });
 
+  test("the 'Estado de cuenta' page shows a year of the demo shopper's statements", async () => {
+    const page = await browser.newPage();
+    const problems = watch(page);
+    await page.goto(`${server.url}/estado-de-cuenta/`);
+    await page.evaluate(() =>
+      document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective}`)),
+    );
+    await page.selectOption('#shopper', 'cli-0001');
+    const statement = page.locator('crm-account-statement');
+    await page.waitForFunction(() => document.querySelector('crm-account-statement')?.shadowRoot?.querySelector('[part=summary]'));
+    const periods = await statement.evaluate((element) => [...element.shadowRoot!.querySelectorAll('option')].map((o) => o.textContent!.trim()));
+    assert.ok(periods.length >= 12, `a year of statements (${periods.length})`);
+    assert.match(periods[0]!, /\(en curso\)$/);
+    assert.ok((await statement.evaluate((element) => element.shadowRoot!.querySelectorAll('tbody tr').length)) > 0);
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('the session survives a reload: the store backend remembers who signed in', async () => {
     const page = await browser.newPage();
     await page.goto(server.url);

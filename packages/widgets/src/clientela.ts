@@ -1,3 +1,4 @@
 // The script-tag bundle: registers every Clientela element.
 import './components/portal/portal.ts';
 import './components/greeting/greeting.ts';
+import './components/account-statement/account-statement.ts';

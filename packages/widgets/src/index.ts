@@ -2,6 +2,7 @@
 // `define` entry points (`@clientela/widgets/crm-greeting`, …) or call `Class.define(tag)`.
 export { CrmPortal } from './components/portal/portal.component.ts';
 export { CrmGreeting } from './components/greeting/greeting.component.ts';
+export { CrmAccountStatement } from './components/account-statement/account-statement.component.ts';
 export { CrmElement } from './internal/crm-element.ts';
 export { CrmTokenExpiredEvent } from './events/token-expired.ts';
 export { CrmErrorEvent } from './events/error.ts';

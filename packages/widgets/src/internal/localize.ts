@@ -58,6 +58,11 @@ export class LocalizeController implements ReactiveController {
     return format.format(amount / 10 ** digits);
   }
 
+  /** A statement period (`YYYY-MM`) as its month and year: "noviembre de 2026", "November 2026". */
+  month(period: string): string {
+    return new Intl.DateTimeFormat(this.#tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period}-15T12:00:00Z`));
+  }
+
   date(value: string | Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
     const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
     return new Intl.DateTimeFormat(this.#tag, { timeZone: typeof value === 'string' && value.length === 10 ? 'UTC' : undefined, ...options }).format(date);

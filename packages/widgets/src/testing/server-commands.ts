@@ -13,3 +13,11 @@ export const fetchMe = (customerId: string) => executeServerCommand<Me, { custom
 
 /** Moves the API server's clock forward, e.g. past a token's expiry. */
 export const advanceServerClock = (ms: number) => executeServerCommand<boolean, { ms: number }>('api:advance-clock', { ms });
+
+/** What a shopper endpoint answers for one of the demo customers, to compare a widget with. */
+export const fetchAsShopper = <T = any>(customerId: string, path: string) =>
+  executeServerCommand<T, { customerId: string; path: string }>('api:shopper-get', { customerId, path });
+
+/** Adds many store-card payments to a customer's open period, for long statements. */
+export const addBulkPayments = (customerId: string, count: number) =>
+  executeServerCommand<boolean, { customerId: string; count: number }>('api:bulk-payments', { customerId, count });

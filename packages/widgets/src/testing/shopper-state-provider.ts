@@ -1,21 +1,25 @@
+import type { Client } from '@clientela/client';
 import type { Locale } from '@clientela/contract';
 import { ContextProvider } from '@lit/context';
 import { html, LitElement } from 'lit';
-import { localeContext, shopperContext, type ShopperState } from '../internal/context.ts';
+import { clientContext, localeContext, shopperContext, type ShopperState } from '../internal/context.ts';
 
 /**
- * Puts widgets in a chosen shopper state without a server, as `<crm-portal>`
- * would: for stories and for tests of how each state renders.
+ * Puts widgets in a chosen shopper state, with a chosen client, as
+ * `<crm-portal>` would: for stories and for tests of how each state renders.
  */
 export class ShopperStateProvider extends LitElement {
-  static override properties = { state: { attribute: false }, locale: { type: String } };
+  static override properties = { state: { attribute: false }, client: { attribute: false }, locale: { type: String } };
   declare state: ShopperState;
+  declare client: Client | undefined;
   declare locale: Locale;
 
+  readonly #client = new ContextProvider(this, { context: clientContext });
   readonly #shopper = new ContextProvider(this, { context: shopperContext, initialValue: { status: 'signed-out' } });
   readonly #locale = new ContextProvider(this, { context: localeContext, initialValue: 'es' });
 
   protected override willUpdate(): void {
+    if (this.client) this.#client.setValue(this.client);
     if (this.state) this.#shopper.setValue(this.state);
     if (this.locale) this.#locale.setValue(this.locale);
   }

@@ -33,14 +33,15 @@ export class CardSimulation {
     return this.#lastClosed;
   }
 
-  #compute(bounds: PeriodBounds, until: Date) {
+  #compute(bounds: PeriodBounds, asOf: Date) {
     return computeStatement({
       bounds,
       rules: this.#rules,
       creditLimit: this.#creditLimit,
       previous: this.#previous,
       plans: this.plans,
-      movements: this.movements.filter((m) => m.occurredAt >= bounds.start && m.occurredAt < until),
+      movements: this.movements.filter((m) => m.occurredAt >= bounds.start && m.occurredAt < bounds.end && m.occurredAt <= asOf),
+      asOf,
     });
   }
 
@@ -60,7 +61,7 @@ export class CardSimulation {
   open(now: Date): ClosedStatement {
     this.closeUntil(now);
     const bounds = periodBounds(this.#nextPeriod, this.#rules);
-    return { bounds, ...this.#compute(bounds, new Date(now.getTime() + 1)) };
+    return { bounds, ...this.#compute(bounds, now) };
   }
 
   /** Charges a purchase if the available credit covers it; returns its plan, or null when refused. */

@@ -140,6 +140,8 @@ export interface StatementInput {
   plans: Plan[];
   /** Payments and credits that occurred within the period's bounds. */
   movements: Movement[];
+  /** The moment the figures are for: the period's end when it closes, now for the open one. */
+  asOf: Date;
 }
 
 /**
@@ -148,6 +150,7 @@ export interface StatementInput {
  * - a late fee when less than the previous minimum arrived by the previous due date;
  * - interest, when the previous balance was not paid in full by its due date, on
  *   what is still owed of it after this period's payments and credits;
+ * - neither before that due date has passed (an open period shows none yet);
  * - closing = previous + purchases + installments + fees + interest − payments − credits;
  * - minimum = this period's charges (installments, fees, interest) plus a share of
  *   the balance carried over, at least the floor, at most the closing balance;
@@ -196,12 +199,14 @@ export function computeStatement(input: StatementInput): { figures: Figures; lin
   }
   const previousBalance = previous?.closingBalance ?? 0;
   const closingInstant = new Date(bounds.end.getTime() - 1);
-  const fees = previous && previous.minimumPayment > 0 && paidByDue < previous.minimumPayment ? rules.lateFee : 0;
+  // Lateness is only known once the previous due date has passed; until then the open period shows none.
+  const pastDue = previous !== null && input.asOf >= previous.dueEnd;
+  const fees = pastDue && previous.minimumPayment > 0 && paidByDue < previous.minimumPayment ? rules.lateFee : 0;
   if (fees > 0) {
     lines.push({ kind: 'fee', date: closingInstant, description: '', moreItems: 0, amount: fees, installment: null, orderId: null, purchaseTotal: null });
   }
   const carried = previousBalance - payments - credits;
-  const interest = previous && paidByDue < previousBalance && carried > 0 ? share(carried, rules.monthlyInterestBps) : 0;
+  const interest = pastDue && paidByDue < previousBalance && carried > 0 ? share(carried, rules.monthlyInterestBps) : 0;
   if (interest > 0) {
     lines.push({ kind: 'interest', date: closingInstant, description: '', moreItems: 0, amount: interest, installment: null, orderId: null, purchaseTotal: null });
   }

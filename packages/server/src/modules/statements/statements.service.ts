@@ -90,7 +90,7 @@ async function statementInput(
   account: CardAccountRow,
   settings: CardSettings,
   bounds: PeriodBounds,
-  until: Date,
+  asOf: Date,
 ): Promise<StatementInput> {
   const previousRow = await findStatement(trx, merchant.id, account.customerId, addMonths(bounds.period, -1));
   const previous: PreviousStatement | null = previousRow
@@ -102,7 +102,9 @@ async function statementInput(
     creditLimit: account.creditLimit,
     previous,
     plans: await plansFrom(trx, merchant.id, account.customerId, addMonths(bounds.period, -48)),
-    movements: await movementsBetween(trx, merchant.id, account.customerId, bounds.start, until < bounds.end ? until : bounds.end),
+    // Up to and including `asOf`: a movement recorded at this instant belongs to the figures of this instant.
+    movements: await movementsBetween(trx, merchant.id, account.customerId, bounds.start, asOf < bounds.end ? new Date(asOf.getTime() + 1) : bounds.end),
+    asOf,
   };
 }
 
@@ -177,8 +179,7 @@ export async function openCardAccount(trx: Transaction<Database>, merchant: Merc
     account.lastClosedPeriod = closed;
   }
   const open = periodBounds(period, rules);
-  // Up to and including this instant: a movement recorded now belongs to the open statement now.
-  const openStatement = computeStatement(await statementInput(trx, merchant, account, settings, open, new Date(now.getTime() + 1)));
+  const openStatement = computeStatement(await statementInput(trx, merchant, account, settings, open, now));
   return { trx, merchant, account, settings, rules, now, open, openStatement };
 }
 

@@ -1,0 +1,33 @@
+import { createClient, type Client } from '@clientela/client';
+
+/** How a story's API answers: JSON by path, an HTTP error, or never. */
+export type FixtureRoutes = Record<string, unknown | { status: number; problem: string } | 'never'>;
+
+const isError = (value: unknown): value is { status: number; problem: string } =>
+  typeof value === 'object' && value !== null && 'status' in value && 'problem' in value;
+
+/**
+ * A real client whose requests are answered from fixtures instead of a
+ * server, so a story shows a widget in one exact state. The answers still
+ * pass through the contract's validation.
+ */
+export function fixtureClient(routes: FixtureRoutes): Client {
+  return createClient({
+    api: 'https://api.clientela.example',
+    token: 'story',
+    publishableKey: 'pk_test_demo',
+    fetch: async (input: RequestInfo | URL) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      const answer = routes[url.pathname];
+      if (answer === 'never') return new Promise<Response>(() => {});
+      if (answer === undefined) return Response.json({ type: 'about:blank', title: 'Not found', status: 404 }, { status: 404 });
+      if (isError(answer)) {
+        return Response.json(
+          { type: `https://clientela.dev/problems/${answer.problem}`, title: answer.problem, status: answer.status },
+          { status: answer.status, headers: { 'content-type': 'application/problem+json' } },
+        );
+      }
+      return Response.json(answer);
+    },
+  });
+}
