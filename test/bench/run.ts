@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { measureStatementRender } from './statement-render.ts';
 import { clientelaArgs, helloServerArgs, load, startProcess, type Throughput } from './throughput.ts';
 import { measureWeights } from './weight.ts';
 
@@ -20,37 +21,59 @@ async function weights() {
   }
 }
 
+/** A shopper of the demo store with a long open statement: 1,000 card payments made through the API. */
+async function shopperWithLongStatement(url: string) {
+  const headers = { authorization: 'Bearer sk_test_demo', 'content-type': 'application/json' };
+  for (let i = 0; i < 1000; i++) {
+    const response = await fetch(`${url}/v1/payments`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ id: `bench-${i}`, customerId: 'cli-0001', amount: 1_000 + i, currency: 'CLP' }),
+    });
+    if (response.status !== 201) throw new Error(`payment ${i}: ${response.status}`);
+  }
+  const session = await fetch(`${url}/v1/sessions`, { method: 'POST', headers, body: JSON.stringify({ customerId: 'cli-0001' }) });
+  const { token } = (await session.json()) as { token: string };
+  const shopper = { authorization: `Bearer ${token}`, 'x-publishable-key': 'pk_test_demo' };
+  const list = (await (await fetch(`${url}/v1/me/statements`, { headers: shopper })).json()) as { statements: Array<{ period: string }> };
+  return { token, shopper, openPeriod: list.statements[0]!.period, closedPeriod: list.statements[1]!.period };
+}
+
 async function throughput() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'clientela-bench-'));
   const results: Throughput[] = [];
+  let render;
   try {
     const hello = await startProcess(helloServerArgs);
     results.push(await load('node:http hello world', hello.url));
     await hello.stop();
 
     const clientela = await startProcess(clientelaArgs, { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
-    const session = await fetch(`${clientela.url}/v1/sessions`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer sk_test_demo', 'content-type': 'application/json' },
-      body: JSON.stringify({ customerId: 'cli-0001' }),
-    });
-    const { token } = (await session.json()) as { token: string };
-    results.push(
-      await load('GET /v1/me (PGlite)', `${clientela.url}/v1/me`, { authorization: `Bearer ${token}`, 'x-publishable-key': 'pk_test_demo' }),
-    );
-    await clientela.stop();
+    try {
+      const { token, shopper, openPeriod, closedPeriod } = await shopperWithLongStatement(clientela.url);
+      results.push(await load('GET /v1/me (PGlite)', `${clientela.url}/v1/me`, shopper));
+      results.push(await load('GET /v1/me/statements/{closed} (PGlite)', `${clientela.url}/v1/me/statements/${closedPeriod}`, shopper));
+      results.push(await load('GET /v1/me/statements/{open} (PGlite)', `${clientela.url}/v1/me/statements/${openPeriod}`, shopper));
+      render = await measureStatementRender(clientela.url, token, openPeriod);
+    } finally {
+      await clientela.stop();
+    }
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
-  const baseline = results[0]!;
+  const [hello, me] = results;
   console.log(`\nThroughput (50 connections, 10 s after a 2 s warm-up; ${os.cpus().length} cores, Node ${process.versions.node})`);
-  console.log('| endpoint | req/s | p50 ms | p99 ms | × hello world |');
-  console.log('|---|---:|---:|---:|---:|');
+  console.log('| endpoint | req/s | p50 ms | p99 ms | × hello world | × GET /v1/me |');
+  console.log('|---|---:|---:|---:|---:|---:|');
   for (const result of results) {
-    console.log(
-      `| ${result.name} | ${Math.round(result.requestsPerSecond)} | ${result.p50} | ${result.p99} | ${(result.requestsPerSecond / baseline.requestsPerSecond).toFixed(3)} |`,
-    );
+    const ratio = (base: Throughput) => (result.requestsPerSecond / base.requestsPerSecond).toFixed(3);
+    console.log(`| ${result.name} | ${Math.round(result.requestsPerSecond)} | ${result.p50} | ${result.p99} | ${ratio(hello!)} | ${ratio(me!)} |`);
   }
+  console.log('\nStatement with 1,000 transactions in Chromium (median of 9, request included)');
+  console.log('| render | ms | × plain DOM table |');
+  console.log('|---|---:|---:|');
+  console.log(`| plain DOM table | ${render!.plainTable.toFixed(1)} | 1.00 |`);
+  console.log(`| <crm-account-statement> | ${render!.widget.toFixed(1)} | ${(render!.widget / render!.plainTable).toFixed(2)} |`);
 }
 
 await weights();

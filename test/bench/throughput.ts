@@ -20,6 +20,9 @@ export async function startProcess(args: string[], env: Record<string, string> =
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // A bench that fails half way must not leave its servers running.
+  const killChild = () => child.kill('SIGKILL');
+  process.once('exit', killChild);
   const url = await new Promise<string>((resolve, reject) => {
     let seen = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -33,6 +36,8 @@ export async function startProcess(args: string[], env: Record<string, string> =
     url,
     stop: () =>
       new Promise<void>((resolve) => {
+        process.off('exit', killChild);
+        if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

@@ -20,6 +20,9 @@ export async function startClientela(dataDir: string, env: Record<string, string
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A test that fails half way must not leave its server running.
+  const killChild = () => child.kill('SIGKILL');
+  process.once('exit', killChild);
   const output: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`clientela did not start:\n${output.join('')}`)), 60_000);
@@ -40,6 +43,7 @@ export async function startClientela(dataDir: string, env: Record<string, string
     output,
     stop: () =>
       new Promise<void>((resolve) => {
+        process.off('exit', killChild);
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');

@@ -162,7 +162,7 @@ export const getMyStatement = defineEndpoint({
   summary: 'One statement: its figures, a payoff hint and its transactions, paged by cursor.',
   params: z.object({ period: Period }),
   query: z.object({
-    limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 50),
+    limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000)), 50),
     after: PageQuery.shape.after,
   }),
   response: Statement,

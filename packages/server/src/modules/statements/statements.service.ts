@@ -1,7 +1,7 @@
 import type { CardAccount, CardSettings, Locale, Statement, StatementLine, StatementList, StatementSummary } from '@clientela/contract';
 import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../../clock.ts';
-import type { Database } from '../../db/schema.ts';
+import type { Database, Db } from '../../db/schema.ts';
 import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { WithStatus } from '../../http/api.ts';
 import { notFound, ProblemError } from '../../http/problem.ts';
@@ -74,7 +74,8 @@ const cycleRules = (settings: CardSettings, merchant: Merchant): CycleRules => (
 
 /** An account brought up to date: every ended period closed, and the open one computed as of now. */
 export interface AccountState {
-  trx: Transaction<Database>;
+  /** The transaction holding the account's lock for a change; the database itself for a read. */
+  db: Db;
   merchant: Merchant;
   account: CardAccountRow;
   settings: CardSettings;
@@ -85,14 +86,14 @@ export interface AccountState {
 }
 
 async function statementInput(
-  trx: Transaction<Database>,
+  db: Db,
   merchant: Merchant,
   account: CardAccountRow,
   settings: CardSettings,
   bounds: PeriodBounds,
   asOf: Date,
 ): Promise<StatementInput> {
-  const previousRow = await findStatement(trx, merchant.id, account.customerId, addMonths(bounds.period, -1));
+  const previousRow = await findStatement(db, merchant.id, account.customerId, addMonths(bounds.period, -1));
   const previous: PreviousStatement | null = previousRow
     ? { closingBalance: previousRow.closingBalance, minimumPayment: previousRow.minimumPayment, dueEnd: previousRow.dueEnd }
     : null;
@@ -101,9 +102,9 @@ async function statementInput(
     rules: settings,
     creditLimit: account.creditLimit,
     previous,
-    plans: await plansFrom(trx, merchant.id, account.customerId, addMonths(bounds.period, -48)),
+    plans: await plansFrom(db, merchant.id, account.customerId, addMonths(bounds.period, -48)),
     // Up to and including `asOf`: a movement recorded at this instant belongs to the figures of this instant.
-    movements: await movementsBetween(trx, merchant.id, account.customerId, bounds.start, asOf < bounds.end ? new Date(asOf.getTime() + 1) : bounds.end),
+    movements: await movementsBetween(db, merchant.id, account.customerId, bounds.start, asOf < bounds.end ? new Date(asOf.getTime() + 1) : bounds.end),
     asOf,
   };
 }
@@ -149,6 +150,24 @@ export function statementRows(merchantId: string, customerId: string, currency: 
 const isEmpty = ({ figures, lines }: { figures: Figures; lines: Line[] }) =>
   lines.length === 0 && figures.previousBalance === 0 && figures.pendingInstallments === 0;
 
+async function requireAccount(db: Db, merchant: Merchant, customerId: string, lock: boolean) {
+  const account = await findCardAccount(db, merchant.id, customerId, lock);
+  if (account) return account;
+  if (!(await findCustomer(db, merchant.id, customerId))) throw notFound(`Customer ${customerId}`);
+  throw new ProblemError('conflict', `Customer ${customerId} has no store card`);
+}
+
+const firstUnclosed = (account: CardAccountRow, rules: CycleRules) =>
+  account.lastClosedPeriod ? addMonths(account.lastClosedPeriod, 1) : periodOf(account.openedAt, rules);
+
+/** The open cycle's figures as of now, the account's periods being closed up to it. */
+async function stateOf(db: Db, merchant: Merchant, account: CardAccountRow, settings: CardSettings, now: Date): Promise<AccountState> {
+  const rules = cycleRules(settings, merchant);
+  const open = periodBounds(firstUnclosed(account, rules), rules);
+  const openStatement = computeStatement(await statementInput(db, merchant, account, settings, open, now));
+  return { db, merchant, account, settings, rules, now, open, openStatement };
+}
+
 /**
  * Locks a customer's card account for the transaction and brings it up to
  * date: every period that ended is closed (statements close lazily, on the
@@ -156,14 +175,10 @@ const isEmpty = ({ figures, lines }: { figures: Figures; lines: Line[] }) =>
  * one is computed as of now.
  */
 export async function openCardAccount(trx: Transaction<Database>, merchant: Merchant, customerId: string, now: Date): Promise<AccountState> {
-  const account = await findCardAccount(trx, merchant.id, customerId, true);
-  if (!account) {
-    if (!(await findCustomer(trx, merchant.id, customerId))) throw notFound(`Customer ${customerId}`);
-    throw new ProblemError('conflict', `Customer ${customerId} has no store card`);
-  }
+  const account = await requireAccount(trx, merchant, customerId, true);
   const settings = await cardSettingsOf(trx, merchant);
   const rules = cycleRules(settings, merchant);
-  let period = account.lastClosedPeriod ? addMonths(account.lastClosedPeriod, 1) : periodOf(account.openedAt, rules);
+  let period = firstUnclosed(account, rules);
   let closed: string | null = null;
   for (let bounds = periodBounds(period, rules); bounds.end <= now; bounds = periodBounds(period, rules)) {
     const computed = computeStatement(await statementInput(trx, merchant, account, settings, bounds, bounds.end));
@@ -178,14 +193,32 @@ export async function openCardAccount(trx: Transaction<Database>, merchant: Merc
     await setLastClosedPeriod(trx, merchant.id, customerId, closed);
     account.lastClosedPeriod = closed;
   }
-  const open = periodBounds(period, rules);
-  const openStatement = computeStatement(await statementInput(trx, merchant, account, settings, open, now));
-  return { trx, merchant, account, settings, rules, now, open, openStatement };
+  return stateOf(trx, merchant, account, settings, now);
 }
 
 /** Runs `work` in a transaction of its own on the customer's card account, locked and up to date. */
 export async function withCardAccount<T>(deps: Deps, merchant: Merchant, customerId: string, work: (state: AccountState) => Promise<T>): Promise<T> {
   return deps.db.transaction().execute(async (trx) => work(await openCardAccount(trx, merchant, customerId, deps.clock())));
+}
+
+/**
+ * The account for reading, with every ended period closed. Reads take no lock:
+ * only when a period is due to close does this close it, under the lock, first.
+ */
+async function closedAccount(deps: Deps, merchant: Merchant, customerId: string) {
+  const now = deps.clock();
+  let account = await requireAccount(deps.db, merchant, customerId, false);
+  const settings = await cardSettingsOf(deps.db, merchant);
+  if (periodBounds(firstUnclosed(account, cycleRules(settings, merchant)), cycleRules(settings, merchant)).end <= now) {
+    account = await withCardAccount(deps, merchant, customerId, async (state) => state.account);
+  }
+  return { account, settings, now };
+}
+
+/** The account as a shopper reads it: up to date, the open cycle computed, without holding a lock. */
+async function readCardAccount(deps: Deps, merchant: Merchant, customerId: string): Promise<AccountState> {
+  const { account, settings, now } = await closedAccount(deps, merchant, customerId);
+  return stateOf(deps.db, merchant, account, settings, now);
 }
 
 export function cardAccountView(state: AccountState): CardAccount {
@@ -219,13 +252,12 @@ const openSummary = (state: AccountState): StatementSummary => ({
 
 export async function listMyStatements(deps: Deps, merchant: Merchant, customerId: string): Promise<StatementList> {
   if (!(await findCardAccount(deps.db, merchant.id, customerId))) return { account: null, statements: [] };
-  return withCardAccount(deps, merchant, customerId, async (state) => {
-    const closed = await listStatements(state.trx, merchant.id, customerId);
-    return {
-      account: cardAccountView(state),
-      statements: [openSummary(state), ...closed.map((row) => ({ ...row, status: 'closed' as const }))],
-    };
-  });
+  const state = await readCardAccount(deps, merchant, customerId);
+  const closed = await listStatements(deps.db, merchant.id, customerId);
+  return {
+    account: cardAccountView(state),
+    statements: [openSummary(state), ...closed.map((row) => ({ ...row, status: 'closed' as const }))],
+  };
 }
 
 export const toStatementLine = (line: Line): StatementLine => ({
@@ -259,6 +291,21 @@ function seqFromCursor(after: string | undefined): number {
   return seq;
 }
 
+/** A period the shopper asks for: the stored statement when it closed, the open cycle computed now, or a 404. */
+async function periodFor(deps: Deps, merchant: Merchant, customerId: string, period: string) {
+  const noStatement = () => notFound(`Statement ${period}`);
+  if (!(await findCardAccount(deps.db, merchant.id, customerId))) throw noStatement();
+  const { account, settings, now } = await closedAccount(deps, merchant, customerId);
+  if (account.lastClosedPeriod && period <= account.lastClosedPeriod) {
+    const row = await findStatement(deps.db, merchant.id, customerId, period);
+    if (!row) throw noStatement();
+    return { closed: row } as const;
+  }
+  const state = await stateOf(deps.db, merchant, account, settings, now);
+  if (period !== state.open.period) throw noStatement();
+  return { open: state } as const;
+}
+
 /**
  * One statement with a page of its lines. A closed period reads what was
  * stored when it closed; the open one is computed as of now, so its lines may
@@ -272,52 +319,47 @@ export async function getMyStatement(
   page: { limit: number; after?: string },
 ): Promise<Statement> {
   const afterSeq = seqFromCursor(page.after);
-  const noStatement = () => notFound(`Statement ${period}`);
-  if (!(await findCardAccount(deps.db, merchant.id, customerId))) throw noStatement();
-  return withCardAccount(deps, merchant, customerId, async (state) => {
-    let summary: StatementSummary;
-    let figures: Omit<Figures, 'payoffMonths' | 'payoffInterest'> & { payoffMonths: number | null; payoffInterest: number };
-    let lines: Line[];
-    let count: number;
-    if (period === state.open.period) {
-      summary = openSummary(state);
-      figures = state.openStatement.figures;
-      count = state.openStatement.lines.length;
-      lines = state.openStatement.lines.slice(afterSeq, afterSeq + page.limit + 1);
-    } else {
-      const row = await findStatement(state.trx, merchant.id, customerId, period);
-      if (!row) throw noStatement();
-      summary = { ...row, status: 'closed' };
-      figures = row;
-      count = row.transactionCount;
-      lines = (await statementLines(state.trx, merchant.id, customerId, period, afterSeq, page.limit + 1)).map(lineFromRow);
-    }
-    const shown = lines.slice(0, page.limit);
-    const lastSeq = afterSeq + shown.length;
-    return {
-      ...summary,
-      currency: merchant.currency,
-      previousBalance: figures.previousBalance,
-      purchases: figures.purchases,
-      installments: figures.installments,
-      payments: figures.payments,
-      credits: figures.credits,
-      fees: figures.fees,
-      interest: figures.interest,
-      creditLimit: figures.creditLimit,
-      pendingInstallments: figures.pendingInstallments,
-      availableCredit: figures.availableCredit,
-      payoff: {
-        minimumOnly: { months: figures.payoffMonths, totalInterest: figures.payoffInterest },
-        payInFullSaves: figures.payoffInterest,
-      },
-      transactionCount: count,
-      transactions: {
-        items: shown.map(toStatementLine),
-        nextCursor: lines.length > page.limit ? encodeCursor(String(lastSeq)) : null,
-      },
-    };
-  });
+  const found = await periodFor(deps, merchant, customerId, period);
+  let summary: StatementSummary;
+  let figures: Omit<Figures, 'payoffMonths' | 'payoffInterest'> & { payoffMonths: number | null; payoffInterest: number };
+  let lines: Line[];
+  let count: number;
+  if (found.open) {
+    summary = openSummary(found.open);
+    figures = found.open.openStatement.figures;
+    count = found.open.openStatement.lines.length;
+    lines = found.open.openStatement.lines.slice(afterSeq, afterSeq + page.limit + 1);
+  } else {
+    summary = { ...found.closed, status: 'closed' };
+    figures = found.closed;
+    count = found.closed.transactionCount;
+    lines = (await statementLines(deps.db, merchant.id, customerId, period, afterSeq, page.limit + 1)).map(lineFromRow);
+  }
+  const shown = lines.slice(0, page.limit);
+  const lastSeq = afterSeq + shown.length;
+  return {
+    ...summary,
+    currency: merchant.currency,
+    previousBalance: figures.previousBalance,
+    purchases: figures.purchases,
+    installments: figures.installments,
+    payments: figures.payments,
+    credits: figures.credits,
+    fees: figures.fees,
+    interest: figures.interest,
+    creditLimit: figures.creditLimit,
+    pendingInstallments: figures.pendingInstallments,
+    availableCredit: figures.availableCredit,
+    payoff: {
+      minimumOnly: { months: figures.payoffMonths, totalInterest: figures.payoffInterest },
+      payInFullSaves: figures.payoffInterest,
+    },
+    transactionCount: count,
+    transactions: {
+      items: shown.map(toStatementLine),
+      nextCursor: lines.length > page.limit ? encodeCursor(String(lastSeq)) : null,
+    },
+  };
 }
 
 type NewPayment = { id: string; customerId: string; amount: number; currency: string };
@@ -342,9 +384,9 @@ export async function recordPayment(deps: Deps, merchant: Merchant, input: NewPa
   };
   try {
     return await withCardAccount(deps, merchant, input.customerId, async (state) => {
-      const existing = await findMovement(state.trx, merchant.id, 'payment', input.id);
+      const existing = await findMovement(state.db, merchant.id, 'payment', input.id);
       if (existing) return replay(existing);
-      const movement = await insertMovement(state.trx, {
+      const movement = await insertMovement(state.db, {
         merchantId: merchant.id,
         customerId: input.customerId,
         kind: 'payment',
@@ -366,19 +408,12 @@ export async function recordPayment(deps: Deps, merchant: Merchant, input: NewPa
 
 /** Every line of one statement as CSV. */
 export async function exportMyStatement(deps: Deps, merchant: Merchant, customerId: string, period: string, locale: Locale) {
-  if (!(await findCardAccount(deps.db, merchant.id, customerId))) throw notFound(`Statement ${period}`);
-  return withCardAccount(deps, merchant, customerId, async (state) => {
-    let lines: Line[];
-    if (period === state.open.period) {
-      lines = state.openStatement.lines;
-    } else {
-      const row = await findStatement(state.trx, merchant.id, customerId, period);
-      if (!row) throw notFound(`Statement ${period}`);
-      lines = (await statementLines(state.trx, merchant.id, customerId, period, 0, row.transactionCount)).map(lineFromRow);
-    }
-    return {
-      body: statementCsv(lines, { locale, currency: merchant.currency, timeZone: merchant.timeZone }),
-      filename: `${merchant.name}-${period}.csv`,
-    };
-  });
+  const found = await periodFor(deps, merchant, customerId, period);
+  const lines = found.open
+    ? found.open.openStatement.lines
+    : (await statementLines(deps.db, merchant.id, customerId, period, 0, found.closed.transactionCount)).map(lineFromRow);
+  return {
+    body: statementCsv(lines, { locale, currency: merchant.currency, timeZone: merchant.timeZone }),
+    filename: `${merchant.name}-${period}.csv`,
+  };
 }

@@ -20,7 +20,7 @@ interface StatementData {
 const negative = (amount: number) => (amount === 0 ? 0 : -amount);
 
 /** Lines per request when the shopper asks for all of them (printing). */
-const bulkPageSize = 500;
+const bulkPageSize = 1000;
 
 /**
  * @summary The shopper's store-card statement: period picker, balance and minimum payment, credit, a payoff hint, and the transactions with their installments, paged, as CSV or printed.
@@ -84,11 +84,13 @@ export class CrmAccountStatement extends CrmElement {
   }
 
   async #loadAll(client: Client): Promise<StatementData> {
+    // With a period asked for, its statement is fetched alongside the list rather than after it.
+    const asked = this.period ? this.#fetchStatement(client, this.period).catch(() => null) : Promise.resolve(null);
     const list = await client.call(listMyStatements);
     const first = list.statements[0];
     if (!list.account || !first) return { list, statement: null, lines: [], nextCursor: null };
     const wanted = list.statements.find((s) => s.period === this.period) ?? first;
-    const statement = await this.#fetchStatement(client, wanted.period);
+    const statement = (wanted.period === this.period ? await asked : null) ?? (await this.#fetchStatement(client, wanted.period));
     return { list, statement, lines: statement.transactions.items, nextCursor: statement.transactions.nextCursor };
   }
 
