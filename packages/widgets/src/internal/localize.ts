@@ -7,6 +7,20 @@ import { localeContext } from './context.ts';
 
 const translations: Record<Locale, Translation> = { en, es };
 
+// Building an Intl formatter costs far more than using one, and a statement formats thousands of cells.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function cached<F>(cache: Map<string, F>, tag: string, options: object, make: () => F): F {
+  const key = `${tag} ${JSON.stringify(options)}`;
+  let format = cache.get(key);
+  if (!format) {
+    format = make();
+    cache.set(key, format);
+  }
+  return format;
+}
+
 /** `es` for any Spanish tag (es, es-CL, es-419), `en` otherwise. */
 export function localeFromLang(lang: string | null | undefined): Locale {
   return lang?.toLowerCase().startsWith('es') ? 'es' : 'en';
@@ -47,24 +61,36 @@ export class LocalizeController implements ReactiveController {
     return this.locale === 'es' ? 'es-CL' : 'en-US';
   }
 
+  #numberFormat(options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+    const tag = this.#tag;
+    return cached(numberFormats, tag, options, () => new Intl.NumberFormat(tag, options));
+  }
+
+  #dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+    const tag = this.#tag;
+    return cached(dateFormats, tag, options, () => new Intl.DateTimeFormat(tag, options));
+  }
+
   number(value: number): string {
-    return new Intl.NumberFormat(this.#tag).format(value);
+    return this.#numberFormat().format(value);
   }
 
   /** Money from integer minor units, with the currency's own number of decimals. */
   money(amount: number, currency: string): string {
-    const format = new Intl.NumberFormat(this.#tag, { style: 'currency', currency });
+    const format = this.#numberFormat({ style: 'currency', currency });
     const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
     return format.format(amount / 10 ** digits);
   }
 
   /** A statement period (`YYYY-MM`) as its month and year: "noviembre de 2026", "November 2026". */
   month(period: string): string {
-    return new Intl.DateTimeFormat(this.#tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period}-15T12:00:00Z`));
+    return this.#dateFormat({ month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period}-15T12:00:00Z`));
   }
 
+  /** A calendar date (`YYYY-MM-DD`, shown as that same day everywhere) or an instant (shown in the shopper's time zone). */
   date(value: string | Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
-    const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
-    return new Intl.DateTimeFormat(this.#tag, { timeZone: typeof value === 'string' && value.length === 10 ? 'UTC' : undefined, ...options }).format(date);
+    const calendarDate = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+    const date = calendarDate ? new Date(`${value}T12:00:00Z`) : new Date(value);
+    return this.#dateFormat(calendarDate ? { ...options, timeZone: 'UTC' } : options).format(date);
   }
 }
