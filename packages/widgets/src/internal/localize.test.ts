@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixtureSync, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { LocalizeController } from './localize.ts';
 
@@ -12,8 +12,8 @@ customElements.define('crm-test-localized-probe', LocalizedProbe);
 
 describe('LocalizeController', () => {
   it('formats money from minor units with each currency’s own decimals, in Spanish and English', async () => {
-    const spanish = (await fixture(html`<div lang="es"><crm-test-localized-probe></crm-test-localized-probe></div>`)).firstElementChild as LocalizedProbe;
-    const english = (await fixture(html`<div lang="en"><crm-test-localized-probe></crm-test-localized-probe></div>`)).firstElementChild as LocalizedProbe;
+    const spanish = (fixtureSync(html`<div lang="es"><crm-test-localized-probe></crm-test-localized-probe></div>`).firstElementChild as LocalizedProbe);
+    const english = (fixtureSync(html`<div lang="en"><crm-test-localized-probe></crm-test-localized-probe></div>`).firstElementChild as LocalizedProbe);
     expect(plain(spanish.i18n.money(1_234_567, 'CLP'))).to.equal('$1.234.567');
     expect(plain(spanish.i18n.money(123_456, 'PEN'))).to.equal('PEN 1.234,56');
     expect(plain(english.i18n.money(123_456, 'USD'))).to.equal('$1,234.56');
@@ -22,7 +22,7 @@ describe('LocalizeController', () => {
   });
 
   it('names statement periods and shows calendar dates without shifting them across time zones', async () => {
-    const spanish = (await fixture(html`<div lang="es-CL"><crm-test-localized-probe></crm-test-localized-probe></div>`)).firstElementChild as LocalizedProbe;
+    const spanish = (fixtureSync(html`<div lang="es-CL"><crm-test-localized-probe></crm-test-localized-probe></div>`).firstElementChild as LocalizedProbe);
     expect(plain(spanish.i18n.month('2026-11'))).to.equal('noviembre de 2026');
     expect(plain(spanish.i18n.date('2026-11-30', { dateStyle: 'long' }))).to.equal('30 de noviembre de 2026');
   });
