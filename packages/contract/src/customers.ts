@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Email, ExternalId, IsoDate, IsoDateTime, Locale, PersonName, Tier } from './common.ts';
+import { Email, ExternalId, IsoDate, IsoDateTime, Locale, Money, PersonName, Tier } from './common.ts';
 import { defineEndpoint } from './endpoint.ts';
 
 const Birthday = IsoDate.check(
@@ -23,6 +23,14 @@ export type CustomerInput = z.infer<typeof CustomerInput>;
 
 export const PointsSummary = z.object({ balance: z.int() });
 
+/** Recency, frequency and monetary value: when the customer last bought, how often and how much in the last twelve months. */
+export const Rfm = z.object({
+  lastPurchaseAt: z.nullable(IsoDateTime),
+  recencyDays: z.nullable(z.int()),
+  frequency: z.int(),
+  monetary: Money,
+});
+
 export const Customer = z.object({
   id: z.string(),
   firstName: z.string(),
@@ -34,6 +42,14 @@ export const Customer = z.object({
   registeredAt: IsoDateTime,
   tier: Tier,
   points: PointsSummary,
+  /** All the customer has bought, less refunds. */
+  spentToDate: Money,
+  /**
+   * Expected value of the customer: average order value × orders a year (both
+   * over the last twelve months) × the merchant's expected lifespan in years.
+   */
+  lifetimeValue: Money,
+  rfm: Rfm,
 });
 export type Customer = z.infer<typeof Customer>;
 

@@ -8,3 +8,4 @@ export * from './products.ts';
 export * from './chat.ts';
 export * from './orders.ts';
 export * from './statements.ts';
+export * from './loyalty.ts';

@@ -16,6 +16,7 @@ import { TokenService } from './modules/auth/tokens.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { chatRoutes } from './modules/chat/chat.routes.ts';
 import { customerRoutes } from './modules/customers/customers.routes.ts';
+import { loyaltyRoutes } from './modules/loyalty/loyalty.routes.ts';
 import { orderRoutes } from './modules/orders/orders.routes.ts';
 import { statementRoutes } from './modules/statements/statements.routes.ts';
 
@@ -80,6 +81,7 @@ export function createApp(options: AppOptions): { app: Hono; deps: AppDeps } {
   catalogRoutes(api, deps);
   orderRoutes(api, deps);
   statementRoutes(api, deps);
+  loyaltyRoutes(api, deps);
   chatRoutes(api, deps);
 
   const document = openApiDocument(api.endpoints, apiVersion);

@@ -11,6 +11,7 @@ import { demoStore } from './demo/demo-store.ts';
 import { seedDemo, type DemoSeedResult } from './demo/seed.ts';
 import type { Environment } from './env.ts';
 import { loadTokenSecret } from './modules/auth/token-secret.ts';
+import { scheduleTierRecompute } from './modules/loyalty/tier-schedule.ts';
 import { demoDist, widgetsDist } from './paths.ts';
 
 export interface RunningServer {
@@ -68,12 +69,15 @@ export async function startServer(env: Environment, options: { demo: boolean }):
     deps.directory.forget();
   }
 
+  const tiers = scheduleTierRecompute(database.db, systemClock);
+
   return {
     url,
     deps,
     database,
     ...(seed ? { seed } : {}),
     close: async () => {
+      await tiers.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();

@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as foundation from './migrations/2026-11-23-foundation.ts';
 import * as storeCard from './migrations/2026-11-24-store-card.ts';
+import * as loyalty from './migrations/2026-11-25-loyalty.ts';
 
 /** Every migration, by date; the same list runs on PGlite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
   '2026-11-23-foundation': foundation,
   '2026-11-24-store-card': storeCard,
+  '2026-11-25-loyalty': loyalty,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

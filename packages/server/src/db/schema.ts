@@ -14,6 +14,9 @@ export interface MerchantTable {
   locale: string;
   publishableKey: string;
   secretKeyHash: string;
+  /** The least trailing-12-month spend of each active tier when tiers were last computed. */
+  tierFloors: ColumnType<Record<string, number> | null, string | null, string | null>;
+  tiersComputedAt: Timestamp | null;
   createdAt: CreatedAt;
 }
 
@@ -42,6 +45,8 @@ export interface CustomerTable {
   birthday: DateOnly | null;
   registeredAt: Timestamp;
   tier: Generated<string>;
+  /** When the points ledger next needs a write of its own: an expiry or a birthday bonus. */
+  pointsDueAt: Timestamp | null;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
 }
@@ -192,6 +197,46 @@ export interface PointsEntryTable {
   reference: string | null;
   createdAt: Timestamp;
   expiresAt: Timestamp | null;
+  /** The promotion's or reward's name, or a correction's note, as it was when the entry was made. */
+  label: string | null;
+}
+
+export interface LoyaltySettingsTable {
+  merchantId: string;
+  spendPerPoint: number;
+  tierMultipliers: ColumnType<Record<string, number>, string, string>;
+  birthdayBonus: number;
+  pointsLifetimeDays: number;
+  expectedLifespanYears: number;
+}
+
+export interface PromotionTable {
+  merchantId: string;
+  id: string;
+  name: string;
+  startsAt: Timestamp;
+  endsAt: Timestamp;
+  multiplier: number;
+}
+
+export interface RedemptionTable {
+  merchantId: string;
+  id: string;
+  customerId: string;
+  rewardId: string;
+  cost: number;
+  code: string;
+  createdAt: Timestamp;
+}
+
+export interface IdempotencyKeyTable {
+  merchantId: string;
+  customerId: string;
+  key: string;
+  requestHash: string;
+  status: number;
+  body: ColumnType<unknown, string, string>;
+  createdAt: Timestamp;
 }
 
 export interface RewardTable {
@@ -250,6 +295,10 @@ export interface Database {
   cardStatementLines: CardStatementLineTable;
   pointsEntries: PointsEntryTable;
   rewards: RewardTable;
+  loyaltySettings: LoyaltySettingsTable;
+  promotions: PromotionTable;
+  redemptions: RedemptionTable;
+  idempotencyKeys: IdempotencyKeyTable;
   conversations: ConversationTable;
   messages: MessageTable;
   serverSettings: ServerSettingTable;

@@ -1,13 +1,16 @@
+import type { Tier } from '@clientela/contract';
 import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { Database, MessageTable, OrderLineTable, OrderTable, PointsEntryTable } from '../db/schema.ts';
+import type { Database, MessageTable, OrderLineTable, OrderTable } from '../db/schema.ts';
 import { createAgent } from '../modules/auth/auth.service.ts';
 import { findMerchantById, replaceMerchantOrigins } from '../modules/auth/merchants.repository.ts';
 import { addMerchant, normalizeOrigin } from '../modules/auth/merchants.service.ts';
 import { localDate } from '../time-zone.ts';
+import { defaultLoyaltySettings } from '../modules/loyalty/loyalty.service.ts';
 import { recomputeTiers } from '../modules/loyalty/tiers.ts';
 import { demoCatalog, demoRewards, type DemoProduct } from './catalog.ts';
 import { demoCardSettings, makeCardHistory } from './card-history.ts';
 import { demoConversations } from './conversations.ts';
+import { makePointsHistory } from './points-history.ts';
 import {
   emailPart,
   englishFemale,
@@ -43,9 +46,6 @@ export const demoShoppers = [
 const demoTimeZone = 'America/Santiago';
 const customerCount = 320;
 const day = 86_400_000;
-const pointsPerPeso = 1 / 100;
-const pointsLifetimeDays = 365;
-const birthdayBonus = 500;
 
 export const paymentHabits = ['full', 'minimum', 'partial', 'late'] as const;
 export type PaymentHabit = (typeof paymentHabits)[number];
@@ -177,61 +177,6 @@ function makeOrders(random: SeededRandom, now: Date, customers: DemoCustomer[], 
   });
 }
 
-/**
- * The ledger, in time order per shopper: points for each purchase (double in
- * the CyberDay week), a birthday bonus, rewards redeemed when the balance
- * allowed, and expiry of points a lapsed shopper never used.
- */
-function makePointsEntries(random: SeededRandom, now: Date, customers: DemoCustomer[], orders: GeneratedOrder[]) {
-  const promotionStart = now.getTime() - 150 * day;
-  const promotionEnd = promotionStart + 7 * day;
-  const events = new Map<string, Insertable<PointsEntryTable>[]>();
-  const add = (entry: Insertable<PointsEntryTable>) =>
-    events.set(entry.customerId, [...(events.get(entry.customerId) ?? []), entry]);
-  const base = { merchantId: demoMerchant.id };
-  for (const { order } of orders) {
-    const placedAt = order.placedAt as Date;
-    const points = Math.floor(order.total * pointsPerPeso);
-    if (points <= 0) continue;
-    const expiresAt = new Date(placedAt.getTime() + pointsLifetimeDays * day);
-    add({ ...base, customerId: order.customerId, amount: points, reason: 'purchase', reference: order.id, createdAt: placedAt, expiresAt });
-    if (placedAt.getTime() >= promotionStart && placedAt.getTime() < promotionEnd) {
-      add({ ...base, customerId: order.customerId, amount: points, reason: 'promotion', reference: 'cyberday', createdAt: placedAt, expiresAt });
-    }
-  }
-  const entries: Insertable<PointsEntryTable>[] = [];
-  for (const customer of customers) {
-    const own = events.get(customer.id) ?? [];
-    const lastBirthday = new Date(`${now.getUTCFullYear()}-${customer.birthday.slice(5)}T12:00:00Z`);
-    if (lastBirthday > now) lastBirthday.setUTCFullYear(lastBirthday.getUTCFullYear() - 1);
-    if (own.length > 0 && !customer.lapsed && lastBirthday > customer.registeredAt && lastBirthday <= now) {
-      own.push({ ...base, customerId: customer.id, amount: birthdayBonus, reason: 'birthday', reference: String(lastBirthday.getUTCFullYear()), createdAt: lastBirthday, expiresAt: new Date(lastBirthday.getTime() + pointsLifetimeDays * day) });
-    }
-    own.sort((a, b) => (a.createdAt as Date).getTime() - (b.createdAt as Date).getTime());
-    let balance = 0;
-    const withRedemptions: Insertable<PointsEntryTable>[] = [];
-    for (const entry of own) {
-      withRedemptions.push(entry);
-      balance += entry.amount;
-      const affordable = demoRewards.filter((reward) => reward.cost <= balance);
-      if (!customer.lapsed && affordable.length > 0 && random.chance(0.12)) {
-        const reward = random.pick(affordable);
-        const at = new Date((entry.createdAt as Date).getTime() + random.int(1, 10) * day);
-        if (at < now) {
-          withRedemptions.push({ ...base, customerId: customer.id, amount: -reward.cost, reason: 'redemption', reference: reward.id, createdAt: at, expiresAt: null });
-          balance -= reward.cost;
-        }
-      }
-    }
-    if (customer.lapsed && balance > 0) {
-      const last = withRedemptions.at(-1)!;
-      withRedemptions.push({ ...base, customerId: customer.id, amount: -balance, reason: 'expiry', reference: null, createdAt: last.expiresAt!, expiresAt: null });
-    }
-    entries.push(...withRedemptions);
-  }
-  return entries;
-}
-
 async function insertInChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 1000) {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
@@ -268,8 +213,10 @@ export async function seedDemo(db: Kysely<Database>, options: { now: Date; origi
   const refunded = new Map<string, number>();
   for (const refund of cardHistory.refunds) refunded.set(refund.orderId, (refunded.get(refund.orderId) ?? 0) + refund.amount);
   for (const { order } of orders) order.refunded = refunded.get(order.id) ?? 0;
-  const points = makePointsEntries(random, now, customers, orders);
   const conversations = demoConversations(random, now, customers, orders, demoAgents[0].id);
+  const loyalty = defaultLoyaltySettings();
+  const cyberDay = { id: 'cyberday', name: 'CyberDay', startsAt: new Date(now.getTime() - 150 * day), endsAt: new Date(now.getTime() - 143 * day), multiplier: 20_000 };
+  let pointsEntries = 0;
 
   await db.transaction().execute(async (trx: Transaction<Database>) => {
     await addMerchant(trx, {
@@ -307,7 +254,6 @@ export async function seedDemo(db: Kysely<Database>, options: { now: Date; origi
     );
     await insertInChunks(orders, (chunk) => trx.insertInto('orders').values(chunk.map((o) => o.order)).execute());
     await insertInChunks(orders.flatMap((o) => o.lines), (chunk) => trx.insertInto('orderLines').values(chunk).execute());
-    await insertInChunks(points, (chunk) => trx.insertInto('pointsEntries').values(chunk).execute());
     await trx.insertInto('cardSettings').values({ ...demoCardSettings, merchantId }).execute();
     await insertInChunks(cardHistory.accounts, (chunk) => trx.insertInto('cardAccounts').values(chunk.map((a) => ({ ...a, merchantId }))).execute());
     await insertInChunks(cardHistory.plans, (chunk) => trx.insertInto('cardPlans').values(chunk).execute());
@@ -319,10 +265,21 @@ export async function seedDemo(db: Kysely<Database>, options: { now: Date; origi
       .insertInto('rewards')
       .values(demoRewards.map((reward) => ({ ...reward, merchantId, imageUrl: null, active: true })))
       .execute();
+    await trx.insertInto('promotions').values({ ...cyberDay, merchantId }).execute();
+    await trx.insertInto('loyaltySettings').values({ ...loyalty, merchantId, tierMultipliers: JSON.stringify(loyalty.tierMultipliers) }).execute();
     await trx.insertInto('conversations').values(conversations.map((c) => c.conversation)).execute();
     const messages: Insertable<MessageTable>[] = conversations.flatMap((c) => c.messages);
     await trx.insertInto('messages').values(messages).execute();
+    // Points earn by tier, so the ledger is written once the pyramid stands.
     await recomputeTiers(trx, merchantId, now);
+    const tiers = new Map((await trx.selectFrom('customers').select(['id', 'tier']).where('merchantId', '=', merchantId).execute()).map((row) => [row.id, row.tier as Tier]));
+    const points = makePointsHistory(random, now, { id: merchantId, timeZone: demoTimeZone }, loyalty, customers, tiers, orders, cardHistory.refunds, [cyberDay], demoRewards);
+    await insertInChunks(points.entries, (chunk) => trx.insertInto('pointsEntries').values(chunk).execute());
+    await insertInChunks(points.redemptions, (chunk) => trx.insertInto('redemptions').values(chunk).execute());
+    for (const [customerId, dueAt] of points.dueAt) {
+      await trx.updateTable('customers').set({ pointsDueAt: dueAt }).where('merchantId', '=', merchantId).where('id', '=', customerId).execute();
+    }
+    pointsEntries = points.entries.length;
   });
   return {
     created: true,
@@ -330,7 +287,7 @@ export async function seedDemo(db: Kysely<Database>, options: { now: Date; origi
       customers: customers.length,
       products: products.length,
       orders: orders.length,
-      pointsEntries: points.length,
+      pointsEntries,
       conversations: conversations.length,
       statements: cardHistory.statements.length,
     },

@@ -5,7 +5,8 @@ import type { CustomerRow, Database } from '../../db/schema.ts';
 import { notFound } from '../../http/problem.ts';
 import type { Merchant } from '../auth/merchants.repository.ts';
 import { localDate } from '../../time-zone.ts';
-import { pointsBalance } from '../loyalty/loyalty.repository.ts';
+import { spendOf } from '../loyalty/loyalty.repository.ts';
+import { balanceNow, loyaltySettingsOf } from '../loyalty/loyalty.service.ts';
 import { findCustomer, upsertCustomer } from './customers.repository.ts';
 
 interface Deps {
@@ -22,7 +23,18 @@ export function isBirthday(birthday: string, today: string): boolean {
   return today.slice(5) === monthDay;
 }
 
-function toCustomer(row: CustomerRow, balance: number): Customer {
+const day = 86_400_000;
+
+/** The customer with points, spend, recency-frequency-monetary figures and lifetime value. */
+async function toCustomer(deps: Deps, merchant: Merchant, row: CustomerRow): Promise<Customer> {
+  const now = deps.clock();
+  const [balance, spend, settings] = await Promise.all([
+    balanceNow(deps, merchant, row),
+    spendOf(deps.db, merchant.id, row.id, now),
+    loyaltySettingsOf(deps.db, merchant),
+  ]);
+  const money = (amount: number) => ({ amount, currency: merchant.currency });
+  const annual = Number(spend.recent);
   return {
     id: row.id,
     firstName: row.firstName,
@@ -34,6 +46,15 @@ function toCustomer(row: CustomerRow, balance: number): Customer {
     registeredAt: row.registeredAt.toISOString(),
     tier: row.tier as Tier,
     points: { balance },
+    spentToDate: money(Number(spend.ever)),
+    // Average order value × orders a year, over the last twelve months, is that year's spend.
+    lifetimeValue: money(annual * settings.expectedLifespanYears),
+    rfm: {
+      lastPurchaseAt: spend.lastPurchaseAt?.toISOString() ?? null,
+      recencyDays: spend.lastPurchaseAt ? Math.floor((now.getTime() - spend.lastPurchaseAt.getTime()) / day) : null,
+      frequency: spend.recentOrders,
+      monetary: money(annual),
+    },
   };
 }
 
@@ -43,21 +64,17 @@ async function requireCustomer(db: Kysely<Database>, merchantId: string, id: str
   return row;
 }
 
-export async function putCustomer(deps: Deps, merchantId: string, id: string, input: CustomerInput): Promise<Customer> {
-  const row = await upsertCustomer(deps.db, merchantId, id, input, deps.clock());
-  return toCustomer(row, await pointsBalance(deps.db, merchantId, id));
+export async function putCustomer(deps: Deps, merchant: Merchant, id: string, input: CustomerInput): Promise<Customer> {
+  return toCustomer(deps, merchant, await upsertCustomer(deps.db, merchant.id, id, input, deps.clock()));
 }
 
-export async function getCustomer(deps: Deps, merchantId: string, id: string): Promise<Customer> {
-  const row = await requireCustomer(deps.db, merchantId, id);
-  return toCustomer(row, await pointsBalance(deps.db, merchantId, id));
+export async function getCustomer(deps: Deps, merchant: Merchant, id: string): Promise<Customer> {
+  return toCustomer(deps, merchant, await requireCustomer(deps.db, merchant.id, id));
 }
 
 export async function getMe(deps: Deps, merchant: Merchant, customerId: string): Promise<Me> {
-  const [row, balance] = await Promise.all([
-    requireCustomer(deps.db, merchant.id, customerId),
-    pointsBalance(deps.db, merchant.id, customerId),
-  ]);
+  const row = await requireCustomer(deps.db, merchant.id, customerId);
+  const balance = await balanceNow(deps, merchant, row);
   const today = localDate(deps.clock(), merchant.timeZone);
   return {
     id: row.id,

@@ -1,5 +1,5 @@
 import { sql, type Insertable } from 'kysely';
-import type { Db, PointsEntryTable } from '../../db/schema.ts';
+import type { Db, IdempotencyKeyTable, LoyaltySettingsTable, PointsEntryTable, PromotionTable, RedemptionTable, RewardTable } from '../../db/schema.ts';
 
 /** A balance is the sum of the customer's ledger entries, nothing stored beside it. */
 export async function pointsBalance(db: Db, merchantId: string, customerId: string): Promise<number> {
@@ -12,6 +12,141 @@ export async function pointsBalance(db: Db, merchantId: string, customerId: stri
   return Number(row.balance);
 }
 
-export async function appendPointsEntries(db: Db, entries: Insertable<PointsEntryTable>[]): Promise<void> {
-  if (entries.length > 0) await db.insertInto('pointsEntries').values(entries).execute();
+export async function appendPointsEntries(db: Db, entries: Insertable<PointsEntryTable>[]) {
+  if (entries.length === 0) return [];
+  return db.insertInto('pointsEntries').values(entries).returningAll().execute();
+}
+
+/** Every entry of a customer in the order it was written: the order the ledger replays in. */
+export async function ledgerOf(db: Db, merchantId: string, customerId: string) {
+  return db
+    .selectFrom('pointsEntries')
+    .select(['id', 'amount', 'reason', 'reference', 'expiresAt', 'createdAt'])
+    .where('merchantId', '=', merchantId)
+    .where('customerId', '=', customerId)
+    .orderBy('id')
+    .execute();
+}
+
+/** A page of a customer's entries, newest first, before the entry `beforeId`. */
+export async function pointsHistory(db: Db, merchantId: string, customerId: string, limit: number, beforeId?: number) {
+  let query = db.selectFrom('pointsEntries').selectAll().where('merchantId', '=', merchantId).where('customerId', '=', customerId);
+  if (beforeId !== undefined) query = query.where('id', '<', beforeId);
+  return query.orderBy('id', 'desc').limit(limit).execute();
+}
+
+export async function pointsEarnedByOrder(db: Db, merchantId: string, customerId: string, orderId: string) {
+  const rows = await db
+    .selectFrom('pointsEntries')
+    .select(['reason', 'amount'])
+    .where('merchantId', '=', merchantId)
+    .where('customerId', '=', customerId)
+    .where('reference', '=', orderId)
+    .where('reason', 'in', ['purchase', 'promotion', 'refund'])
+    .execute();
+  const sum = (reasons: string[]) => rows.filter((row) => reasons.includes(row.reason)).reduce((total, row) => total + row.amount, 0);
+  return { earned: sum(['purchase', 'promotion']), reversed: -sum(['refund']) };
+}
+
+export async function setPointsDueAt(db: Db, merchantId: string, customerId: string, dueAt: Date | null) {
+  await db.updateTable('customers').set({ pointsDueAt: dueAt }).where('merchantId', '=', merchantId).where('id', '=', customerId).execute();
+}
+
+/** The customer row, locked until the transaction ends: every write to a customer's points goes through this lock. */
+export async function lockCustomer(db: Db, merchantId: string, customerId: string) {
+  return db.selectFrom('customers').selectAll().where('merchantId', '=', merchantId).where('id', '=', customerId).forUpdate().executeTakeFirst();
+}
+
+export async function findLoyaltySettings(db: Db, merchantId: string) {
+  return db.selectFrom('loyaltySettings').selectAll().where('merchantId', '=', merchantId).executeTakeFirst();
+}
+
+export async function upsertLoyaltySettings(db: Db, settings: Insertable<LoyaltySettingsTable>) {
+  const { merchantId: _, ...changes } = settings;
+  return db
+    .insertInto('loyaltySettings')
+    .values(settings)
+    .onConflict((conflict) => conflict.column('merchantId').doUpdateSet(changes))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function upsertPromotion(db: Db, promotion: Insertable<PromotionTable>) {
+  const { merchantId: _, id: __, ...changes } = promotion;
+  return db
+    .insertInto('promotions')
+    .values(promotion)
+    .onConflict((conflict) => conflict.columns(['merchantId', 'id']).doUpdateSet(changes))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Promotions running at an instant. */
+export async function promotionsAt(db: Db, merchantId: string, at: Date) {
+  return db
+    .selectFrom('promotions')
+    .selectAll()
+    .where('merchantId', '=', merchantId)
+    .where('startsAt', '<=', at)
+    .where('endsAt', '>', at)
+    .execute();
+}
+
+export async function upsertReward(db: Db, reward: Insertable<RewardTable>) {
+  const { merchantId: _, id: __, ...changes } = reward;
+  return db
+    .insertInto('rewards')
+    .values(reward)
+    .onConflict((conflict) => conflict.columns(['merchantId', 'id']).doUpdateSet(changes))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function activeRewards(db: Db, merchantId: string) {
+  return db.selectFrom('rewards').selectAll().where('merchantId', '=', merchantId).where('active', '=', true).orderBy('cost').orderBy('id').execute();
+}
+
+export async function findReward(db: Db, merchantId: string, id: string) {
+  return db.selectFrom('rewards').selectAll().where('merchantId', '=', merchantId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertRedemption(db: Db, redemption: Insertable<RedemptionTable>) {
+  await db.insertInto('redemptions').values(redemption).execute();
+}
+
+export async function findIdempotencyKey(db: Db, merchantId: string, customerId: string, key: string) {
+  return db
+    .selectFrom('idempotencyKeys')
+    .selectAll()
+    .where('merchantId', '=', merchantId)
+    .where('customerId', '=', customerId)
+    .where('key', '=', key)
+    .executeTakeFirst();
+}
+
+export async function insertIdempotencyKey(db: Db, row: Insertable<IdempotencyKeyTable>) {
+  await db.insertInto('idempotencyKeys').values(row).execute();
+}
+
+export async function findCorrection(db: Db, merchantId: string, reference: string) {
+  return db
+    .selectFrom('pointsEntries')
+    .selectAll()
+    .where('merchantId', '=', merchantId)
+    .where('reason', '=', 'correction')
+    .where('reference', '=', reference)
+    .executeTakeFirst();
+}
+
+/** Spend and orders of a customer over the last twelve months and ever, net of refunds. */
+export async function spendOf(db: Db, merchantId: string, customerId: string, now: Date) {
+  const row = await sql<{ recent: number; recentOrders: number; ever: number; lastPurchaseAt: Date | null }>`
+    select coalesce(sum(total - refunded) filter (where placed_at > ${now}::timestamptz - interval '12 months'), 0)::bigint as recent,
+           count(*) filter (where placed_at > ${now}::timestamptz - interval '12 months')::int as recent_orders,
+           coalesce(sum(total - refunded), 0)::bigint as ever,
+           max(placed_at) as last_purchase_at
+      from orders
+     where merchant_id = ${merchantId} and customer_id = ${customerId} and placed_at <= ${now}::timestamptz
+  `.execute(db);
+  return row.rows[0]!;
 }

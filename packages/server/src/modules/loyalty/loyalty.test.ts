@@ -1,68 +1,310 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { createTestApp, createTestMerchant, type TestApp, type TestMerchant } from '../../testing/test-app.ts';
-import { appendPointsEntries, pointsBalance } from './loyalty.repository.ts';
+import { createTestApp, createTestMerchant, json, manualClock, type TestApp, type TestMerchant } from '../../testing/test-app.ts';
+import { pointsBalance } from './loyalty.repository.ts';
+import { recomputeDueTiers } from './tier-schedule.ts';
 import { recomputeTiers } from './tiers.ts';
 
+const day = 86_400_000;
+const rules = {
+  spendPerPoint: 100,
+  tierMultipliers: { top: 20_000, large: 15_000, medium: 12_500, small: 10_000, inactive: 10_000, potential: 10_000 },
+  birthdayBonus: 500,
+  pointsLifetimeDays: 365,
+  expectedLifespanYears: 3,
+};
+
+async function loyalStore(app: TestApp) {
+  const store = await createTestMerchant(app, { timeZone: 'America/Santiago' });
+  await store.asMerchant('/v1/loyalty-settings', { method: 'PUT', body: JSON.stringify(rules) });
+  await store.asMerchant('/v1/products/p', { method: 'PUT', body: JSON.stringify({ name: 'Producto', price: 1000, stock: 10 }) });
+  for (const [id, cost] of [['cafe', 800], ['cupon', 4000]] as const) {
+    await store.asMerchant(`/v1/rewards/${id}`, { method: 'PUT', body: JSON.stringify({ name: id === 'cafe' ? 'Café' : 'Cupón', cost }) });
+  }
+  const order = (id: string, customerId: string, total: number) =>
+    store.asMerchant('/v1/orders', {
+      method: 'POST',
+      body: JSON.stringify({ id, customerId, currency: 'CLP', lines: [{ productId: 'p', quantity: 1, unitPrice: total }], total, payment: { method: 'other' } }),
+    });
+  const redeem = async (customerId: string, rewardId: string, key = randomUUID()) =>
+    store.asShopper(await store.sessionFor(customerId), '/v1/me/redemptions', {
+      method: 'POST',
+      headers: { 'idempotency-key': key, 'content-type': 'application/json' },
+      body: JSON.stringify({ rewardId }),
+    });
+  const points = async (customerId: string) => json(await store.asShopper(await store.sessionFor(customerId), '/v1/me/points'));
+  const history = async (customerId: string, query = '') => json(await store.asShopper(await store.sessionFor(customerId), `/v1/me/points/history${query}`));
+  return { store, order, redeem, points, history };
+}
+
 describe('points ledger', () => {
+  const clock = manualClock('2026-03-10T15:00:00Z');
   let app: TestApp;
-  let store: TestMerchant;
+  let s: Awaited<ReturnType<typeof loyalStore>>;
 
   before(async () => {
-    app = await createTestApp();
-    store = await createTestMerchant(app);
-    await store.putCustomer('ana');
-    await appendPointsEntries(app.deps.db, [
-      { merchantId: store.merchant.id, customerId: 'ana', amount: 500, reason: 'purchase', reference: 'o-1', createdAt: new Date(), expiresAt: null },
-    ]);
+    app = await createTestApp({ clock });
+    s = await loyalStore(app);
+    await s.store.putCustomer('ana', { birthday: '1990-03-12', registeredAt: '2025-01-01T00:00:00Z' });
   });
   after(() => app.close());
 
   test('the database itself refuses to update, delete or truncate ledger entries', async () => {
+    await s.order('o-0', 'ana', 10_000);
     const db = app.deps.db;
     await assert.rejects(sql`update points_entries set amount = 9999`.execute(db), /append-only/);
     await assert.rejects(sql`delete from points_entries`.execute(db), /append-only/);
     await assert.rejects(sql`truncate points_entries`.execute(db), /append-only/);
-    assert.equal(await pointsBalance(db, store.merchant.id, 'ana'), 500);
+  });
+
+  test('a purchase earns a point per $100 times the tier multiplier, plus a running promotion', async () => {
+    await s.store.asMerchant('/v1/promotions/doble', {
+      method: 'PUT',
+      body: JSON.stringify({ name: 'Doble puntos', startsAt: '2026-03-10T00:00:00Z', endsAt: '2026-03-11T00:00:00Z', multiplier: 20_000 }),
+    });
+    await app.deps.db.updateTable('customers').set({ tier: 'large' }).where('id', '=', 'ana').execute();
+    await s.order('o-1', 'ana', 123_456);
+    const { items } = await s.history('ana');
+    const mine = items.filter((entry: { reference: string }) => entry.reference === 'o-1');
+    assert.deepEqual(
+      mine.map((e: { reason: string; amount: number; label: string | null }) => [e.reason, e.amount, e.label]).sort(),
+      [['promotion', 1234, 'Doble puntos'], ['purchase', 1851, null]],
+    );
+    assert.equal(new Date(mine[0].expiresAt).getTime() - clock().getTime(), 365 * day);
+  });
+
+  test('the birthday brings a bonus once a year, in the store time zone', async () => {
+    const before = (await s.points('ana')).balance;
+    clock.advance(2 * day); // 12 March, 12:00 in Santiago
+    const during = await s.points('ana');
+    assert.equal(during.balance, before + 500);
+    assert.equal((await s.points('ana')).balance, before + 500, 'only once');
+    const { items } = await s.history('ana', '?limit=1');
+    assert.deepEqual([items[0].reason, items[0].reference], ['birthday', '2026']);
+  });
+
+  test('points expire a year after they were earned, the earliest first, and the API warns before', async () => {
+    await s.store.putCustomer('bea', { registeredAt: '2025-01-01T00:00:00Z' });
+    await s.order('b-1', 'bea', 100_000); // 1.000 points, expiring 12 March 2027
+    clock.advance(30 * day);
+    await s.order('b-2', 'bea', 50_000); // 500 points, expiring a month later
+    const early = await s.points('bea');
+    assert.equal(early.balance, 1500);
+    assert.deepEqual(early.expiring.map((e: { points: number }) => e.points), [1000, 500]);
+    assert.equal((await s.redeem('bea', 'cafe')).status, 201); // spends 800 of the first lot
+    const afterRedeem = await s.points('bea');
+    assert.deepEqual(afterRedeem.expiring.map((e: { points: number }) => e.points), [200, 500]);
+    clock.advance(340 * day); // past the first lot's expiry only
+    const afterFirst = await s.points('bea');
+    assert.equal(afterFirst.balance, 500);
+    const { items } = await s.history('bea', '?limit=1');
+    assert.deepEqual([items[0].reason, items[0].amount], ['expiry', -200]);
+    assert.equal(await pointsBalance(app.deps.db, s.store.merchant.id, 'bea'), 500);
+  });
+
+  test('a refund takes back the points of the refunded share, never below zero', async () => {
+    await s.store.putCustomer('caro');
+    await s.order('c-1', 'caro', 100_000); // 1.000 points
+    const refund = (id: string, amount: number) => s.store.asMerchant('/v1/refunds', { method: 'POST', body: JSON.stringify({ id, orderId: 'c-1', amount }) });
+    await refund('rc-1', 25_000);
+    assert.equal((await s.points('caro')).balance, 750);
+    const correction = await s.store.asMerchant('/v1/customers/caro/points/corrections', {
+      method: 'POST',
+      body: JSON.stringify({ id: 'fix-1', amount: 100, note: 'Compensación por demora' }),
+    });
+    assert.equal(correction.status, 201);
+    assert.equal((await s.redeem('caro', 'cafe')).status, 201); // 850 − 800 = 50 left
+    await refund('rc-2', 75_000); // would take 750 more; only 50 are there
+    assert.equal((await s.points('caro')).balance, 0);
+    const reasons = (await s.history('caro')).items.map((e: { reason: string; amount: number }) => `${e.reason} ${e.amount}`);
+    assert.deepEqual(reasons, ['refund -50', 'redemption -800', 'correction 100', 'refund -250', 'purchase 1000']);
+  });
+
+  test('corrections are idempotent and cannot take the balance below zero', async () => {
+    const correct = (id: string, amount: number, note = 'Ajuste') =>
+      s.store.asMerchant('/v1/customers/caro/points/corrections', { method: 'POST', body: JSON.stringify({ id, amount, note }) });
+    assert.equal((await correct('fix-1', 100, 'Compensación por demora')).status, 200);
+    assert.equal((await correct('fix-1', 999)).status, 409);
+    const below = await correct('fix-2', -1);
+    assert.equal(below.status, 409);
+    assert.equal((await json(below)).type, 'https://clientela.dev/problems/insufficient-points');
+    assert.equal((await correct('fix-3', 0)).status, 400);
+  });
+
+  test('history pages newest first by cursor, each entry once', async () => {
+    const all = (await s.history('ana', '?limit=100')).items.map((e: { id: string }) => e.id);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await s.history('ana', `?limit=2${cursor ? `&after=${cursor}` : ''}`);
+      paged.push(...page.items.map((e: { id: string }) => e.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    assert.deepEqual(paged, all);
+    assert.ok(all.length >= 4);
   });
 });
 
-describe('customer pyramid', () => {
+describe('redemptions', () => {
   let app: TestApp;
-  let store: TestMerchant;
-  const now = new Date('2026-06-01T00:00:00Z');
+  let s: Awaited<ReturnType<typeof loyalStore>>;
 
   before(async () => {
     app = await createTestApp();
-    store = await createTestMerchant(app);
+    s = await loyalStore(app);
+    await s.store.putCustomer('rich');
+    await s.order('r-1', 'rich', 1_000_000); // 10.000 points
+  });
+  after(() => app.close());
+
+  test('the same key and body answer the stored redemption; another body is a 422; short points a 409', async () => {
+    const key = randomUUID();
+    const first = await s.redeem('rich', 'cupon', key);
+    assert.equal(first.status, 201);
+    const redemption = await json(first);
+    assert.equal(redemption.balanceAfter, 6_000);
+    assert.match(redemption.code, /^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    const again = await s.redeem('rich', 'cupon', key);
+    assert.equal(again.status, 201);
+    assert.deepEqual(await json(again), redemption);
+    assert.equal((await s.points('rich')).balance, 6_000, 'charged once');
+    const other = await s.redeem('rich', 'cafe', key);
+    assert.equal(other.status, 422);
+    assert.equal((await json(other)).type, 'https://clientela.dev/problems/idempotency-mismatch');
+    assert.equal((await s.redeem('rich', 'nothing')).status, 404);
+    await s.redeem('rich', 'cupon');
+    const short = await s.redeem('rich', 'cupon');
+    assert.equal(short.status, 409);
+    assert.equal((await json(short)).type, 'https://clientela.dev/problems/insufficient-points');
+    const missingKey = await s.store.asShopper(await s.store.sessionFor('rich'), '/v1/me/redemptions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rewardId: 'cafe' }),
+    });
+    assert.equal(missingKey.status, 400);
+    assert.equal((await json(missingKey)).errors[0].field, 'idempotency-key');
+  });
+
+  test('200 concurrent redemptions that together exceed the balance never overspend', async () => {
+    await s.store.putCustomer('race');
+    await s.order('race-1', 'race', 2_000_000); // 20.000 points: room for 25 cafés of 800
+    const token = await s.store.sessionFor('race');
+    const responses = await Promise.all(
+      Array.from({ length: 200 }, () =>
+        s.store.asShopper(token, '/v1/me/redemptions', {
+          method: 'POST',
+          headers: { 'idempotency-key': randomUUID(), 'content-type': 'application/json' },
+          body: JSON.stringify({ rewardId: 'cafe' }),
+        }),
+      ),
+    );
+    const statuses = responses.map((r) => r.status);
+    assert.equal(statuses.filter((status) => status === 201).length, 25);
+    assert.equal(statuses.filter((status) => status === 409).length, 175);
+    assert.equal(await pointsBalance(app.deps.db, s.store.merchant.id, 'race'), 0);
+  });
+
+  test('50 concurrent requests with one key make one redemption', async () => {
+    await s.store.putCustomer('twice');
+    await s.order('twice-1', 'twice', 1_000_000);
+    const token = await s.store.sessionFor('twice');
+    const key = randomUUID();
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        s.store.asShopper(token, '/v1/me/redemptions', {
+          method: 'POST',
+          headers: { 'idempotency-key': key, 'content-type': 'application/json' },
+          body: JSON.stringify({ rewardId: 'cafe' }),
+        }),
+      ),
+    );
+    assert.ok(responses.every((r) => r.status === 201));
+    const bodies = await Promise.all(responses.map((r) => r.json()));
+    assert.equal(new Set(bodies.map((b) => b.id)).size, 1);
+    const redemptions = await app.deps.db.selectFrom('pointsEntries').select('id').where('customerId', '=', 'twice').where('reason', '=', 'redemption').execute();
+    assert.equal(redemptions.length, 1);
+  });
+});
+
+describe('tiers, segments and lifetime value', () => {
+  const clock = manualClock('2026-06-01T12:00:00Z');
+  let app: TestApp;
+  let s: Awaited<ReturnType<typeof loyalStore>>;
+
+  before(async () => {
+    app = await createTestApp({ clock });
+    s = await loyalStore(app);
   });
   after(() => app.close());
 
   test('tiers follow trailing-12-month spend: 1% top, 4% large, 15% medium, the rest small', async () => {
     const db = app.deps.db;
+    const merchantId = s.store.merchant.id;
     // 100 active buyers spending 1..100 thousand, one who last bought 13 months ago, one who never bought.
-    for (let i = 1; i <= 102; i++) await store.putCustomer(`c${i}`);
+    for (let i = 1; i <= 102; i++) await s.store.putCustomer(`c${i}`);
+    const now = clock();
     const orders = [];
-    for (let i = 1; i <= 100; i++) {
-      orders.push({ id: `o${i}`, customerId: `c${i}`, placedAt: new Date(now.getTime() - i * 86_400_000), total: i * 1000 });
-    }
-    orders.push({ id: 'old', customerId: 'c101', placedAt: new Date('2025-04-01T00:00:00Z'), total: 9_000_000 });
+    for (let i = 1; i <= 100; i++) orders.push({ id: `o${i}`, customerId: `c${i}`, placedAt: new Date(now.getTime() - i * day), total: i * 1000 });
+    orders.push({ id: 'old', customerId: 'c101', placedAt: new Date(now.getTime() - 395 * day), total: 9_000_000 });
     await db
       .insertInto('orders')
-      .values(orders.map((o) => ({ ...o, merchantId: store.merchant.id, currency: 'CLP', paidWithStoreCard: false, installments: 1 })))
+      .values(orders.map((o) => ({ ...o, merchantId, currency: 'CLP', paidWithStoreCard: false, installments: 1, createdAt: now })))
       .execute();
-    await recomputeTiers(db, store.merchant.id, now);
-    const rows = await db.selectFrom('customers').select(['id', 'tier']).where('merchantId', '=', store.merchant.id).execute();
+    assert.deepEqual(await recomputeDueTiers(db, clock), [merchantId]);
+    assert.deepEqual(await recomputeDueTiers(db, clock), [], 'nothing new since');
+    const rows = await db.selectFrom('customers').select(['id', 'tier']).where('merchantId', '=', merchantId).execute();
     const tierOf = Object.fromEntries(rows.map((r) => [r.id, r.tier]));
     const count = (tier: string) => rows.filter((r) => r.tier === tier).length;
-    assert.equal(tierOf.c100, 'top');
     assert.deepEqual(
       { top: count('top'), large: count('large'), medium: count('medium'), small: count('small'), inactive: count('inactive'), potential: count('potential') },
       { top: 1, large: 4, medium: 15, small: 80, inactive: 1, potential: 1 },
     );
-    assert.equal(tierOf.c101, 'inactive');
-    assert.equal(tierOf.c102, 'potential');
-    assert.equal(tierOf.c1, 'small');
+    assert.deepEqual([tierOf.c100, tierOf.c101, tierOf.c102, tierOf.c1], ['top', 'inactive', 'potential', 'small']);
+  });
+
+  test('a shopper sees their tier and how much more spend reaches the next', async () => {
+    const points = await s.points('c85'); // 85.000 spent: medium runs from 81.000, large from 96.000
+    assert.equal(points.tier, 'medium');
+    assert.deepEqual(points.progress, {
+      next: 'large',
+      spent: { amount: 85_000, currency: 'CLP' },
+      needed: { amount: 96_000, currency: 'CLP' },
+      remaining: { amount: 11_000, currency: 'CLP' },
+    });
+    assert.equal((await s.points('c102')).progress.next, 'small');
+    assert.equal((await s.points('c100')).progress, null);
+  });
+
+  test('segments count each tier and its share of the revenue', async () => {
+    const segments = await json(await s.store.asMerchant('/v1/segments'));
+    const byTier = Object.fromEntries(segments.tiers.map((t: { tier: string }) => [t.tier, t]));
+    assert.equal(segments.customers, 102);
+    assert.equal(segments.revenue.amount, 5_050_000);
+    assert.equal(byTier.top.customers, 1);
+    assert.equal(byTier.top.revenue.amount, 100_000);
+    assert.ok(Math.abs(byTier.top.revenueShare - 100_000 / 5_050_000) < 1e-9);
+    // The top fifth of active buyers brings more than a third of this (even) spread: 100..81 thousand each.
+    const topFifth = byTier.top.revenueShare + byTier.large.revenueShare + byTier.medium.revenueShare;
+    assert.ok(topFifth > 0.35);
+    const shares = segments.tiers.reduce((sum: number, t: { revenueShare: number }) => sum + t.revenueShare, 0);
+    assert.ok(Math.abs(shares - 1) < 1e-9);
+  });
+
+  test('a customer carries lifetime value and recency, frequency and monetary figures', async () => {
+    await s.order('c50-2', 'c50', 20_000);
+    const customer = await json(await s.store.asMerchant('/v1/customers/c50'));
+    assert.deepEqual(customer.rfm, {
+      lastPurchaseAt: clock().toISOString(),
+      recencyDays: 0,
+      frequency: 2,
+      monetary: { amount: 70_000, currency: 'CLP' },
+    });
+    assert.deepEqual(customer.lifetimeValue, { amount: 210_000, currency: 'CLP' }, '70.000 a year × 3 years');
+    assert.deepEqual(customer.spentToDate, { amount: 70_000, currency: 'CLP' });
+    const lapsed = await json(await s.store.asMerchant('/v1/customers/c101'));
+    assert.equal(lapsed.lifetimeValue.amount, 0);
+    assert.equal(lapsed.rfm.recencyDays, 395);
   });
 });

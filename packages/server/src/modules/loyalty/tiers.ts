@@ -1,3 +1,4 @@
+import type { Tier } from '@clientela/contract';
 import { sql } from 'kysely';
 import type { Db } from '../../db/schema.ts';
 
@@ -9,6 +10,16 @@ import type { Db } from '../../db/schema.ts';
  */
 export const pyramid = { top: 0.01, large: 0.05, medium: 0.2 } as const;
 
+/** The tier above, for a shopper's progress; those who never or no longer buy climb to `small` with one purchase. */
+export function nextTier(tier: Tier): Tier | null {
+  const ladder: Record<Tier, Tier | null> = { potential: 'small', inactive: 'small', small: 'medium', medium: 'large', large: 'top', top: null };
+  return ladder[tier];
+}
+
+/**
+ * Recomputes every customer's tier, then keeps each active tier's floor (the
+ * least trailing spend among its customers) for progress to the next tier.
+ */
 export async function recomputeTiers(db: Db, merchantId: string, now: Date): Promise<void> {
   await sql`
     with spend as (
@@ -43,5 +54,19 @@ export async function recomputeTiers(db: Db, merchantId: string, now: Date): Pro
        set tier = tiered.tier
       from tiered
      where c.merchant_id = ${merchantId} and c.id = tiered.id and c.tier is distinct from tiered.tier
+  `.execute(db);
+  await sql`
+    with spend as (
+      select c.tier, coalesce(sum(o.total - o.refunded), 0) as recent
+        from customers c
+        join orders o on o.merchant_id = c.merchant_id and o.customer_id = c.id
+                     and o.placed_at > ${now}::timestamptz - interval '12 months' and o.placed_at <= ${now}::timestamptz
+       where c.merchant_id = ${merchantId} and c.tier in ('top', 'large', 'medium', 'small')
+       group by c.id, c.tier
+    )
+    update merchants
+       set tier_floors = (select coalesce(jsonb_object_agg(tier, floor), '{}'::jsonb) from (select tier, min(recent) as floor from spend group by tier) f),
+           tiers_computed_at = ${now}::timestamptz
+     where id = ${merchantId}
   `.execute(db);
 }

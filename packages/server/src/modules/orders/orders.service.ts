@@ -8,7 +8,7 @@ import { WithStatus } from '../../http/api.ts';
 import { notFound, ProblemError } from '../../http/problem.ts';
 import { isUniqueViolation, requestFingerprint } from '../../idempotency.ts';
 import type { Merchant } from '../auth/merchants.repository.ts';
-import { findCustomer } from '../customers/customers.repository.ts';
+import { earnForPurchase, openPoints, reverseForRefund } from '../loyalty/loyalty.service.ts';
 import { findPlan, insertMovement, insertPlan, updatePlanAmounts } from '../statements/statements.repository.ts';
 import { openCardAccount } from '../statements/statements.service.ts';
 import { applyRefund, installmentSchedule } from '../statements/statement.ts';
@@ -79,7 +79,8 @@ export async function createOrder(deps: Deps, merchant: Merchant, input: NewOrde
     return await deps.db.transaction().execute(async (trx) => {
       const existing = await findOrder(trx, merchant.id, input.id);
       if (existing) return replay(trx, merchant, existing, fingerprint);
-      if (!(await findCustomer(trx, merchant.id, input.customerId))) throw notFound(`Customer ${input.customerId}`);
+      // Locks in one order everywhere: the customer (points), then the order, then the card account.
+      const points = await openPoints(trx, merchant, input.customerId, now);
       const names = await productNames(trx, merchant.id, [...new Set(input.lines.map((line) => line.productId))]);
       const unknown = input.lines.flatMap((line, i) =>
         names.has(line.productId) ? [] : [{ in: 'body' as const, field: `lines.${i}.productId`, message: `No product ${line.productId} in the catalog` }],
@@ -101,6 +102,7 @@ export async function createOrder(deps: Deps, merchant: Merchant, input: NewOrde
           installments: card?.installments ?? 1,
           withInterest: card?.withInterest ?? false,
           requestHash: fingerprint,
+          createdAt: now,
         },
         input.lines.map((line, i) => ({ merchantId: merchant.id, orderId: input.id, lineNo: i + 1, ...line })),
       );
@@ -120,6 +122,7 @@ export async function createOrder(deps: Deps, merchant: Merchant, input: NewOrde
           installmentAmounts: installmentSchedule(input.total, card.installments, card.withInterest ? state.settings.installmentInterestBps : 0),
         });
       }
+      await earnForPurchase(trx, merchant, points, { id: input.id, total: input.total, placedAt });
       const created = await findOrder(trx, merchant.id, input.id);
       return new WithStatus(await orderView(trx, merchant, created!), 201);
     });
@@ -156,8 +159,10 @@ export async function createRefund(deps: Deps, merchant: Merchant, input: NewRef
     return await deps.db.transaction().execute(async (trx) => {
       const existing = await findRefund(trx, merchant.id, input.id);
       if (existing) return replayRefund(existing);
-      const order = await findOrder(trx, merchant.id, input.orderId, true);
-      if (!order) throw notFound(`Order ${input.orderId}`);
+      const unlocked = await findOrder(trx, merchant.id, input.orderId);
+      if (!unlocked) throw notFound(`Order ${input.orderId}`);
+      const points = await openPoints(trx, merchant, unlocked.customerId, now);
+      const order = (await findOrder(trx, merchant.id, input.orderId, true))!;
       if (order.refunded + input.amount > order.total) {
         throw new ProblemError('conflict', `Only ${order.total - order.refunded} of order ${order.id} is left to refund`);
       }
@@ -183,6 +188,7 @@ export async function createRefund(deps: Deps, merchant: Merchant, input: NewRef
           }
         }
       }
+      await reverseForRefund(trx, merchant, points, { id: order.id, total: order.total, refundedAfter: order.refunded + input.amount });
       return new WithStatus(refundView(refund, merchant.currency), 201);
     });
   } catch (error) {

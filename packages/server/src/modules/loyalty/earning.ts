@@ -1,0 +1,45 @@
+import type { LoyaltySettings, Tier } from '@clientela/contract';
+
+export interface ActivePromotion {
+  id: string;
+  name: string;
+  startsAt: Date;
+  endsAt: Date;
+  multiplier: number;
+}
+
+export interface EarnedPoints {
+  reason: 'purchase' | 'promotion';
+  amount: number;
+  reference: string;
+  label: string | null;
+}
+
+/**
+ * What a purchase earns: the base (one point per `spendPerPoint` of the
+ * total) times the shopper's tier multiplier, plus, for each promotion
+ * running when it was placed, the base times the promotion's extra.
+ */
+export function pointsForPurchase(
+  settings: Pick<LoyaltySettings, 'spendPerPoint' | 'tierMultipliers'>,
+  tier: Tier,
+  order: { id: string; total: number; placedAt: Date },
+  promotions: ActivePromotion[],
+): EarnedPoints[] {
+  const base = Math.floor(order.total / settings.spendPerPoint);
+  const earned: EarnedPoints[] = [];
+  const purchase = Math.floor((base * settings.tierMultipliers[tier]) / 10_000);
+  if (purchase > 0) earned.push({ reason: 'purchase', amount: purchase, reference: order.id, label: null });
+  for (const promotion of promotions) {
+    if (order.placedAt < promotion.startsAt || order.placedAt >= promotion.endsAt) continue;
+    const extra = Math.floor((base * (promotion.multiplier - 10_000)) / 10_000);
+    if (extra > 0) earned.push({ reason: 'promotion', amount: extra, reference: order.id, label: promotion.name });
+  }
+  return earned;
+}
+
+/** What a refund takes back: the refunded share of what the order earned, less what earlier refunds took, as far as the balance allows. */
+export function pointsToReverse(earned: number, alreadyReversed: number, refundedTotal: number, orderTotal: number, balance: number): number {
+  const owed = Math.floor((earned * refundedTotal) / orderTotal) - alreadyReversed;
+  return Math.max(0, Math.min(owed, balance));
+}

@@ -1,0 +1,356 @@
+import { randomInt } from 'node:crypto';
+import type { LoyaltySettings, PointsAccount, PointsEntry, PointsReason, Promotion, PromotionInput, Redemption, Reward, Segments, Tier } from '@clientela/contract';
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { Clock } from '../../clock.ts';
+import type { CustomerRow, Database, Db, PointsEntryTable } from '../../db/schema.ts';
+import { WithStatus } from '../../http/api.ts';
+import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
+import { notFound, ProblemError } from '../../http/problem.ts';
+import { requestFingerprint } from '../../idempotency.ts';
+import { localDate, startOfLocalDay } from '../../time-zone.ts';
+import type { Merchant } from '../auth/merchants.repository.ts';
+import { findCustomer } from '../customers/customers.repository.ts';
+import { pointsForPurchase, pointsToReverse } from './earning.ts';
+import {
+  activeRewards,
+  appendPointsEntries,
+  findCorrection,
+  findIdempotencyKey,
+  findLoyaltySettings,
+  findReward,
+  insertIdempotencyKey,
+  insertRedemption,
+  ledgerOf,
+  lockCustomer,
+  pointsBalance,
+  pointsEarnedByOrder,
+  pointsHistory,
+  promotionsAt,
+  setPointsDueAt,
+  spendOf,
+  upsertLoyaltySettings,
+  upsertPromotion,
+  upsertReward,
+} from './loyalty.repository.ts';
+import { PointsLots } from './points-ledger.ts';
+import { nextTier } from './tiers.ts';
+
+export interface Deps {
+  db: Kysely<Database>;
+  clock: Clock;
+}
+
+const day = 86_400_000;
+
+/** Rules of a merchant that has not set its own: a point per $100 (pesos) or per $1.00 (cents), a year to spend them. */
+export function defaultLoyaltySettings(): LoyaltySettings {
+  return {
+    spendPerPoint: 100,
+    tierMultipliers: { top: 20_000, large: 15_000, medium: 12_500, small: 10_000, inactive: 10_000, potential: 10_000 },
+    birthdayBonus: 500,
+    pointsLifetimeDays: 365,
+    expectedLifespanYears: 3,
+  };
+}
+
+export async function loyaltySettingsOf(db: Db, merchant: Merchant): Promise<LoyaltySettings> {
+  const row = await findLoyaltySettings(db, merchant.id);
+  if (!row) return defaultLoyaltySettings();
+  const { merchantId: _, ...settings } = row;
+  return settings as LoyaltySettings;
+}
+
+export async function putLoyaltySettings(deps: Deps, merchant: Merchant, settings: LoyaltySettings): Promise<LoyaltySettings> {
+  await upsertLoyaltySettings(deps.db, { ...settings, merchantId: merchant.id, tierMultipliers: JSON.stringify(settings.tierMultipliers) });
+  return settings;
+}
+
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/** The shopper's birthday in a year; 29 February falls on the 28th in other years. */
+export function birthdayIn(birthday: string, year: number): string {
+  const monthDay = birthday.slice(5) === '02-29' && !isLeapYear(year) ? '02-28' : birthday.slice(5);
+  return `${year}-${monthDay}`;
+}
+
+interface PointsState {
+  customer: CustomerRow;
+  settings: LoyaltySettings;
+  lots: PointsLots;
+  /** What the write about to happen is dated: now. */
+  now: Date;
+}
+
+const expiryOf = (settings: LoyaltySettings, from: Date) => new Date(from.getTime() + settings.pointsLifetimeDays * day);
+
+/**
+ * Writes what the ledger owes by now before anything else is written:
+ * expiries of lots past their date (each at its own instant), and this
+ * year's birthday bonus once the birthday has come. Then notes when the
+ * next such write is due, so reads know whether they may skip this.
+ */
+async function bringUpToDate(trx: Transaction<Database>, merchant: Merchant, customer: CustomerRow, settings: LoyaltySettings, now: Date): Promise<PointsLots> {
+  const entries = await ledgerOf(trx, merchant.id, customer.id);
+  const lots = PointsLots.from(entries);
+  const owed: Array<Insertable<PointsEntryTable> & { expiresAt: Date | null }> = [];
+  for (const expiry of lots.dueExpiries(now)) {
+    const entry = { merchantId: merchant.id, customerId: customer.id, amount: -expiry.points, reason: 'expiry', reference: null, label: null, createdAt: expiry.at, expiresAt: null };
+    lots.apply(entry);
+    owed.push(entry);
+  }
+  let nextBirthday: Date | null = null;
+  if (customer.birthday && settings.birthdayBonus > 0) {
+    const today = localDate(now, merchant.timeZone);
+    const year = Number(today.slice(0, 4));
+    const thisYear = birthdayIn(customer.birthday, year);
+    const startsAt = startOfLocalDay(thisYear, merchant.timeZone);
+    const granted = entries.some((entry) => entry.reason === 'birthday' && entry.reference === String(year));
+    if (!granted && today >= thisYear && customer.registeredAt < startsAt) {
+      const entry = { merchantId: merchant.id, customerId: customer.id, amount: settings.birthdayBonus, reason: 'birthday', reference: String(year), label: null, createdAt: now, expiresAt: expiryOf(settings, now) };
+      lots.apply(entry);
+      owed.push(entry);
+    }
+    nextBirthday = today >= thisYear ? startOfLocalDay(birthdayIn(customer.birthday, year + 1), merchant.timeZone) : startsAt;
+  }
+  await appendPointsEntries(trx, owed);
+  const nextExpiry = lots.nextExpiry(now);
+  const due = [nextExpiry, nextBirthday].filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+  if (due?.getTime() !== customer.pointsDueAt?.getTime()) await setPointsDueAt(trx, merchant.id, customer.id, due);
+  return lots;
+}
+
+/** Locks the customer's points for the transaction and brings the ledger up to date; every points write starts here. */
+export async function openPoints(trx: Transaction<Database>, merchant: Merchant, customerId: string, now: Date): Promise<PointsState> {
+  const customer = await lockCustomer(trx, merchant.id, customerId);
+  if (!customer) throw notFound(`Customer ${customerId}`);
+  const settings = await loyaltySettingsOf(trx, merchant);
+  return { customer, settings, lots: await bringUpToDate(trx, merchant, customer, settings, now), now };
+}
+
+/** The balance as of now. Reads take the lock only when an expiry or a birthday is due to be written. */
+export async function balanceNow(deps: Deps, merchant: Merchant, customer: CustomerRow): Promise<number> {
+  const now = deps.clock();
+  if (customer.pointsDueAt && customer.pointsDueAt <= now) {
+    return deps.db.transaction().execute(async (trx) => (await openPoints(trx, merchant, customer.id, now)).lots.balance);
+  }
+  return pointsBalance(deps.db, merchant.id, customer.id);
+}
+
+interface NewEntry {
+  amount: number;
+  reason: PointsReason;
+  reference: string | null;
+  label: string | null;
+  createdAt: Date;
+  expiresAt: Date | null;
+}
+
+async function append(trx: Transaction<Database>, merchant: Merchant, state: PointsState, entries: NewEntry[]) {
+  const rows = entries.map((entry) => ({ ...entry, merchantId: merchant.id, customerId: state.customer.id }));
+  for (const row of rows) state.lots.apply(row);
+  const written = await appendPointsEntries(trx, rows);
+  // What is spent may have emptied the lot that was next to expire.
+  const nextExpiry = state.lots.nextExpiry(state.now);
+  if (state.customer.pointsDueAt === null || (nextExpiry && nextExpiry < state.customer.pointsDueAt)) {
+    await setPointsDueAt(trx, merchant.id, state.customer.id, nextExpiry);
+  }
+  return written;
+}
+
+/** Points for a purchase, by the merchant's rules and the shopper's tier when it is recorded. */
+export async function earnForPurchase(trx: Transaction<Database>, merchant: Merchant, state: PointsState, order: { id: string; total: number; placedAt: Date }) {
+  const promotions = await promotionsAt(trx, merchant.id, order.placedAt);
+  const earned = pointsForPurchase(state.settings, state.customer.tier as Tier, order, promotions);
+  await append(
+    trx,
+    merchant,
+    state,
+    earned.map((points) => ({ ...points, createdAt: state.now, expiresAt: expiryOf(state.settings, state.now) })),
+  );
+}
+
+/** Takes back the points a refunded part of an order earned, as far as the balance allows. */
+export async function reverseForRefund(trx: Transaction<Database>, merchant: Merchant, state: PointsState, order: { id: string; total: number; refundedAfter: number }) {
+  const { earned, reversed } = await pointsEarnedByOrder(trx, merchant.id, state.customer.id, order.id);
+  const points = pointsToReverse(earned, reversed, order.refundedAfter, order.total, state.lots.balance);
+  if (points > 0) await append(trx, merchant, state, [{ amount: -points, reason: 'refund', reference: order.id, label: null, createdAt: state.now, expiresAt: null }]);
+}
+
+const toEntry = (row: Selectable<PointsEntryTable>): PointsEntry => ({
+  id: String(row.id),
+  amount: row.amount,
+  reason: row.reason as PointsReason,
+  reference: row.reference,
+  label: row.label,
+  createdAt: row.createdAt.toISOString(),
+  expiresAt: row.expiresAt?.toISOString() ?? null,
+});
+
+/** A merchant's correction: a new entry, never an edit. Idempotent on its id; it may not take the balance below zero. */
+export async function correctPoints(deps: Deps, merchant: Merchant, customerId: string, input: { id: string; amount: number; note: string }) {
+  return deps.db.transaction().execute(async (trx) => {
+    const state = await openPoints(trx, merchant, customerId, deps.clock());
+    const existing = await findCorrection(trx, merchant.id, input.id);
+    if (existing) {
+      if (existing.customerId !== customerId || existing.amount !== input.amount || existing.label !== input.note) {
+        throw new ProblemError('conflict', `Correction ${input.id} already exists with other content`);
+      }
+      return new WithStatus(toEntry(existing), 200);
+    }
+    if (state.lots.balance + input.amount < 0) {
+      throw new ProblemError('insufficient-points', `The balance is ${state.lots.balance}: a correction cannot take it below zero`);
+    }
+    const expiresAt = input.amount > 0 ? expiryOf(state.settings, state.now) : null;
+    const [row] = await append(trx, merchant, state, [{ amount: input.amount, reason: 'correction', reference: input.id, label: input.note, createdAt: state.now, expiresAt }]);
+    return new WithStatus(toEntry(row!), 201);
+  });
+}
+
+/** A code the shopper can read out at a till: no 0/O or 1/I to confuse. */
+function redemptionCode(): string {
+  const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+  const pick = (n: number) => Array.from({ length: n }, () => alphabet[randomInt(alphabet.length)]).join('');
+  return `${pick(4)}-${pick(4)}`;
+}
+
+/**
+ * Spends points on a reward. Under the customer's lock, so concurrent
+ * redemptions are taken one at a time and can never spend the same points
+ * twice; the answer is kept under the idempotency key, so a retry gets the
+ * same answer and a reuse of the key for something else is refused.
+ */
+export async function redeem(deps: Deps, merchant: Merchant, customerId: string, rewardId: string, key: string) {
+  const fingerprint = requestFingerprint({ rewardId });
+  return deps.db.transaction().execute(async (trx) => {
+    const state = await openPoints(trx, merchant, customerId, deps.clock());
+    const existing = await findIdempotencyKey(trx, merchant.id, customerId, key);
+    if (existing) {
+      if (existing.requestHash !== fingerprint) throw new ProblemError('idempotency-mismatch', 'This Idempotency-Key was used for another redemption');
+      return new WithStatus(existing.body as Redemption, 201);
+    }
+    const reward = await findReward(trx, merchant.id, rewardId);
+    if (!reward || !reward.active) throw notFound(`Reward ${rewardId}`);
+    if (state.lots.balance < reward.cost) {
+      throw new ProblemError('insufficient-points', `${reward.name} needs ${reward.cost} points and the balance is ${state.lots.balance}`);
+    }
+    const id = `red_${state.now.getTime().toString(36)}${randomInt(1e9).toString(36)}`;
+    await append(trx, merchant, state, [{ amount: -reward.cost, reason: 'redemption', reference: id, label: reward.name, createdAt: state.now, expiresAt: null }]);
+    const code = redemptionCode();
+    await insertRedemption(trx, { merchantId: merchant.id, id, customerId, rewardId, cost: reward.cost, code, createdAt: state.now });
+    const body: Redemption = {
+      id,
+      reward: { id: reward.id, name: reward.name },
+      cost: reward.cost,
+      code,
+      balanceAfter: state.lots.balance,
+      createdAt: state.now.toISOString(),
+    };
+    await insertIdempotencyKey(trx, { merchantId: merchant.id, customerId, key, requestHash: fingerprint, status: 201, body: JSON.stringify(body), createdAt: state.now });
+    return new WithStatus(body, 201);
+  });
+}
+
+/** Spend over the last twelve months and the floor of the next tier up, from the last tier computation. */
+async function tierProgress(deps: Deps, merchant: Merchant, customer: CustomerRow, now: Date) {
+  const tier = customer.tier as Tier;
+  const next = nextTier(tier);
+  const floors = (await deps.db.selectFrom('merchants').select('tierFloors').where('id', '=', merchant.id).executeTakeFirst())?.tierFloors;
+  const needed = next ? floors?.[next] : undefined;
+  if (!next || needed === undefined) return null;
+  const { recent } = await spendOf(deps.db, merchant.id, customer.id, now);
+  const money = (amount: number) => ({ amount, currency: merchant.currency });
+  return { next, spent: money(Number(recent)), needed: money(needed), remaining: money(Math.max(0, needed - Number(recent))) };
+}
+
+export async function myPoints(deps: Deps, merchant: Merchant, customerId: string): Promise<PointsAccount> {
+  const customer = await findCustomer(deps.db, merchant.id, customerId);
+  if (!customer) throw notFound(`Customer ${customerId}`);
+  const now = deps.clock();
+  const settings = await loyaltySettingsOf(deps.db, merchant);
+  const lots =
+    customer.pointsDueAt && customer.pointsDueAt <= now
+      ? await deps.db.transaction().execute(async (trx) => (await openPoints(trx, merchant, customerId, now)).lots)
+      : PointsLots.from(await ledgerOf(deps.db, merchant.id, customerId));
+  const expiring = new Map<string, number>();
+  for (const lot of lots.lots) {
+    if (!lot.expiresAt) continue;
+    const date = localDate(lot.expiresAt, merchant.timeZone);
+    if (expiring.size === 3 && !expiring.has(date)) break;
+    expiring.set(date, (expiring.get(date) ?? 0) + lot.left);
+  }
+  return {
+    balance: lots.balance,
+    tier: customer.tier as Tier,
+    progress: await tierProgress(deps, merchant, customer, now),
+    expiring: [...expiring].map(([date, points]) => ({ date, points })),
+    pointsLifetimeDays: settings.pointsLifetimeDays,
+  };
+}
+
+export async function myPointsHistory(deps: Deps, merchant: Merchant, customerId: string, page: { limit: number; after?: string }) {
+  const beforeId = page.after === undefined ? undefined : Number(decodeCursor(page.after, 'after'));
+  if (beforeId !== undefined && !Number.isSafeInteger(beforeId)) throw new ProblemError('invalid-request', 'The cursor is not one this API gave out');
+  const rows = await pointsHistory(deps.db, merchant.id, customerId, page.limit + 1, beforeId);
+  const items = rows.slice(0, page.limit).map(toEntry);
+  return { items, nextCursor: rows.length > page.limit ? encodeCursor(items.at(-1)!.id) : null };
+}
+
+const toReward = (row: { id: string; name: string; description: string; cost: number; imageUrl: string | null; active: boolean }): Reward => ({
+  id: row.id,
+  name: row.name,
+  description: row.description,
+  cost: row.cost,
+  imageUrl: row.imageUrl,
+  active: row.active,
+});
+
+export async function listRewards(deps: Deps, merchant: Merchant) {
+  return { items: (await activeRewards(deps.db, merchant.id)).map(toReward) };
+}
+
+export async function putReward(deps: Deps, merchant: Merchant, id: string, input: { name: string; description: string; cost: number; imageUrl?: string | null; active: boolean }) {
+  return toReward(await upsertReward(deps.db, { merchantId: merchant.id, id, ...input, imageUrl: input.imageUrl ?? null }));
+}
+
+export async function putPromotion(deps: Deps, merchant: Merchant, id: string, input: PromotionInput): Promise<Promotion> {
+  if (new Date(input.endsAt) <= new Date(input.startsAt)) {
+    throw new ProblemError('invalid-request', 'Check body.endsAt', { errors: [{ in: 'body', field: 'endsAt', message: 'A promotion ends after it starts' }] });
+  }
+  const row = await upsertPromotion(deps.db, { merchantId: merchant.id, id, ...input });
+  return { id: row.id, name: row.name, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), multiplier: row.multiplier };
+}
+
+/** The pyramid: customers and last-twelve-months revenue per tier, as last computed. */
+export async function segments(deps: Deps, merchant: Merchant): Promise<Segments> {
+  const now = deps.clock();
+  const rows = await deps.db
+    .selectFrom('customers as c')
+    .leftJoin('orders as o', (join) =>
+      join
+        .onRef('o.merchantId', '=', 'c.merchantId')
+        .onRef('o.customerId', '=', 'c.id')
+        .on('o.placedAt', '>', new Date(now.getTime() - 365 * day))
+        .on('o.placedAt', '<=', now),
+    )
+    .select((eb) => [
+      'c.tier',
+      eb.fn.count<number>('c.id').distinct().as('customers'),
+      eb.fn.coalesce(eb.fn.sum<number>(eb('o.total', '-', eb.ref('o.refunded'))), eb.val(0)).as('revenue'),
+    ])
+    .where('c.merchantId', '=', merchant.id)
+    .groupBy('c.tier')
+    .execute();
+  const totalRevenue = rows.reduce((sum, row) => sum + Number(row.revenue), 0);
+  const money = (amount: number) => ({ amount, currency: merchant.currency });
+  const order: Tier[] = ['top', 'large', 'medium', 'small', 'inactive', 'potential'];
+  return {
+    asOf: now.toISOString(),
+    customers: rows.reduce((sum, row) => sum + Number(row.customers), 0),
+    revenue: money(totalRevenue),
+    tiers: order.map((tier) => {
+      const row = rows.find((r) => r.tier === tier);
+      const revenue = Number(row?.revenue ?? 0);
+      return { tier, customers: Number(row?.customers ?? 0), revenue: money(revenue), revenueShare: totalRevenue > 0 ? revenue / totalRevenue : 0 };
+    }),
+  };
+}
