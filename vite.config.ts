@@ -10,6 +10,7 @@ export const widgetEntries = {
   'crm-portal': here('packages/widgets/src/components/portal/portal.ts'),
   'crm-greeting': here('packages/widgets/src/components/greeting/greeting.ts'),
   'crm-account-statement': here('packages/widgets/src/components/account-statement/account-statement.ts'),
+  'crm-points-balance': here('packages/widgets/src/components/points-balance/points-balance.ts'),
 };
 
 /** The widget bundles served under /widgets/: ES modules, Lit and shared code in hashed chunks. */
@@ -53,6 +54,7 @@ const demo: UserConfig = {
       input: {
         store: here('demo/index.html'),
         statement: here('demo/estado-de-cuenta/index.html'),
+        points: here('demo/mis-puntos/index.html'),
         agent: here('demo/agent/index.html'),
       },
     },

@@ -1,4 +1,4 @@
-import type { Me, Statement, StatementLine, StatementList } from '@clientela/contract';
+import type { Me, PointsAccount, PointsEntry, Reward, Statement, StatementLine, StatementList } from '@clientela/contract';
 
 /** A shopper as GET /v1/me describes them, for stories. */
 export const ana: Me = {
@@ -120,3 +120,46 @@ export const statementList = (statements: Statement[]): StatementList => ({
     minimumPayment,
   })),
 });
+
+export const pointsAccount: PointsAccount = {
+  balance: 12_480,
+  tier: 'medium',
+  progress: {
+    next: 'large',
+    spent: { amount: 1_245_000, currency: 'CLP' },
+    needed: { amount: 3_083_830, currency: 'CLP' },
+    remaining: { amount: 1_838_830, currency: 'CLP' },
+  },
+  expiring: [
+    { date: '2026-12-07', points: 1_250 },
+    { date: '2027-01-15', points: 860 },
+  ],
+  pointsLifetimeDays: 365,
+};
+
+export const rewards: Reward[] = [
+  { id: 'cafe-cortesia', name: 'Café de cortesía', description: 'Un café en la cafetería de cualquier tienda Aurora.', cost: 800, imageUrl: null, active: true },
+  { id: 'despacho-gratis', name: 'Despacho gratis', description: 'Un despacho a domicilio sin costo en tu próxima compra.', cost: 1_500, imageUrl: null, active: true },
+  { id: 'cupon-10000', name: 'Cupón de $10.000', description: 'Descuento de $10.000 en compras sobre $50.000.', cost: 7_500, imageUrl: null, active: true },
+  { id: 'noche-hotel', name: 'Noche de hotel para dos', description: 'Una noche en hoteles asociados, desayuno incluido.', cost: 60_000, imageUrl: null, active: true },
+];
+
+const entry = (id: number, amount: number, reason: PointsEntry['reason'], reference: string | null, label: string | null, createdAt: string): PointsEntry => ({
+  id: String(id),
+  amount,
+  reason,
+  reference,
+  label,
+  createdAt,
+  expiresAt: amount > 0 ? new Date(new Date(createdAt).getTime() + 365 * 86_400_000).toISOString() : null,
+});
+
+export const pointsHistory: PointsEntry[] = [
+  entry(9, 1_640, 'purchase', 'ord-001655', null, '2026-11-20T18:12:00Z'),
+  entry(8, -800, 'redemption', 'red_demo_12', 'Café de cortesía', '2026-11-02T13:40:00Z'),
+  entry(7, 500, 'birthday', '2026', null, '2026-09-20T03:00:00Z'),
+  entry(6, -210, 'refund', 'ord-001512', null, '2026-08-30T15:00:00Z'),
+  entry(5, 1_120, 'promotion', 'ord-001388', 'CyberDay', '2026-07-01T19:30:00Z'),
+  entry(4, 1_120, 'purchase', 'ord-001388', null, '2026-07-01T19:30:00Z'),
+  entry(3, -340, 'expiry', null, null, '2026-05-14T12:00:00Z'),
+];

@@ -10,6 +10,7 @@ export interface ApiCommands {
   'api:shopper-get': { customerId: string; path: string };
   'api:advance-clock': { ms: number };
   'api:bulk-payments': { customerId: string; count: number };
+  'api:merchant': { method: string; path: string; body?: unknown };
 }
 
 function readBody(request: IncomingMessage): Promise<Buffer> {
@@ -64,6 +65,17 @@ export async function apiServerPlugin(origin: string) {
         const { token } = await sessionBody(customerId);
         const response = await api.request(path, { headers: { authorization: `Bearer ${token}` } });
         return response.json();
+      }
+      if (command === 'api:merchant') {
+        // A call of the demo merchant's backend, with its secret key.
+        const { method, path, body } = payload as ApiCommands['api:merchant'];
+        const api = await ready;
+        const response = await api.request(path, {
+          method,
+          headers: { authorization: `Bearer ${demoMerchant.secretKey}`, 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        return { status: response.status, body: await response.json() };
       }
       if (command === 'api:bulk-payments') {
         // Thousands of card payments in the open period at once, straight into the table: a long statement to page through.

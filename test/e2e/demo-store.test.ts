@@ -101,6 +101,26 @@ describe('the demo store, served by clientela serve --demo, in Chromium', () => 
     await page.close();
   });
 
+  test("'Mis puntos' shows the shopper's points and redeems a reward the page hears about", async () => {
+    const page = await browser.newPage();
+    const problems = watch(page);
+    await page.goto(`${server.url}/mis-puntos/`);
+    await page.evaluate(() =>
+      document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective}`)),
+    );
+    await page.selectOption('#shopper', 'cli-0001');
+    await page.waitForFunction(() => document.querySelector('crm-points-balance')?.shadowRoot?.querySelector('[part~=balance]'));
+    assert.deepEqual(await axeViolations(page), []);
+    const points = page.locator('crm-points-balance');
+    await points.locator('[part~=reward]', { hasText: 'Café de cortesía' }).locator('button').click();
+    await points.locator('dialog [part~=redeem-button]').click();
+    await page.waitForFunction(() => document.querySelector('#store-notice')?.textContent?.includes('Café de cortesía'));
+    const code = await points.locator('dialog .code').textContent();
+    assert.ok((await page.textContent('#store-notice'))!.includes(code!.trim()));
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('the session survives a reload: the store backend remembers who signed in', async () => {
     const page = await browser.newPage();
     await page.goto(server.url);

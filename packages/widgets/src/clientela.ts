@@ -2,3 +2,4 @@
 import './components/portal/portal.ts';
 import './components/greeting/greeting.ts';
 import './components/account-statement/account-statement.ts';
+import './components/points-balance/points-balance.ts';

@@ -3,8 +3,10 @@
 export { CrmPortal } from './components/portal/portal.component.ts';
 export { CrmGreeting } from './components/greeting/greeting.component.ts';
 export { CrmAccountStatement } from './components/account-statement/account-statement.component.ts';
+export { CrmPointsBalance } from './components/points-balance/points-balance.component.ts';
 export { CrmElement } from './internal/crm-element.ts';
 export { CrmTokenExpiredEvent } from './events/token-expired.ts';
 export { CrmErrorEvent } from './events/error.ts';
 export { CrmShopperChangeEvent } from './events/shopper-change.ts';
+export { CrmRewardRedeemEvent } from './events/reward-redeem.ts';
 export type { ShopperState } from './internal/context.ts';

@@ -73,3 +73,34 @@ export const baseStyles = css`
     }
   }
 `;
+
+/** The tier badge, coloured per tier: `<span part="tier" data-tier="top">`. */
+export const tierBadgeStyles = css`
+    [part='tier'] {
+      display: inline-flex;
+      align-items: center;
+      padding: 0.15em 0.7em;
+      border-radius: 999px;
+      font-size: 0.8125em;
+      font-weight: 600;
+      color: var(--crm-tier-color, #1f2937);
+      background: var(--crm-tier-background, #e5e7eb);
+    }
+
+    [part='tier'][data-tier='top'] {
+      --crm-tier-background: var(--crm-tier-top-background, #dbeafe);
+      --crm-tier-color: var(--crm-tier-top-color, #1e3a8a);
+    }
+    [part='tier'][data-tier='large'] {
+      --crm-tier-background: var(--crm-tier-large-background, #fef3c7);
+      --crm-tier-color: var(--crm-tier-large-color, #78350f);
+    }
+    [part='tier'][data-tier='medium'] {
+      --crm-tier-background: var(--crm-tier-medium-background, #e5e7eb);
+      --crm-tier-color: var(--crm-tier-medium-color, #374151);
+    }
+    [part='tier'][data-tier='small'] {
+      --crm-tier-background: var(--crm-tier-small-background, #fde2cf);
+      --crm-tier-color: var(--crm-tier-small-color, #7c2d12);
+    }
+`;

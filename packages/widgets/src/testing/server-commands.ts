@@ -21,3 +21,7 @@ export const fetchAsShopper = <T = any>(customerId: string, path: string) =>
 /** Adds many store-card payments to a customer's open period, for long statements. */
 export const addBulkPayments = (customerId: string, count: number) =>
   executeServerCommand<boolean, { customerId: string; count: number }>('api:bulk-payments', { customerId, count });
+
+/** Calls the API as the demo merchant's backend would, with its secret key. */
+export const asMerchant = <T = any>(method: string, path: string, body?: unknown) =>
+  executeServerCommand<{ status: number; body: T }, { method: string; path: string; body?: unknown }>('api:merchant', { method, path, ...(body === undefined ? {} : { body }) });

@@ -1,0 +1,7 @@
+import { text } from './store.ts';
+
+// The store hears about a redemption through the widget's event, as a merchant's page would, and says what to do next.
+const notice = document.querySelector<HTMLParagraphElement>('#store-notice')!;
+document.addEventListener('crm-reward-redeem', (event) => {
+  notice.textContent = text().redeemedNotice(event.reward.name, event.redemption.code);
+});

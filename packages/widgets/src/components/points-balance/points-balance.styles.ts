@@ -1,0 +1,192 @@
+import { css } from 'lit';
+import { baseStyles, tierBadgeStyles } from '../../internal/theme.ts';
+
+export default [
+  baseStyles,
+  tierBadgeStyles,
+  css`
+    :host {
+      display: block;
+      --crm-points-background: var(--crm-color-surface, #ffffff);
+      --crm-points-accent: var(--crm-color-accent, #4338ca);
+      --crm-points-gain-color: var(--crm-color-success, #166534);
+      --crm-points-radius: var(--crm-radius, 0.75rem);
+      --crm-points-border: var(--crm-color-border, #e5e7eb);
+    }
+
+    [part='base'] {
+      display: grid;
+      gap: 1.25rem;
+      background: var(--crm-points-background);
+      border: 1px solid var(--crm-points-border);
+      border-radius: var(--crm-points-radius);
+      padding: var(--crm-space, 1rem);
+    }
+
+    h2,
+    h3 {
+      margin: 0;
+    }
+
+    h2 {
+      font-size: 1.25em;
+    }
+
+    h3 {
+      font-size: 1em;
+      margin-bottom: 0.5rem;
+    }
+
+    [part='summary'] {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+    }
+
+    [part='balance'] {
+      font-size: 2em;
+      font-weight: 750;
+      color: var(--crm-points-accent);
+      font-variant-numeric: tabular-nums;
+      margin: 0;
+    }
+
+    [part='progress'] {
+      display: grid;
+      gap: 0.3rem;
+      margin: 0;
+      font-size: 0.9375em;
+    }
+
+    meter {
+      width: 100%;
+      max-width: 28rem;
+      height: 0.6rem;
+    }
+
+    .muted {
+      color: var(--crm-color-muted, #4b5563);
+      font-size: 0.875em;
+    }
+
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+
+    [part='expiring'] li {
+      padding: 0.2rem 0;
+    }
+
+    [part='rewards'] {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
+      gap: 0.75rem;
+    }
+
+    [part='reward'] {
+      display: grid;
+      gap: 0.35rem;
+      align-content: start;
+      border: 1px solid var(--crm-points-border);
+      border-radius: calc(var(--crm-points-radius) * 0.75);
+      padding: 0.75rem;
+    }
+
+    [part='reward'] h4 {
+      margin: 0;
+      font-size: 1em;
+    }
+
+    [part='reward'] p {
+      margin: 0;
+    }
+
+    .cost {
+      font-weight: 650;
+      color: var(--crm-points-accent);
+    }
+
+    [part='redeem-button'] {
+      justify-self: start;
+      background: var(--crm-points-accent);
+      color: var(--crm-color-accent-contrast, #ffffff);
+      border-color: var(--crm-points-accent);
+    }
+
+    [part='redeem-button']:disabled {
+      background: transparent;
+      color: var(--crm-color-muted, #4b5563);
+      border-color: var(--crm-points-border);
+      cursor: not-allowed;
+    }
+
+    [part='history'] li {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      gap: 0.1rem 1rem;
+      padding: 0.45rem 0;
+      border-bottom: 1px solid var(--crm-points-border);
+    }
+
+    .amount {
+      font-weight: 650;
+      font-variant-numeric: tabular-nums;
+      text-align: end;
+    }
+
+    .gain {
+      color: var(--crm-points-gain-color);
+    }
+
+    dialog {
+      border: none;
+      border-radius: var(--crm-points-radius);
+      padding: 1.25rem;
+      max-width: min(26rem, calc(100vw - 2rem));
+      background: var(--crm-points-background);
+      color: inherit;
+      box-shadow: 0 20px 50px rgb(0 0 0 / 25%);
+    }
+
+    dialog::backdrop {
+      background: rgb(0 0 0 / 40%);
+    }
+
+    dialog p {
+      margin: 0.6rem 0;
+    }
+
+    .code {
+      font-family: ui-monospace, monospace;
+      font-size: 1.5em;
+      font-weight: 700;
+      letter-spacing: 0.1em;
+    }
+
+    .dialog-actions {
+      display: flex;
+      justify-content: flex-end;
+      gap: 0.5rem;
+      margin-top: 1rem;
+    }
+
+    [part='message'] {
+      margin: 0;
+    }
+
+    .skeleton.block {
+      display: block;
+      height: 3.5rem;
+      max-width: 20rem;
+    }
+
+    .skeleton.line {
+      display: block;
+      height: 1.1rem;
+      margin-block: 0.4rem;
+    }
+  `,
+];
