@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { measureStatementRender } from './statement-render.ts';
-import { clientelaArgs, helloServerArgs, load, startProcess, type Throughput } from './throughput.ts';
+import { startProcess } from '../support/child-process.ts';
+import { clientelaArgs, helloServerArgs, load, type Throughput } from './throughput.ts';
 import { measureWeights } from './weight.ts';
 
 // `npm run bench`: every figure is measured in this one run, and speeds are

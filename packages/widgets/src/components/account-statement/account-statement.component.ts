@@ -1,4 +1,4 @@
-import { NetworkError, type Client } from '@clientela/client';
+import type { Client } from '@clientela/client';
 import { exportMyStatement, getMyStatement, listMyStatements, type Statement, type StatementLine, type StatementList } from '@clientela/contract';
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -6,6 +6,7 @@ import { CrmErrorEvent } from '../../events/error.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
 import { ShopperResource } from '../../internal/shopper-resource.ts';
+import { errorMessage, loadingView, messageView } from '../../internal/state-views.ts';
 import styles from './account-statement.styles.ts';
 
 interface StatementData {
@@ -158,14 +159,6 @@ export class CrmAccountStatement extends CrmElement {
     this.period = (event.target as HTMLSelectElement).value;
   }
 
-  #message(text: string, alert = false) {
-    return html`<section part="base" aria-label=${this.#i18n.term.statementTitle}>
-      <h2>${this.#i18n.term.statementTitle}</h2>
-      <p part="message" role=${alert ? 'alert' : nothing}>${text}</p>
-      ${alert ? html`<button part="retry-button" type="button" @click=${() => this.#data.retry()}>${this.#i18n.term.retry}</button>` : nothing}
-    </section>`;
-  }
-
   #describe(line: StatementLine) {
     const t = this.#i18n.term;
     if (line.kind === 'purchase' || line.kind === 'installment') {
@@ -261,7 +254,7 @@ export class CrmAccountStatement extends CrmElement {
               </table>
             </div>`}
       </div>
-      ${this.#failure ? html`<p part="message" role="alert">${this.#failure instanceof NetworkError ? t.errorNetwork : t.errorGeneric}</p>` : nothing}
+      ${this.#failure ? html`<p part="message" role="alert">${errorMessage(this.#failure, t)}</p>` : nothing}
       <div part="actions">
         <span class="count" role="status">${t.statementShowing(i18n.number(data.lines.length), i18n.number(statement.transactionCount))}</span>
         ${data.nextCursor
@@ -284,22 +277,16 @@ export class CrmAccountStatement extends CrmElement {
     const state = this.#data.state;
     switch (state.status) {
       case 'signed-out':
-        return this.#message(t.statementSignedOut);
+        return messageView(t.statementTitle, t.statementSignedOut);
       case 'loading':
-        return html`<section part="base" aria-label=${t.statementTitle} aria-busy="true">
-          <h2>${t.statementTitle}</h2>
-          <span class="skeleton block" aria-hidden="true"></span>
-          <span class="skeleton line" aria-hidden="true"></span>
-          <span class="skeleton line" aria-hidden="true"></span>
-          <span class="visually-hidden" role="status">${t.loading}</span>
-        </section>`;
+        return loadingView(t.statementTitle, t);
       case 'error':
-        return this.#message(state.error instanceof NetworkError ? t.errorNetwork : t.errorGeneric, true);
+        return messageView(t.statementTitle, errorMessage(state.error, t), { label: t.retry, run: () => this.#data.retry() });
       case 'ready': {
         const { statement } = state.value;
         if (!statement) {
           const shopper = this.#data.shopper;
-          return this.#message(t.statementNoCard(shopper.status === 'ready' ? shopper.me.merchant.name : ''));
+          return messageView(t.statementTitle, t.statementNoCard(shopper.status === 'ready' ? shopper.me.merchant.name : ''));
         }
         return this.#statement(state.value, statement);
       }

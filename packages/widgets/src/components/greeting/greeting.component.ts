@@ -1,9 +1,9 @@
 import { ContextConsumer } from '@lit/context';
 import { html, nothing } from 'lit';
-import { NetworkError } from '@clientela/client';
 import { shopperContext, type ShopperState } from '../../internal/context.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
+import { errorMessage } from '../../internal/state-views.ts';
 import styles from './greeting.styles.ts';
 
 /**
@@ -53,7 +53,7 @@ export class CrmGreeting extends CrmElement {
         </section>`;
       case 'error':
         return html`<section part="base" aria-label=${t.greetingRegion}>
-          <p part="message" role="alert">${state.error instanceof NetworkError ? t.errorNetwork : t.errorGeneric}</p>
+          <p part="message" role="alert">${errorMessage(state.error, t)}</p>
           <button part="retry-button" type="button" @click=${state.retry}>${t.retry}</button>
         </section>`;
       case 'ready': {

@@ -1,4 +1,4 @@
-import { ApiError, NetworkError, type Client } from '@clientela/client';
+import { ApiError, type Client } from '@clientela/client';
 import { getMyPoints, getMyPointsHistory, listRewards, redeemReward, type PointsAccount, type PointsEntry, type Redemption, type Reward } from '@clientela/contract';
 import { html, nothing } from 'lit';
 import { CrmErrorEvent } from '../../events/error.ts';
@@ -7,6 +7,7 @@ import { CrmElement } from '../../internal/crm-element.ts';
 import { newIdempotencyKey } from '../../internal/idempotency-key.ts';
 import { LocalizeController } from '../../internal/localize.ts';
 import { ShopperResource } from '../../internal/shopper-resource.ts';
+import { errorMessage, loadingView, messageView } from '../../internal/state-views.ts';
 import styles from './points-balance.styles.ts';
 
 interface PointsData {
@@ -237,23 +238,11 @@ export class CrmPointsBalance extends CrmElement {
     const state = this.#data.state;
     switch (state.status) {
       case 'signed-out':
-        return html`<section part="base" aria-labelledby="points-title">
-          <h2 id="points-title">${t.pointsTitle}</h2>
-          <p part="message">${t.pointsSignedOut}</p>
-        </section>`;
+        return messageView(t.pointsTitle, t.pointsSignedOut);
       case 'loading':
-        return html`<section part="base" aria-labelledby="points-title" aria-busy="true">
-          <h2 id="points-title">${t.pointsTitle}</h2>
-          <span class="skeleton block" aria-hidden="true"></span>
-          <span class="skeleton line" aria-hidden="true"></span>
-          <span class="visually-hidden" role="status">${t.loading}</span>
-        </section>`;
+        return loadingView(t.pointsTitle, t);
       case 'error':
-        return html`<section part="base" aria-labelledby="points-title">
-          <h2 id="points-title">${t.pointsTitle}</h2>
-          <p part="message" role="alert">${state.error instanceof NetworkError ? t.errorNetwork : t.errorGeneric}</p>
-          <button part="retry-button" type="button" @click=${() => this.#data.retry()}>${t.retry}</button>
-        </section>`;
+        return messageView(t.pointsTitle, errorMessage(state.error, t), { label: t.retry, run: () => this.#data.retry() });
       case 'ready':
         return this.#ready(state.value);
     }

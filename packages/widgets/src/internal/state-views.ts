@@ -1,0 +1,28 @@
+import { NetworkError } from '@clientela/client';
+import { html, nothing } from 'lit';
+import type { Translation } from '../translations/en.ts';
+
+/** What to say about a failed load: a connection problem, or anything else. */
+export function errorMessage(error: unknown, t: Translation): string {
+  return error instanceof NetworkError ? t.errorNetwork : t.errorGeneric;
+}
+
+/** A widget's box while its data loads: its title, a placeholder, and the busy state for assistive technology. */
+export function loadingView(title: string, t: Translation) {
+  return html`<section part="base" aria-label=${title} aria-busy="true">
+    <h2>${title}</h2>
+    <span class="skeleton block" aria-hidden="true"></span>
+    <span class="skeleton line" aria-hidden="true"></span>
+    <span class="skeleton line" aria-hidden="true"></span>
+    <span class="visually-hidden" role="status">${t.loading}</span>
+  </section>`;
+}
+
+/** A widget's box with only a message: signed out, nothing to show, or an error with a retry button. */
+export function messageView(title: string, message: string, retry?: { label: string; run: () => void }) {
+  return html`<section part="base" aria-label=${title}>
+    <h2>${title}</h2>
+    <p part="message" role=${retry ? 'alert' : nothing}>${message}</p>
+    ${retry ? html`<button part="retry-button" type="button" @click=${retry.run}>${retry.label}</button>` : nothing}
+  </section>`;
+}

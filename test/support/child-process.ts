@@ -1,0 +1,51 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface RunningProcess {
+  url: string;
+  /** Everything it printed so far, stdout and stderr. */
+  output: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a Node program as its own process and resolves once it prints the URL
+ * it serves on ("listening on …" or "serving on …"). If this process exits
+ * first, for a failed test or bench, the child goes with it.
+ */
+export async function startProcess(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<RunningProcess> {
+  const child = spawn(process.execPath, args, { cwd: repositoryRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const killChild = () => child.kill('SIGKILL');
+  process.once('exit', killChild);
+  const output: string[] = [];
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${args.join(' ')} did not start:\n${output.join('')}`)), timeoutMs);
+    const read = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      const match = output.join('').match(/(?:listening|serving) on (http:\/\/\S+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${args.join(' ')} exited with ${code}:\n${output.join('')}`));
+    });
+  });
+  return {
+    url,
+    output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        process.off('exit', killChild);
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
