@@ -9,3 +9,4 @@ export * from './chat.ts';
 export * from './orders.ts';
 export * from './statements.ts';
 export * from './loyalty.ts';
+export * from './wishlist.ts';

@@ -19,6 +19,7 @@ import { customerRoutes } from './modules/customers/customers.routes.ts';
 import { loyaltyRoutes } from './modules/loyalty/loyalty.routes.ts';
 import { orderRoutes } from './modules/orders/orders.routes.ts';
 import { statementRoutes } from './modules/statements/statements.routes.ts';
+import { wishlistRoutes } from './modules/wishlist/wishlist.routes.ts';
 
 export const apiVersion = '0.1.0';
 const maxBodyBytes = 1024 * 1024;
@@ -82,6 +83,7 @@ export function createApp(options: AppOptions): { app: Hono; deps: AppDeps } {
   orderRoutes(api, deps);
   statementRoutes(api, deps);
   loyaltyRoutes(api, deps);
+  wishlistRoutes(api, deps);
   chatRoutes(api, deps);
 
   const document = openApiDocument(api.endpoints, apiVersion);

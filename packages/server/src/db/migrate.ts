@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as foundation from './migrations/2026-11-23-foundation.ts';
 import * as storeCard from './migrations/2026-11-24-store-card.ts';
 import * as loyalty from './migrations/2026-11-25-loyalty.ts';
+import * as wishlist from './migrations/2026-11-26-wishlist.ts';
 
 /** Every migration, by date; the same list runs on PGlite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
   '2026-11-23-foundation': foundation,
   '2026-11-24-store-card': storeCard,
   '2026-11-25-loyalty': loyalty,
+  '2026-11-26-wishlist': wishlist,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -239,6 +239,30 @@ export interface IdempotencyKeyTable {
   createdAt: Timestamp;
 }
 
+export interface WishlistItemTable {
+  merchantId: string;
+  customerId: string;
+  productId: string;
+  note: string;
+  alertPriceDrop: boolean;
+  alertBackInStock: boolean;
+  priceWhenAdded: number;
+  addedAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface NotificationTable {
+  merchantId: string;
+  id: Generated<number>;
+  customerId: string;
+  kind: 'price-drop' | 'back-in-stock';
+  productId: string;
+  previousPrice: number | null;
+  price: number;
+  createdAt: Timestamp;
+  readAt: Timestamp | null;
+}
+
 export interface RewardTable {
   merchantId: string;
   id: string;
@@ -295,6 +319,8 @@ export interface Database {
   cardStatementLines: CardStatementLineTable;
   pointsEntries: PointsEntryTable;
   rewards: RewardTable;
+  wishlistItems: WishlistItemTable;
+  notifications: NotificationTable;
   loyaltySettings: LoyaltySettingsTable;
   promotions: PromotionTable;
   redemptions: RedemptionTable;

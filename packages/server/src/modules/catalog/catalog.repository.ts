@@ -17,3 +17,9 @@ export async function listProducts(db: Db, merchantId: string, limit: number, af
   if (afterId !== undefined) query = query.where('id', '>', afterId);
   return query.orderBy('id').limit(limit).execute();
 }
+
+export async function findProduct(db: Db, merchantId: string, id: string, lock = false) {
+  let query = db.selectFrom('products').selectAll().where('merchantId', '=', merchantId).where('id', '=', id);
+  if (lock) query = query.forUpdate();
+  return query.executeTakeFirst();
+}

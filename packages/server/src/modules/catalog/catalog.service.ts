@@ -4,9 +4,10 @@ import type { Clock } from '../../clock.ts';
 import type { Database, ProductRow } from '../../db/schema.ts';
 import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import type { Merchant } from '../auth/merchants.repository.ts';
-import { listProducts, upsertProduct } from './catalog.repository.ts';
+import { notifyWishlisters } from '../wishlist/wishlist.repository.ts';
+import { findProduct, listProducts, upsertProduct } from './catalog.repository.ts';
 
-export function toProduct(row: ProductRow, currency: string): Product {
+export function toProduct(row: Pick<ProductRow, 'id' | 'name' | 'description' | 'category' | 'price' | 'imageUrl' | 'stock' | 'active'>, currency: string): Product {
   return {
     id: row.id,
     name: row.name,
@@ -19,25 +20,42 @@ export function toProduct(row: ProductRow, currency: string): Product {
   };
 }
 
+/**
+ * Creates or replaces a product. A lower price alerts the shoppers who saved
+ * it and asked for price drops; stock coming back from zero alerts those who
+ * asked for that. Inactive products alert no one.
+ */
 export async function putProduct(
   deps: { db: Kysely<Database>; clock: Clock },
   merchant: Merchant,
   id: string,
   input: Required<Omit<ProductInput, 'imageUrl'>> & Pick<ProductInput, 'imageUrl'>,
 ): Promise<Product> {
-  const row = await upsertProduct(deps.db, {
-    merchantId: merchant.id,
-    id,
-    name: input.name,
-    description: input.description,
-    category: input.category,
-    price: input.price,
-    imageUrl: input.imageUrl ?? null,
-    stock: input.stock,
-    active: input.active,
-    updatedAt: deps.clock(),
+  return deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock();
+    const before = await findProduct(trx, merchant.id, id, true);
+    const row = await upsertProduct(trx, {
+      merchantId: merchant.id,
+      id,
+      name: input.name,
+      description: input.description,
+      category: input.category,
+      price: input.price,
+      imageUrl: input.imageUrl ?? null,
+      stock: input.stock,
+      active: input.active,
+      updatedAt: now,
+    });
+    if (before && row.active) {
+      if (row.price < before.price) {
+        await notifyWishlisters(trx, merchant.id, id, { kind: 'price-drop', previousPrice: before.price, price: row.price, at: now });
+      }
+      if (before.stock === 0 && row.stock > 0) {
+        await notifyWishlisters(trx, merchant.id, id, { kind: 'back-in-stock', previousPrice: null, price: row.price, at: now });
+      }
+    }
+    return toProduct(row, merchant.currency);
   });
-  return toProduct(row, merchant.currency);
 }
 
 export async function productPage(db: Kysely<Database>, merchant: Merchant, limit: number, after?: string) {
