@@ -11,6 +11,8 @@ export const widgetEntries = {
   'crm-greeting': here('packages/widgets/src/components/greeting/greeting.ts'),
   'crm-account-statement': here('packages/widgets/src/components/account-statement/account-statement.ts'),
   'crm-points-balance': here('packages/widgets/src/components/points-balance/points-balance.ts'),
+  'crm-wishlist': here('packages/widgets/src/components/wishlist/wishlist.ts'),
+  'crm-wishlist-button': here('packages/widgets/src/components/wishlist-button/wishlist-button.ts'),
 };
 
 /** The widget bundles served under /widgets/: ES modules, Lit and shared code in hashed chunks. */
@@ -55,6 +57,8 @@ const demo: UserConfig = {
         store: here('demo/index.html'),
         statement: here('demo/estado-de-cuenta/index.html'),
         points: here('demo/mis-puntos/index.html'),
+        wishlist: here('demo/favoritos/index.html'),
+        product: here('demo/producto/index.html'),
         agent: here('demo/agent/index.html'),
       },
     },

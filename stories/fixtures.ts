@@ -1,4 +1,4 @@
-import type { Me, PointsAccount, PointsEntry, Reward, Statement, StatementLine, StatementList } from '@clientela/contract';
+import type { Me, Notifications, PointsAccount, PointsEntry, Product, Reward, Statement, StatementLine, StatementList, Wishlist } from '@clientela/contract';
 
 /** A shopper as GET /v1/me describes them, for stories. */
 export const ana: Me = {
@@ -163,3 +163,55 @@ export const pointsHistory: PointsEntry[] = [
   entry(4, 1_120, 'purchase', 'ord-001388', null, '2026-07-01T19:30:00Z'),
   entry(3, -340, 'expiry', null, null, '2026-05-14T12:00:00Z'),
 ];
+
+const product = (id: string, name: string, price: number, stock: number, colours: [string, string]): Product => ({
+  id,
+  name,
+  description: '',
+  category: '',
+  price: { amount: price, currency: 'CLP' },
+  imageUrl: `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="${colours[0]}"/><circle cx="5" cy="5" r="3" fill="${colours[1]}" opacity=".3"/></svg>`)}`,
+  stock,
+  active: true,
+});
+
+export const wishlist: Wishlist = {
+  items: [
+    {
+      product: product('p-061', 'Chaqueta impermeable Andes', 98_990, 25, ['#fce7f3', '#be185d']),
+      note: '',
+      alerts: { priceDrop: true, backInStock: true },
+      priceWhenAdded: { amount: 105_990, currency: 'CLP' },
+      addedAt: '2026-10-02T14:00:00Z',
+    },
+    {
+      product: product('p-034', 'Cafetera espresso Litoral', 111_990, 0, ['#dbeafe', '#1d4ed8']),
+      note: 'Para el cumpleaños de mamá',
+      alerts: { priceDrop: true, backInStock: true },
+      priceWhenAdded: { amount: 111_990, currency: 'CLP' },
+      addedAt: '2026-09-18T20:30:00Z',
+    },
+    {
+      product: product('p-017', 'Smartwatch deportivo Nexo', 203_990, 43, ['#ede9fe', '#6d28d9']),
+      note: '',
+      alerts: { priceDrop: false, backInStock: true },
+      priceWhenAdded: { amount: 203_990, currency: 'CLP' },
+      addedAt: '2026-08-30T11:10:00Z',
+    },
+  ],
+};
+
+export const wishlistAlerts: Notifications = {
+  unread: 1,
+  items: [
+    {
+      id: '41',
+      kind: 'price-drop',
+      product: { id: 'p-061', name: 'Chaqueta impermeable Andes', imageUrl: null },
+      previousPrice: { amount: 105_990, currency: 'CLP' },
+      price: { amount: 98_990, currency: 'CLP' },
+      createdAt: '2026-11-20T12:00:00Z',
+      readAt: null,
+    },
+  ],
+};

@@ -1,13 +1,5 @@
+import { fetchCatalog, type Product } from './catalog.ts';
 import { locale, onLanguage, text } from './store.ts';
-
-interface Product {
-  id: string;
-  name: string;
-  category: string;
-  price: { amount: number; currency: string };
-  imageUrl: string | null;
-  stock: number;
-}
 
 const grid = document.querySelector<HTMLUListElement>('#products')!;
 const categories = document.querySelector<HTMLDivElement>('#categories')!;
@@ -62,14 +54,21 @@ function productCard(product: Product): HTMLLIElement {
   image.height = 200;
   image.loading = 'lazy';
   const name = document.createElement('h3');
-  name.textContent = product.name;
+  const link = document.createElement('a');
+  link.href = `/producto/?id=${encodeURIComponent(product.id)}`;
+  link.textContent = product.name;
+  name.append(link);
+  const heart = document.createElement('crm-wishlist-button');
+  heart.setAttribute('product-id', product.id);
+  heart.setAttribute('product-name', product.name);
+  heart.className = 'card-heart';
   const price = document.createElement('p');
   price.className = 'price';
   price.textContent = money(product.price.amount, product.price.currency);
   const stock = document.createElement('p');
   stock.className = product.stock > 0 ? 'stock' : 'stock out';
   stock.textContent = product.stock > 0 ? text().inStock(product.stock) : text().outOfStock;
-  item.append(image, name, price, stock);
+  item.append(image, heart, name, price, stock);
   return item;
 }
 
@@ -83,9 +82,7 @@ function renderCatalog(): void {
 async function loadCatalog(): Promise<void> {
   catalogStatus.textContent = text().loadingCatalog;
   try {
-    const response = await fetch('/demo/api/products');
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    products = ((await response.json()) as { products: Product[] }).products;
+    products = await fetchCatalog();
     catalogStatus.textContent = '';
     renderCatalog();
   } catch {

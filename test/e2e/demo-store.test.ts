@@ -121,6 +121,38 @@ describe('the demo store, served by clientela serve --demo, in Chromium', () => 
     await page.close();
   });
 
+  test('a visitor hearts a product, signs in, and finds it in Favoritos; a price drop shows up there without a reload', async () => {
+    const page = await browser.newPage();
+    const problems = watch(page);
+    await page.goto(`${server.url}/producto/?id=p-004`);
+    await page.waitForFunction(() => document.querySelector('#product-name')?.textContent);
+    const name = (await page.textContent('#product-name'))!;
+    const heart = page.locator('#wishlist-button button');
+    await heart.click();
+    await page.waitForFunction(() => localStorage.getItem('clientela:guest-wishlist')?.includes('p-004'));
+    assert.equal(await heart.getAttribute('aria-pressed'), 'true');
+
+    await page.selectOption('#shopper', 'cli-0002');
+    await page.waitForFunction(() => localStorage.getItem('clientela:guest-wishlist') === null);
+    await page.goto(`${server.url}/favoritos/`);
+    const list = page.locator('crm-wishlist');
+    await list.locator('[part~=item] h3', { hasText: name }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+
+    const catalog = await (await fetch(`${server.url}/v1/products?limit=100`, { headers: { authorization: 'Bearer sk_test_demo' } })).json();
+    const product = catalog.items.find((p: { id: string }) => p.id === 'p-004');
+    const lowered = await fetch(`${server.url}/v1/products/p-004`, {
+      method: 'PUT',
+      headers: { authorization: 'Bearer sk_test_demo', 'content-type': 'application/json' },
+      body: JSON.stringify({ name: product.name, description: product.description, category: product.category, price: product.price.amount - 2_000, stock: product.stock, imageUrl: product.imageUrl }),
+    });
+    assert.equal(lowered.status, 200);
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await list.locator('[part~=alerts]', { hasText: `${name} bajó de` }).waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('the session survives a reload: the store backend remembers who signed in', async () => {
     const page = await browser.newPage();
     await page.goto(server.url);

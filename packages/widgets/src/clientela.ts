@@ -3,3 +3,5 @@ import './components/portal/portal.ts';
 import './components/greeting/greeting.ts';
 import './components/account-statement/account-statement.ts';
 import './components/points-balance/points-balance.ts';
+import './components/wishlist/wishlist.ts';
+import './components/wishlist-button/wishlist-button.ts';

@@ -11,6 +11,7 @@ import { demoCatalog, demoRewards, type DemoProduct } from './catalog.ts';
 import { demoCardSettings, makeCardHistory } from './card-history.ts';
 import { demoConversations } from './conversations.ts';
 import { makePointsHistory } from './points-history.ts';
+import { makeWishlists } from './wishlists.ts';
 import {
   emailPart,
   englishFemale,
@@ -261,6 +262,9 @@ export async function seedDemo(db: Kysely<Database>, options: { now: Date; origi
     await insertInChunks(cardHistory.movements, (chunk) => trx.insertInto('cardMovements').values(chunk).execute());
     await insertInChunks(cardHistory.statements, (chunk) => trx.insertInto('cardStatements').values(chunk).execute());
     await insertInChunks(cardHistory.lines, (chunk) => trx.insertInto('cardStatementLines').values(chunk).execute());
+    const wishlists = makeWishlists(random, now, merchantId, customers, products);
+    await insertInChunks(wishlists.items, (chunk) => trx.insertInto('wishlistItems').values(chunk).execute());
+    await insertInChunks(wishlists.alerts, (chunk) => trx.insertInto('notifications').values(chunk).execute());
     await trx
       .insertInto('rewards')
       .values(demoRewards.map((reward) => ({ ...reward, merchantId, imageUrl: null, active: true })))

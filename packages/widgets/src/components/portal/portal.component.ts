@@ -83,6 +83,8 @@ export class CrmPortal extends CrmElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#locale.setValue(this.locale ? localeFromLang(this.locale) : pageLocale(this));
+    // With a token, nobody is signed out: the widgets wait for the shopper instead of starting as a guest.
+    if (this.token && this.#shopper.value.status === 'signed-out') this.#shopper.setValue({ status: 'loading' });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

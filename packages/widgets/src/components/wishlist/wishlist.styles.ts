@@ -1,0 +1,185 @@
+import { css } from 'lit';
+import { baseStyles } from '../../internal/theme.ts';
+
+export default [
+  baseStyles,
+  css`
+    :host {
+      display: block;
+      --crm-wishlist-background: var(--crm-color-surface, #ffffff);
+      --crm-wishlist-accent: var(--crm-color-accent, #4338ca);
+      --crm-wishlist-drop-color: var(--crm-color-success, #166534);
+      --crm-wishlist-radius: var(--crm-radius, 0.75rem);
+      --crm-wishlist-border: var(--crm-color-border, #e5e7eb);
+    }
+
+    [part='base'] {
+      display: grid;
+      gap: 1rem;
+      background: var(--crm-wishlist-background);
+      border: 1px solid var(--crm-wishlist-border);
+      border-radius: var(--crm-wishlist-radius);
+      padding: var(--crm-space, 1rem);
+    }
+
+    h2,
+    h3 {
+      margin: 0;
+    }
+
+    h2 {
+      font-size: 1.25em;
+    }
+
+    h3 {
+      font-size: 1em;
+    }
+
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+
+    [part='alerts'] {
+      display: grid;
+      gap: 0.4rem;
+      padding: 0.75rem;
+      border-radius: 0.6rem;
+      background: var(--crm-color-info-background, #eef2ff);
+    }
+
+    [part='alerts'] ul {
+      display: grid;
+      gap: 0.25rem;
+    }
+
+    [part='items'] {
+      display: grid;
+      gap: 0.75rem;
+    }
+
+    [part='item'] {
+      display: grid;
+      grid-template-columns: 6rem 1fr;
+      gap: 0.75rem 1rem;
+      border: 1px solid var(--crm-wishlist-border);
+      border-radius: calc(var(--crm-wishlist-radius) * 0.75);
+      padding: 0.75rem;
+    }
+
+    [part='item'] img {
+      width: 6rem;
+      height: 6rem;
+      border-radius: 0.5rem;
+      object-fit: cover;
+      background: var(--crm-wishlist-border);
+    }
+
+    .details {
+      display: grid;
+      gap: 0.35rem;
+      align-content: start;
+    }
+
+    .price {
+      font-weight: 700;
+      font-variant-numeric: tabular-nums;
+      margin: 0;
+    }
+
+    .drop {
+      color: var(--crm-wishlist-drop-color);
+      font-size: 0.875em;
+      font-weight: 600;
+    }
+
+    .stock {
+      font-size: 0.875em;
+      color: var(--crm-color-muted, #4b5563);
+      margin: 0;
+    }
+
+    .stock.out {
+      color: var(--crm-color-danger, #b91c1c);
+    }
+
+    label {
+      display: flex;
+      gap: 0.4rem;
+      align-items: center;
+      font-size: 0.875em;
+    }
+
+    .note {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.4rem;
+    }
+
+    .note input {
+      flex: 1 1 12rem;
+      font: inherit;
+      border: 1px solid var(--crm-wishlist-border);
+      border-radius: 0.5rem;
+      padding: 0.3rem 0.5rem;
+      color: inherit;
+      background: var(--crm-wishlist-background);
+    }
+
+    [part='alerts'] button {
+      justify-self: start;
+    }
+
+    input:focus-visible {
+      outline: var(--crm-focus-ring, 3px solid #2563eb);
+      outline-offset: 2px;
+    }
+
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+
+    [part='cart-button'] {
+      background: var(--crm-wishlist-accent);
+      border-color: var(--crm-wishlist-accent);
+      color: var(--crm-color-accent-contrast, #ffffff);
+    }
+
+    [part='cart-button']:disabled {
+      background: transparent;
+      color: var(--crm-color-muted, #4b5563);
+      border-color: var(--crm-wishlist-border);
+      cursor: not-allowed;
+    }
+
+    [part='message'] {
+      margin: 0;
+    }
+
+    .skeleton.block {
+      display: block;
+      height: 6rem;
+    }
+
+    .skeleton.line {
+      display: block;
+      height: 1.1rem;
+      margin-block: 0.4rem;
+    }
+
+    @media (max-width: 30rem) {
+      [part='item'] {
+        grid-template-columns: 4.5rem 1fr;
+      }
+
+      [part='item'] img {
+        width: 4.5rem;
+        height: 4.5rem;
+      }
+    }
+  `,
+];
