@@ -10,3 +10,4 @@ export * from './orders.ts';
 export * from './statements.ts';
 export * from './loyalty.ts';
 export * from './wishlist.ts';
+export * from './recommendations.ts';

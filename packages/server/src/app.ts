@@ -20,6 +20,8 @@ import { loyaltyRoutes } from './modules/loyalty/loyalty.routes.ts';
 import { orderRoutes } from './modules/orders/orders.routes.ts';
 import { statementRoutes } from './modules/statements/statements.routes.ts';
 import { wishlistRoutes } from './modules/wishlist/wishlist.routes.ts';
+import { RecommendationModels } from './modules/recommendations/model-cache.ts';
+import { recommendationRoutes } from './modules/recommendations/recommendations.routes.ts';
 
 export const apiVersion = '0.1.0';
 const maxBodyBytes = 1024 * 1024;
@@ -32,6 +34,7 @@ export interface AppDeps {
   clock: Clock;
   tokens: TokenService;
   directory: MerchantDirectory;
+  recommendations: RecommendationModels;
 }
 
 export interface AppOptions {
@@ -51,6 +54,7 @@ export function createApp(options: AppOptions): { app: Hono; deps: AppDeps } {
     clock,
     tokens: new TokenService(options.tokenSecret, clock),
     directory: new MerchantDirectory(db, clock),
+    recommendations: new RecommendationModels(db, clock),
   };
 
   const app = new Hono();
@@ -84,6 +88,7 @@ export function createApp(options: AppOptions): { app: Hono; deps: AppDeps } {
   statementRoutes(api, deps);
   loyaltyRoutes(api, deps);
   wishlistRoutes(api, deps);
+  recommendationRoutes(api, deps);
   chatRoutes(api, deps);
 
   const document = openApiDocument(api.endpoints, apiVersion);

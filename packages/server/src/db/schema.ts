@@ -263,6 +263,11 @@ export interface NotificationTable {
   readAt: Timestamp | null;
 }
 
+export interface RecommendationSettingsTable {
+  merchantId: string;
+  repeatPurchases: boolean;
+}
+
 export interface RewardTable {
   merchantId: string;
   id: string;
@@ -321,6 +326,7 @@ export interface Database {
   rewards: RewardTable;
   wishlistItems: WishlistItemTable;
   notifications: NotificationTable;
+  recommendationSettings: RecommendationSettingsTable;
   loyaltySettings: LoyaltySettingsTable;
   promotions: PromotionTable;
   redemptions: RedemptionTable;

@@ -100,7 +100,60 @@ export interface DemoProduct {
   stock: number;
   /** How often shoppers pick it, relative to the rest. */
   popularity: number;
+  /** The item it is a brand of ("Freidora de aire 5 L"), and the brand. */
+  item: string;
+  brand: string;
 }
+
+/**
+ * What goes with what: shoppers who buy an item often buy these with it or
+ * soon after. The order generator follows these links, which gives the demo
+ * store the cross-selling a real store's history has.
+ */
+export const complements: Record<string, string[]> = {
+  'Freidora de aire 5 L': ['Set de ollas 7 piezas', 'Licuadora de alta potencia', 'Vajilla 18 piezas'],
+  'Cafetera espresso': ['Hervidor eléctrico 1,7 L', 'Vajilla 18 piezas', 'Batidora de pedestal'],
+  'Hervidor eléctrico 1,7 L': ['Cafetera espresso', 'Microondas 25 L'],
+  'Licuadora de alta potencia': ['Botella térmica 1 L', 'Batidora de pedestal', 'Freidora de aire 5 L'],
+  'Aspiradora robot': ['Plancha a vapor', 'Lámpara de pie'],
+  'Microondas 25 L': ['Hervidor eléctrico 1,7 L', 'Set de ollas 7 piezas'],
+  'Plancha a vapor': ['Aspiradora robot', 'Toallas de baño, set de 4'],
+  'Batidora de pedestal': ['Set de ollas 7 piezas', 'Cafetera espresso'],
+  'Audífonos inalámbricos': ['Smartwatch deportivo', 'Cargador rápido 65 W', 'Parlante Bluetooth'],
+  'Parlante Bluetooth': ['Audífonos inalámbricos', 'Tablet 10 pulgadas'],
+  'Smartwatch deportivo': ['Zapatillas de running', 'Audífonos inalámbricos', 'Botella térmica 1 L'],
+  'Tablet 10 pulgadas': ['Cargador rápido 65 W', 'Parlante Bluetooth', 'Teclado mecánico'],
+  'Notebook 14 pulgadas': ['Mouse ergonómico', 'Teclado mecánico', 'Mochila de viaje 30 L', 'Cargador rápido 65 W'],
+  'Cargador rápido 65 W': ['Notebook 14 pulgadas', 'Audífonos inalámbricos'],
+  'Teclado mecánico': ['Mouse ergonómico', 'Notebook 14 pulgadas'],
+  'Mouse ergonómico': ['Teclado mecánico', 'Notebook 14 pulgadas'],
+  'Juego de sábanas 400 hilos': ['Plumón nórdico', 'Cojín decorativo', 'Toallas de baño, set de 4'],
+  'Plumón nórdico': ['Juego de sábanas 400 hilos', 'Cojín decorativo'],
+  'Set de ollas 7 piezas': ['Vajilla 18 piezas', 'Freidora de aire 5 L', 'Batidora de pedestal'],
+  'Lámpara de pie': ['Cojín decorativo', 'Plumón nórdico'],
+  'Cojín decorativo': ['Lámpara de pie', 'Juego de sábanas 400 hilos'],
+  'Vajilla 18 piezas': ['Set de ollas 7 piezas', 'Cafetera espresso'],
+  'Toallas de baño, set de 4': ['Juego de sábanas 400 hilos', 'Secador de pelo iónico'],
+  'Chaqueta impermeable': ['Bototos de cuero', 'Bufanda de alpaca', 'Mochila de viaje 30 L'],
+  'Zapatillas urbanas': ['Jeans de corte recto', 'Polerón con capucha'],
+  'Jeans de corte recto': ['Zapatillas urbanas', 'Polerón con capucha'],
+  'Polerón con capucha': ['Jeans de corte recto', 'Zapatillas urbanas'],
+  'Bototos de cuero': ['Chaqueta impermeable', 'Carpa 4 personas'],
+  'Bufanda de alpaca': ['Chaqueta impermeable', 'Perfume 100 ml'],
+  'Mochila de viaje 30 L': ['Saco de dormir', 'Botella térmica 1 L', 'Notebook 14 pulgadas'],
+  'Bicicleta aro 29': ['Botella térmica 1 L', 'Smartwatch deportivo'],
+  'Mat de yoga': ['Set de mancuernas', 'Botella térmica 1 L', 'Zapatillas de running'],
+  'Set de mancuernas': ['Mat de yoga', 'Zapatillas de running'],
+  'Carpa 4 personas': ['Saco de dormir', 'Mochila de viaje 30 L', 'Bototos de cuero'],
+  'Botella térmica 1 L': ['Mat de yoga', 'Mochila de viaje 30 L'],
+  'Zapatillas de running': ['Smartwatch deportivo', 'Botella térmica 1 L', 'Mat de yoga'],
+  'Saco de dormir': ['Carpa 4 personas', 'Mochila de viaje 30 L'],
+  'Secador de pelo iónico': ['Plancha de pelo', 'Set de cuidado facial'],
+  'Perfume 100 ml': ['Set de cuidado facial', 'Bufanda de alpaca'],
+  'Set de cuidado facial': ['Perfume 100 ml', 'Secador de pelo iónico'],
+  'Plancha de pelo': ['Secador de pelo iónico', 'Set de cuidado facial'],
+  'Afeitadora eléctrica': ['Perfume 100 ml', 'Set de cuidado facial'],
+};
 
 /** A product picture: the category's colours, a simple mark and the initials of product and brand, as an SVG data URI. */
 function productImage(name: string, [background, accent]: [string, string], variant: number): string {
@@ -139,6 +192,8 @@ export function demoCatalog(random: SeededRandom): DemoProduct[] {
           imageUrl: productImage(fullName, category.colors, number),
           stock: random.chance(0.08) ? 0 : random.int(1, 120),
           popularity: random.pareto(1.2),
+          item: name,
+          brand,
         });
       }
     }

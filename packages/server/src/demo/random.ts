@@ -27,6 +27,16 @@ export class SeededRandom {
     return items[Math.floor(this.next() * items.length)]!;
   }
 
+  /** A shuffled copy (Fisher–Yates). */
+  shuffle<T>(items: readonly T[]): T[] {
+    const copy = [...items];
+    for (let i = copy.length - 1; i > 0; i--) {
+      const j = this.int(0, i);
+      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+    }
+    return copy;
+  }
+
   /** Picks by weight; `weights[i]` is the relative chance of `items[i]`. */
   weighted<T>(items: readonly T[], weights: readonly number[]): T {
     const total = weights.reduce((sum, w) => sum + w, 0);

@@ -7,7 +7,7 @@ import { addMerchant, normalizeOrigin } from '../modules/auth/merchants.service.
 import { localDate } from '../time-zone.ts';
 import { defaultLoyaltySettings } from '../modules/loyalty/loyalty.service.ts';
 import { recomputeTiers } from '../modules/loyalty/tiers.ts';
-import { demoCatalog, demoRewards, type DemoProduct } from './catalog.ts';
+import { complements, demoCatalog, demoRewards, type DemoProduct } from './catalog.ts';
 import { demoCardSettings, makeCardHistory } from './card-history.ts';
 import { demoConversations } from './conversations.ts';
 import { makePointsHistory } from './points-history.ts';
@@ -108,7 +108,7 @@ function makeCustomers(random: SeededRandom, now: Date, categories: string[]): D
       registeredAt: new Date(now.getTime() - registeredDaysAgo * day - random.int(0, day - 1)),
       ordersPerYear,
       lapsed,
-      favorites: [random.pick(categories), random.pick(categories)],
+      favorites: random.shuffle(categories).slice(0, 2),
       card,
     });
   }
@@ -129,8 +129,28 @@ export interface GeneratedOrder {
 
 function makeOrders(random: SeededRandom, now: Date, customers: DemoCustomer[], products: DemoProduct[]): GeneratedOrder[] {
   const byCategory = new Map<string, DemoProduct[]>();
-  for (const product of products) byCategory.set(product.category, [...(byCategory.get(product.category) ?? []), product]);
-  const popularity = (items: DemoProduct[]) => items.map((p) => p.popularity);
+  const byItem = new Map<string, DemoProduct[]>();
+  for (const product of products) {
+    byCategory.set(product.category, [...(byCategory.get(product.category) ?? []), product]);
+    byItem.set(product.item, [...(byItem.get(product.item) ?? []), product]);
+  }
+  const brands = [...new Set(products.map((p) => p.brand))];
+  const preferredBrands = new Map(customers.map((c) => [c.id, new Set([random.pick(brands), random.pick(brands)])]));
+  const history = new Map<string, DemoProduct[]>();
+  /** A product from `pool`, by popularity, three times likelier in a brand the customer likes. */
+  const pickFrom = (customer: DemoCustomer, pool: DemoProduct[]) =>
+    random.weighted(pool, pool.map((p) => p.popularity * (preferredBrands.get(customer.id)!.has(p.brand) ? 3 : 1)));
+  /** Something that goes with `product`, in whichever brand. */
+  const complementOf = (customer: DemoCustomer, product: DemoProduct) => {
+    const items = complements[product.item] ?? [];
+    return items.length > 0 ? pickFrom(customer, byItem.get(random.pick(items))!) : undefined;
+  };
+  /** What a shopper reaches for first: often what goes with something they bought, else their favourite categories, else anything. */
+  const firstPick = (customer: DemoCustomer) => {
+    const before = history.get(customer.id) ?? [];
+    const follow = before.length > 0 && random.chance(0.4) ? complementOf(customer, random.pick(before.slice(-3))) : undefined;
+    return follow ?? pickFrom(customer, random.chance(0.7) ? byCategory.get(random.pick(customer.favorites))! : products);
+  };
   const yearAgo = now.getTime() - 365 * day;
   const drafts: Array<{ customer: DemoCustomer; placedAt: Date }> = [];
   for (const customer of customers) {
@@ -145,11 +165,10 @@ function makeOrders(random: SeededRandom, now: Date, customers: DemoCustomer[], 
   return drafts.map(({ customer, placedAt }, index) => {
     const id = `ord-${String(index + 1).padStart(6, '0')}`;
     const lineCount = random.weighted([1, 2, 3], [0.6, 0.3, 0.1]);
-    const chosen = new Set<DemoProduct>();
-    while (chosen.size < lineCount) {
-      const pool = random.chance(0.7) ? byCategory.get(random.pick(customer.favorites))! : products;
-      chosen.add(random.weighted(pool, popularity(pool)));
-    }
+    const first = firstPick(customer);
+    const chosen = new Set<DemoProduct>([first]);
+    while (chosen.size < lineCount) chosen.add((random.chance(0.7) ? complementOf(customer, first) : undefined) ?? firstPick(customer));
+    history.set(customer.id, [...(history.get(customer.id) ?? []), ...chosen]);
     const lines = [...chosen].map((product, lineIndex) => ({
       merchantId: demoMerchant.id,
       orderId: id,
@@ -232,7 +251,7 @@ export async function seedDemo(db: Kysely<Database>, options: { now: Date; origi
     const merchantId = demoMerchant.id;
     await trx
       .insertInto('products')
-      .values(products.map(({ popularity: _, ...product }) => ({ ...product, merchantId, active: true, updatedAt: now })))
+      .values(products.map(({ popularity: _, item: __, brand: ___, ...product }) => ({ ...product, merchantId, active: true, updatedAt: now })))
       .execute();
     await insertInChunks(customers, (chunk) =>
       trx
