@@ -13,6 +13,7 @@ export const widgetEntries = {
   'crm-points-balance': here('packages/widgets/src/components/points-balance/points-balance.ts'),
   'crm-wishlist': here('packages/widgets/src/components/wishlist/wishlist.ts'),
   'crm-wishlist-button': here('packages/widgets/src/components/wishlist-button/wishlist-button.ts'),
+  'crm-recommendations': here('packages/widgets/src/components/recommendations/recommendations.ts'),
 };
 
 /** The widget bundles served under /widgets/: ES modules, Lit and shared code in hashed chunks. */

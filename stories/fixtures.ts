@@ -1,4 +1,4 @@
-import type { Me, Notifications, PointsAccount, PointsEntry, Product, Reward, Statement, StatementLine, StatementList, Wishlist } from '@clientela/contract';
+import type { Me, Notifications, PointsAccount, PointsEntry, Product, Recommendations, Reward, Statement, StatementLine, StatementList, Wishlist } from '@clientela/contract';
 
 /** A shopper as GET /v1/me describes them, for stories. */
 export const ana: Me = {
@@ -214,4 +214,19 @@ export const wishlistAlerts: Notifications = {
       readAt: null,
     },
   ],
+};
+
+export const recommendations: Recommendations = {
+  modelBuiltAt: '2026-11-23T12:00:00Z',
+  items: [
+    { product: product('p-052', 'Vajilla 18 piezas Litoral', 76_990, 12, ['#fef3c7', '#b45309']), reason: { kind: 'bought', product: { id: 'p-055', name: 'Set de ollas 7 piezas Kuma' } }, score: 1.8 },
+    { product: product('p-014', 'Hervidor eléctrico 1,7 L Nexo', 24_990, 40, ['#dbeafe', '#1d4ed8']), reason: { kind: 'wishlisted', product: { id: 'p-034', name: 'Cafetera espresso Litoral' } }, score: 1.2 },
+    { product: product('p-091', 'Mat de yoga Andes', 19_990, 33, ['#dcfce7', '#15803d']), reason: { kind: 'tier', tier: 'large' }, score: 0.4 },
+    { product: product('p-003', 'Freidora de aire 5 L Kuma', 74_990, 59, ['#dbeafe', '#1d4ed8']), reason: { kind: 'popular' }, score: 0.2 },
+  ],
+};
+
+export const boughtTogether: Recommendations = {
+  modelBuiltAt: '2026-11-23T12:00:00Z',
+  items: recommendations.items.slice(0, 3).map((item) => ({ ...item, reason: { kind: 'together', product: { id: 'p-034', name: 'Cafetera espresso Litoral' } } })),
 };

@@ -1,3 +1,4 @@
+import './cart.ts';
 import { fetchCatalog, type Product } from './catalog.ts';
 import { locale, onLanguage, text } from './store.ts';
 

@@ -4,6 +4,8 @@ import { locale, onLanguage, text } from './store.ts';
 
 const productId = new URL(location.href).searchParams.get('id') ?? '';
 const $ = (id: string) => document.getElementById(id)!;
+// Known from the address at once, so the recommendations start with the right product.
+$('together').setAttribute('context-product', productId);
 let product: Product | undefined;
 
 function render(): void {

@@ -153,6 +153,24 @@ describe('the demo store, served by clientela serve --demo, in Chromium', () => 
     await page.close();
   });
 
+  test('recommendations on the home page for the shopper, and bought-together on a product page', async () => {
+    const page = await browser.newPage();
+    const problems = watch(page);
+    await page.goto(server.url);
+    await page.selectOption('#shopper', 'cli-0001');
+    const home = page.locator('crm-recommendations');
+    await home.locator('[part~=card]').first().waitFor();
+    assert.equal(await home.locator('[part~=card]').count(), 8);
+    assert.match((await home.locator('[part~=reason]').first().textContent())!.trim(), /^(Porque|Popular|Lo más)/);
+    await page.goto(`${server.url}/producto/?id=p-010`);
+    const together = page.locator('#together');
+    await together.locator('h2', { hasText: 'Se compran juntos' }).waitFor();
+    await together.locator('[part~=card]').first().waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('the session survives a reload: the store backend remembers who signed in', async () => {
     const page = await browser.newPage();
     await page.goto(server.url);

@@ -5,3 +5,4 @@ import './components/account-statement/account-statement.ts';
 import './components/points-balance/points-balance.ts';
 import './components/wishlist/wishlist.ts';
 import './components/wishlist-button/wishlist-button.ts';
+import './components/recommendations/recommendations.ts';

@@ -6,6 +6,7 @@ export { CrmAccountStatement } from './components/account-statement/account-stat
 export { CrmPointsBalance } from './components/points-balance/points-balance.component.ts';
 export { CrmWishlist } from './components/wishlist/wishlist.component.ts';
 export { CrmWishlistButton } from './components/wishlist-button/wishlist-button.component.ts';
+export { CrmRecommendations } from './components/recommendations/recommendations.component.ts';
 export { CrmElement } from './internal/crm-element.ts';
 export { CrmTokenExpiredEvent } from './events/token-expired.ts';
 export { CrmErrorEvent } from './events/error.ts';

@@ -22,15 +22,23 @@ type Host = ReactiveControllerHost & HTMLElement;
 export class ShopperResource<T> implements ReactiveController {
   readonly #host: Host;
   readonly #load: (client: Client, me: Me) => Promise<T>;
+  readonly #loadSignedOut: ((client: Client) => Promise<T>) | undefined;
   readonly #client: ContextConsumer<typeof clientContext, Host>;
   readonly #shopper: ContextConsumer<typeof shopperContext, Host>;
   #state: ResourceState<T> = { status: 'signed-out' };
   #generation = 0;
-  #loadedFor: Me | undefined;
+  /** What the value was loaded for: the shopper, or the client for a visitor. */
+  #loadedFor: Me | Client | undefined;
 
-  constructor(host: Host, load: (client: Client, me: Me) => Promise<T>) {
+  /**
+   * `load` runs for a signed-in shopper; `loadSignedOut`, when given, for a
+   * visitor (with the portal's publishable key), who otherwise sees the
+   * signed-out state.
+   */
+  constructor(host: Host, load: (client: Client, me: Me) => Promise<T>, loadSignedOut?: (client: Client) => Promise<T>) {
     this.#host = host;
     this.#load = load;
+    this.#loadSignedOut = loadSignedOut;
     this.#client = new ContextConsumer(host, { context: clientContext, subscribe: true, callback: () => this.#follow() });
     this.#shopper = new ContextConsumer(host, { context: shopperContext, subscribe: true, callback: () => this.#follow() });
     host.addController(this);
@@ -81,7 +89,12 @@ export class ShopperResource<T> implements ReactiveController {
     if (shopper.status === 'ready' && client) {
       if (this.#loadedFor === shopper.me) return;
       this.#loadedFor = shopper.me;
-      void this.#fetch(client, shopper.me);
+      void this.#fetch(() => this.#load(client, shopper.me));
+    } else if (shopper.status === 'signed-out' && client && this.#loadSignedOut) {
+      if (this.#loadedFor === client) return;
+      this.#loadedFor = client;
+      const loadSignedOut = this.#loadSignedOut;
+      void this.#fetch(() => loadSignedOut(client));
     } else {
       this.#generation++;
       this.#loadedFor = undefined;
@@ -91,11 +104,11 @@ export class ShopperResource<T> implements ReactiveController {
     }
   }
 
-  async #fetch(client: Client, me: Me): Promise<void> {
+  async #fetch(load: () => Promise<T>): Promise<void> {
     const generation = ++this.#generation;
     this.#set({ status: 'loading' });
     try {
-      const value = await this.#load(client, me);
+      const value = await load();
       if (generation === this.#generation) this.#set({ status: 'ready', value });
     } catch (error) {
       if (generation !== this.#generation) return;

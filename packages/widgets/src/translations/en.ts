@@ -113,6 +113,16 @@ const en = {
   wishlistAlertPriceDrop: (name: string, from: string, to: string) => `${name} dropped from ${from} to ${to}.`,
   wishlistAlertBackInStock: (name: string) => `${name} is back in stock.`,
   wishlistMarkRead: 'Mark as read',
+  recommendationsTitle: 'Recommended for you',
+  recommendationsTogether: 'Often bought together',
+  recommendationsEmpty: 'No recommendations yet. Come back after your first purchase.',
+  recommendationsReason: {
+    bought: (name: string) => `Because you bought ${name}`,
+    wishlisted: (name: string) => `Because you saved ${name}`,
+    together: (name: string) => `Bought together with ${name}`,
+    tier: (tier: string) => `Popular with ${tier} customers`,
+    popular: () => 'Best seller',
+  },
   tierLabel: 'Level',
   tiers: {
     top: 'Diamond',

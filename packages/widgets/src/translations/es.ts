@@ -112,6 +112,16 @@ const es: Translation = {
   wishlistAlertPriceDrop: (name, from, to) => `${name} bajó de ${from} a ${to}.`,
   wishlistAlertBackInStock: (name) => `${name} volvió a tener stock.`,
   wishlistMarkRead: 'Marcar como leídos',
+  recommendationsTitle: 'Recomendados para ti',
+  recommendationsTogether: 'Se compran juntos',
+  recommendationsEmpty: 'Aún no tenemos recomendaciones. Vuelve después de tu primera compra.',
+  recommendationsReason: {
+    bought: (name) => `Porque compraste ${name}`,
+    wishlisted: (name) => `Porque guardaste ${name}`,
+    together: (name) => `Se compra junto con ${name}`,
+    tier: (tier) => `Popular entre clientes ${tier}`,
+    popular: () => 'Lo más vendido',
+  },
   tierLabel: 'Nivel',
   tiers: {
     top: 'Diamante',

@@ -1,0 +1,121 @@
+import type { Client } from '@clientela/client';
+import { getMyRecommendations, getRecommendations, type Recommendation, type Recommendations } from '@clientela/contract';
+import { html, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { CrmCartAddEvent } from '../../events/cart-add.ts';
+import { CrmElement } from '../../internal/crm-element.ts';
+import { LocalizeController } from '../../internal/localize.ts';
+import { ShopperResource } from '../../internal/shopper-resource.ts';
+import { errorMessage, messageView } from '../../internal/state-views.ts';
+import styles from './recommendations.styles.ts';
+
+/**
+ * @summary Products recommended for the shopper, each with the reason ("because you bought…"), a wishlist heart and add to cart; for a visitor, what sells; with `context-product`, what goes with the product on the page.
+ *
+ * @csspart base - The section.
+ * @csspart grid - The grid of cards.
+ * @csspart card - One recommended product.
+ * @csspart reason - Why it is recommended.
+ * @csspart cart-button - Adds the product to the host page's cart.
+ * @csspart message - Empty or error message.
+ * @csspart retry-button - Tries loading again after an error.
+ *
+ * @cssproperty --crm-recommendations-card-background - Card background; defaults to --crm-color-surface.
+ * @cssproperty --crm-recommendations-accent - The add-to-cart button; defaults to --crm-color-accent.
+ * @cssproperty --crm-recommendations-radius - Corner radius; defaults to --crm-radius.
+ * @cssproperty --crm-recommendations-border - Card border; defaults to --crm-color-border.
+ * @cssproperty --crm-recommendations-min-card - The narrowest a card gets before the grid drops a column; 11rem.
+ *
+ * @fires crm-cart-add - The shopper wants a product in their cart; the page adds it.
+ * @fires crm-error - Loading failed.
+ */
+export class CrmRecommendations extends CrmElement {
+  static override styles = styles;
+  static override properties = {
+    limit: { type: Number },
+    contextProduct: { type: String, attribute: 'context-product' },
+  };
+
+  /** How many products to show; 8 by default. */
+  declare limit: number;
+  /** The product on the page, for "bought together". */
+  declare contextProduct: string | undefined;
+
+  readonly #i18n = new LocalizeController(this);
+  readonly #data = new ShopperResource<Recommendations>(
+    this,
+    (client) => client.call(getMyRecommendations, { query: this.#query() }),
+    (client: Client) => client.call(getRecommendations, { query: this.#query() }),
+  );
+
+  constructor() {
+    super();
+    this.limit = 8;
+  }
+
+  #query() {
+    return { limit: this.limit, ...(this.contextProduct ? { contextProduct: this.contextProduct } : {}) };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const asked = (changed.has('limit') && changed.get('limit') !== undefined) || (changed.has('contextProduct') && changed.get('contextProduct') !== undefined);
+    if (asked) this.#data.reload();
+  }
+
+  #reason(item: Recommendation): string {
+    const reasons = this.#i18n.term.recommendationsReason;
+    const reason = item.reason;
+    switch (reason.kind) {
+      case 'bought':
+      case 'wishlisted':
+      case 'together':
+        return reasons[reason.kind](reason.product.name);
+      case 'tier':
+        return reasons.tier(this.#i18n.term.tiers[reason.tier]);
+      case 'popular':
+        return reasons.popular();
+    }
+  }
+
+  #card(item: Recommendation) {
+    const { product } = item;
+    const t = this.#i18n.term;
+    return html`<li part="card">
+      <img src=${product.imageUrl ?? ''} alt="" width="176" height="176" loading="lazy" />
+      <crm-wishlist-button product-id=${product.id} product-name=${product.name} exportparts="base: wishlist-button"></crm-wishlist-button>
+      <h3 id=${`name-${product.id}`}>${product.name}</h3>
+      <p class="price">${this.#i18n.money(product.price.amount, product.price.currency)}</p>
+      <p part="reason">${this.#reason(item)}</p>
+      <button part="cart-button" type="button" aria-describedby=${`name-${product.id}`} @click=${() => this.emit(new CrmCartAddEvent(product.id, product.price))}>
+        ${t.wishlistAddToCart}
+      </button>
+    </li>`;
+  }
+
+  protected override render() {
+    const t = this.#i18n.term;
+    const title = this.contextProduct ? t.recommendationsTogether : t.recommendationsTitle;
+    const state = this.#data.state;
+    switch (state.status) {
+      case 'signed-out':
+      case 'loading':
+        return html`<section part="base" aria-label=${title} aria-busy="true">
+          <h2>${title}</h2>
+          <ul part="grid">
+            ${Array.from({ length: Math.min(this.limit, 4) }, () => html`<li><span class="skeleton card" aria-hidden="true"></span></li>`)}
+          </ul>
+          <span class="visually-hidden" role="status">${t.loading}</span>
+        </section>`;
+      case 'error':
+        return messageView(title, errorMessage(state.error, t), { label: t.retry, run: () => this.#data.retry() });
+      case 'ready':
+        if (state.value.items.length === 0) return messageView(title, t.recommendationsEmpty);
+        return html`<section part="base" aria-labelledby="recommendations-title">
+          <h2 id="recommendations-title">${title}</h2>
+          <ul part="grid">
+            ${repeat(state.value.items, (item) => item.product.id, (item) => this.#card(item))}
+          </ul>
+        </section>`;
+    }
+  }
+}

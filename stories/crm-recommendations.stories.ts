@@ -1,0 +1,52 @@
+import type { Locale } from '@clientela/contract';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../packages/widgets/src/components/recommendations/recommendations.ts';
+import type { ShopperState } from '../packages/widgets/src/internal/context.ts';
+import { defineShopperStateProvider } from '../packages/widgets/src/testing/shopper-state-provider.ts';
+import { fixtureClient, type FixtureRoutes } from './fixture-client.ts';
+import { ana, boughtTogether, recommendations, wishlist } from './fixtures.ts';
+
+defineShopperStateProvider();
+
+interface Args {
+  locale: Locale;
+  state: ShopperState;
+  routes: FixtureRoutes;
+  contextProduct: string;
+}
+
+const meta: Meta<Args> = {
+  title: 'Widgets/crm-recommendations',
+  component: 'crm-recommendations',
+  argTypes: {
+    locale: { control: 'inline-radio', options: ['es', 'en'] },
+    state: { control: false },
+    routes: { control: false },
+  },
+  args: { locale: 'es', state: { status: 'ready', me: ana, refresh: () => {} }, contextProduct: '' },
+  render: ({ locale, state, routes, contextProduct }) => html`<crm-test-shopper-state .client=${fixtureClient(routes)} .state=${state} locale=${locale}>
+    <crm-recommendations limit="4" context-product=${contextProduct}></crm-recommendations>
+  </crm-test-shopper-state>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+const routes = (answer: unknown): FixtureRoutes => ({ '/v1/me/recommendations': answer, '/v1/recommendations': answer, '/v1/me/wishlist': wishlist });
+
+export const ForTheShopper: Story = { args: { routes: routes(recommendations) } };
+
+export const English: Story = { args: { locale: 'en', routes: routes(recommendations) } };
+
+export const BoughtTogether: Story = { args: { contextProduct: 'p-034', routes: routes(boughtTogether) } };
+
+export const Visitor: Story = {
+  args: { state: { status: 'signed-out' }, routes: routes({ ...recommendations, items: recommendations.items.map((item) => ({ ...item, reason: { kind: 'popular' } })) }) },
+};
+
+export const Empty: Story = { args: { routes: routes({ items: [], modelBuiltAt: '2026-11-23T12:00:00Z' }) } };
+
+export const Loading: Story = { args: { routes: { '/v1/me/recommendations': 'never' } } };
+
+export const Error: Story = { args: { routes: { '/v1/me/recommendations': { status: 503, problem: 'unavailable' } } } };
