@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { measureModelBuild } from './recommendation-build.ts';
 import { measureStatementRender } from './statement-render.ts';
 import { startProcess } from '../support/child-process.ts';
 import { clientelaArgs, helloServerArgs, load, type Throughput } from './throughput.ts';
@@ -55,6 +56,7 @@ async function throughput() {
       results.push(await load('GET /v1/me (PGlite)', `${clientela.url}/v1/me`, shopper));
       results.push(await load('GET /v1/me/statements/{closed} (PGlite)', `${clientela.url}/v1/me/statements/${closedPeriod}`, shopper));
       results.push(await load('GET /v1/me/statements/{open} (PGlite)', `${clientela.url}/v1/me/statements/${openPeriod}`, shopper));
+      results.push(await load('GET /v1/me/recommendations?limit=10 (PGlite)', `${clientela.url}/v1/me/recommendations?limit=10`, shopper));
       render = await measureStatementRender(clientela.url, token, openPeriod);
     } finally {
       await clientela.stop();
@@ -77,5 +79,15 @@ async function throughput() {
   console.log(`| <crm-account-statement> | ${render!.widget.toFixed(1)} | ${(render!.widget / render!.plainTable).toFixed(2)} |`);
 }
 
+function recommendationModel() {
+  const build = measureModelBuild();
+  console.log(`\nRecommendation model over ${build.products.toLocaleString('en')} products and ${build.lines.toLocaleString('en')} order lines (median of 3 builds, 5 scans)`);
+  console.log('| step | ms | × plain scan |');
+  console.log('|---|---:|---:|');
+  console.log(`| one plain scan of the order lines (count per product) | ${build.scanMs.toFixed(0)} | 1.00 |`);
+  console.log(`| build the model | ${build.buildMs.toFixed(0)} | ${(build.buildMs / build.scanMs).toFixed(1)} |`);
+}
+
 await weights();
 await throughput();
+recommendationModel();
