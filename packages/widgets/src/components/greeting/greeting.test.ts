@@ -29,6 +29,7 @@ describe('<crm-greeting>', () => {
     const me = await fetchMe('cli-0001');
     const { greeting } = await signedInPortal('cli-0001', { locale: 'es' });
     expect(text(greeting, 'title')).to.equal('Hola, Ana');
+    expect(me.tier).to.equal('top');
     expect(text(greeting, 'tier')).to.equal('Nivel: Diamante');
     expect(text(greeting, 'points')).to.equal(`${new Intl.NumberFormat('es-CL').format(me.points.balance)} puntos`);
     await expect(greeting).to.be.accessible();
