@@ -26,6 +26,12 @@ type Args<E extends Endpoint> = {} extends RequestOf<E> ? [request?: RequestOf<E
 export interface Client {
   /** Calls an endpoint of the contract; resolves to its response, validated by the contract's schema. */
   call<E extends Endpoint>(endpoint: E, ...args: Args<E>): Promise<ResponseOf<E>>;
+  /** Opens a server-sent event stream of the contract; the answer's body is the stream. See `openEventStream`. */
+  open<E extends Endpoint & { produces: 'text/event-stream' }>(
+    endpoint: E,
+    request: { params?: Record<string, string> },
+    init: { lastEventId?: string | null; signal?: AbortSignal },
+  ): Promise<Response>;
   /** The current token; set a new one after a sign-in or a refresh. */
   token: string | null;
   readonly api: string;
@@ -59,50 +65,72 @@ export function createClient(options: ClientOptions): Client {
   });
   let refreshing: Promise<string | null> | null = null;
 
+  type Request = { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown; headers?: Record<string, string> };
+
+  /**
+   * Sends a request with the credentials its audience needs, and when the API
+   * says the token expired, asks for a new one once (shared by concurrent
+   * calls) and sends it again.
+   */
+  async function authorized(endpoint: Endpoint, request: Request, transport: (url: URL, init: { method: string; headers: Record<string, string> }) => Promise<Response>) {
+    const url = new URL(expandPath(endpoint.path, request.params).slice(1), base);
+    for (const [name, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined && value !== null) url.searchParams.set(name, String(value));
+    }
+    const send = (token: string | null) => {
+      const headers: Record<string, string> = { accept: endpoint.produces ?? 'application/json', ...request.headers };
+      if (options.publishableKey && endpoint.audience !== 'secret') headers['x-publishable-key'] = options.publishableKey;
+      if (endpoint.audience === 'secret' && options.secretKey) headers.authorization = `Bearer ${options.secretKey}`;
+      if ((endpoint.audience === 'shopper' || endpoint.audience === 'agent') && token) headers.authorization = `Bearer ${token}`;
+      return transport(url, { method: endpoint.method, headers });
+    };
+    const used = client.token;
+    let response = await send(used);
+    if (response.status === 401 && options.onTokenExpired && (endpoint.audience === 'shopper' || endpoint.audience === 'agent')) {
+      const problem = await problemOf(response);
+      if (problem.type.endsWith('/token-expired')) {
+        // Another call may have refreshed the token meanwhile; otherwise ask once, shared by concurrent calls.
+        let fresh = client.token !== used ? client.token : null;
+        if (!fresh) {
+          refreshing ??= options
+            .onTokenExpired()
+            .then((token) => token ?? null)
+            .finally(() => (refreshing = null));
+          fresh = await refreshing;
+          if (fresh) client.token = fresh;
+        }
+        if (fresh && fresh !== used) response = await send(fresh);
+      }
+    }
+    if (!response.ok) throw new ApiError(await problemOf(response));
+    return response;
+  }
+
   const client: Client = {
     token: options.token ?? null,
     api: base.href,
     async call<E extends Endpoint>(endpoint: E, ...args: Args<E>): Promise<ResponseOf<E>> {
-      const request = (args[0] ?? {}) as { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown; headers?: Record<string, string> };
-      const url = new URL(expandPath(endpoint.path, request.params).slice(1), base);
-      for (const [name, value] of Object.entries(request.query ?? {})) {
-        if (value !== undefined && value !== null) url.searchParams.set(name, String(value));
-      }
-      const send = (token: string | null) => {
-        const headers: Record<string, string> = { accept: endpoint.produces ?? 'application/json', ...request.headers };
-        if (options.publishableKey && endpoint.audience !== 'secret') headers['x-publishable-key'] = options.publishableKey;
-        if (endpoint.audience === 'secret' && options.secretKey) headers.authorization = `Bearer ${options.secretKey}`;
-        if ((endpoint.audience === 'shopper' || endpoint.audience === 'agent') && token) headers.authorization = `Bearer ${token}`;
-        return http(url, { method: endpoint.method, headers, ...(endpoint.body ? { json: request.body } : {}) }).catch((error: unknown) => {
+      const request = (args[0] ?? {}) as Request;
+      const response = await authorized(endpoint, request, (url, init) =>
+        http(url, { ...init, ...(endpoint.body ? { json: request.body } : {}) }).catch((error: unknown) => {
           if (error instanceof HTTPError) return error.response;
           throw new NetworkError(error);
-        });
-      };
-
-      const used = client.token;
-      let response = await send(used);
-      if (response.status === 401 && options.onTokenExpired && (endpoint.audience === 'shopper' || endpoint.audience === 'agent')) {
-        const problem = await problemOf(response);
-        if (problem.type.endsWith('/token-expired')) {
-          // Another call may have refreshed the token meanwhile; otherwise ask once, shared by concurrent calls.
-          let fresh = client.token !== used ? client.token : null;
-          if (!fresh) {
-            refreshing ??= options
-              .onTokenExpired()
-              .then((token) => token ?? null)
-              .finally(() => (refreshing = null));
-            fresh = await refreshing;
-            if (fresh) client.token = fresh;
-          }
-          if (fresh && fresh !== used) response = await send(fresh);
-        }
-      }
-      if (!response.ok) throw new ApiError(await problemOf(response));
+        }),
+      );
       if (endpoint.produces) return (await response.blob()) as ResponseOf<E>;
       if (endpoint.response === null) return undefined as ResponseOf<E>;
       const parsed = endpoint.response.safeParse(await response.json());
       if (!parsed.success) throw new ContractError(endpoint.id, parsed.error);
       return parsed.data as ResponseOf<E>;
+    },
+    async open(endpoint, request, init) {
+      // Plain fetch: a stream must not time out or be retried the way a call is.
+      const transport = options.fetch ?? fetch;
+      return authorized(endpoint, { ...request, headers: { ...(init.lastEventId ? { 'last-event-id': init.lastEventId } : {}) } }, (url, requestInit) =>
+        transport(url, { ...requestInit, ...(init.signal ? { signal: init.signal } : {}) }).catch((error: unknown) => {
+          throw new NetworkError(error);
+        }),
+      );
     },
   };
   return client;

@@ -30,8 +30,8 @@ export interface Endpoint {
   readonly headers?: Schema;
   /** `null` for an empty (204) response, or for a file (see `produces`). */
   readonly response: Schema | null;
-  /** The media type of a file answer (a CSV export) instead of JSON. */
-  readonly produces?: 'text/csv';
+  /** The media type of an answer that is not JSON: a file (CSV) or a stream of server-sent events. */
+  readonly produces?: 'text/csv' | 'text/event-stream';
   readonly status?: 200 | 201 | 202 | 204;
   /** Error statuses the operation documents besides the ones every call may answer. */
   readonly errors?: readonly number[];
@@ -50,12 +50,14 @@ export type RequestOf<E extends Endpoint> = (E['params'] extends Schema ? { para
   (E['body'] extends Schema ? { body: In<E['body']> } : { body?: never }) &
   (E['headers'] extends Schema ? { headers: In<E['headers']> } : { headers?: never });
 
-/** What an endpoint answers with: its JSON, a file as a Blob, or nothing. */
+/** What an endpoint answers with: its JSON, a file as a Blob, a stream as the Response, or nothing. */
 export type ResponseOf<E extends Endpoint> = E['response'] extends Schema
   ? Out<E['response']>
-  : E['produces'] extends string
-    ? Blob
-    : undefined;
+  : E['produces'] extends 'text/event-stream'
+    ? Response
+    : E['produces'] extends string
+      ? Blob
+      : undefined;
 
 /** The parsed inputs a server handler receives. */
 export interface ParsedRequestOf<E extends Endpoint> {

@@ -14,6 +14,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { MerchantDirectory } from './modules/auth/merchant-directory.ts';
 import { TokenService } from './modules/auth/tokens.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
+import { ChatHub } from './modules/chat/chat-hub.ts';
 import { chatRoutes } from './modules/chat/chat.routes.ts';
 import { customerRoutes } from './modules/customers/customers.routes.ts';
 import { loyaltyRoutes } from './modules/loyalty/loyalty.routes.ts';
@@ -35,12 +36,15 @@ export interface AppDeps {
   tokens: TokenService;
   directory: MerchantDirectory;
   recommendations: RecommendationModels;
+  chat: ChatHub;
 }
 
 export interface AppOptions {
   database: DatabaseHandle;
   tokenSecret: Uint8Array;
   clock?: Clock;
+  /** How often chat streams look for events whose notification was lost; 5 s. */
+  chatPollMs?: number;
 }
 
 /** The CRM API under `/v1`, built from its dependencies so a test can build one on a fresh database. */
@@ -55,6 +59,7 @@ export function createApp(options: AppOptions): { app: Hono; deps: AppDeps } {
     tokens: new TokenService(options.tokenSecret, clock),
     directory: new MerchantDirectory(db, clock),
     recommendations: new RecommendationModels(db, clock),
+    chat: new ChatHub(db, options.database.notifications, options.chatPollMs),
   };
 
   const app = new Hono();

@@ -78,6 +78,7 @@ export async function startServer(env: Environment, options: { demo: boolean }):
     ...(seed ? { seed } : {}),
     close: async () => {
       await tiers.stop();
+      await deps.chat.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();

@@ -4,6 +4,7 @@ import * as storeCard from './migrations/2026-11-24-store-card.ts';
 import * as loyalty from './migrations/2026-11-25-loyalty.ts';
 import * as wishlist from './migrations/2026-11-26-wishlist.ts';
 import * as recommendations from './migrations/2026-11-27-recommendations.ts';
+import * as chat from './migrations/2026-11-28-chat.ts';
 
 /** Every migration, by date; the same list runs on PGlite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25-loyalty': loyalty,
   '2026-11-26-wishlist': wishlist,
   '2026-11-27-recommendations': recommendations,
+  '2026-11-28-chat': chat,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
@@ -53,8 +53,9 @@ async function openPGlite(config: { dataDir?: string; loadDataDir?: Blob }): Pro
     kind: 'pglite',
     db,
     notifications: {
+      // Through Kysely, so it waits for PGlite's one session instead of slipping into someone's open transaction.
       notify: async (channel, payload) => {
-        await pglite.query('select pg_notify($1, $2)', [channel, payload]);
+        await sql`select pg_notify(${channel}, ${payload})`.execute(db);
       },
       listen: async (channel, onPayload) => {
         const stop = await pglite.listen(channel, onPayload);

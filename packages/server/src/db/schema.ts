@@ -286,8 +286,35 @@ export interface ConversationTable {
   status: string;
   assignedAgentId: string | null;
   lastSeq: Generated<number>;
+  clientId: string | null;
+  attachment: ColumnType<unknown, string | null, string | null>;
+  startedOffline: Generated<boolean>;
+  shopperReadSeq: Generated<number>;
+  agentReadSeq: Generated<number>;
+  rating: number | null;
+  ratingComment: string | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+}
+
+export interface ChatEventTable {
+  merchantId: string;
+  id: Generated<number>;
+  conversationId: string;
+  customerId: string;
+  payload: ColumnType<unknown, string, string>;
+  createdAt: Timestamp;
+}
+
+export interface AgentPresenceTable {
+  merchantId: string;
+  agentId: string;
+  seenAt: Timestamp;
+}
+
+export interface SupportSettingsTable {
+  merchantId: string;
+  hours: ColumnType<Array<{ day: number; opens: string; closes: string }>, string, string>;
 }
 
 export interface MessageTable {
@@ -333,6 +360,9 @@ export interface Database {
   idempotencyKeys: IdempotencyKeyTable;
   conversations: ConversationTable;
   messages: MessageTable;
+  chatEvents: ChatEventTable;
+  agentPresence: AgentPresenceTable;
+  supportSettings: SupportSettingsTable;
   serverSettings: ServerSettingTable;
 }
 

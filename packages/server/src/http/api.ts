@@ -20,9 +20,11 @@ export interface FileResult {
 
 type HandlerResult<E extends Endpoint> = E['response'] extends z.ZodMiniType
   ? z.input<E['response']>
-  : E['produces'] extends string
-    ? FileResult
-    : void;
+  : E['produces'] extends 'text/event-stream'
+    ? Response
+    : E['produces'] extends string
+      ? FileResult
+      : void;
 
 export type Handler<E extends Endpoint> = (input: HandlerInput<E>) => Promise<HandlerResult<E> | WithStatus<HandlerResult<E>>>;
 
@@ -79,6 +81,11 @@ export class Api {
       const answer = await handler({ ...parsed, caller, request });
       const result = answer instanceof WithStatus ? answer.result : answer;
       const status = answer instanceof WithStatus ? answer.status : (endpoint.status ?? 200);
+      if (endpoint.produces === 'text/event-stream') {
+        const stream = result as Response;
+        for (const [name, value] of Object.entries(cors)) stream.headers.set(name, value);
+        return stream;
+      }
       if (endpoint.produces) {
         const file = result as FileResult;
         return new Response(file.body, {

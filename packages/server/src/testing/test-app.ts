@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { CustomerInput } from '@clientela/contract';
 import { createApp, type AppDeps } from '../app.ts';
 import type { Clock } from '../clock.ts';
+import type { DatabaseHandle } from '../db/open.ts';
 import { createMerchant, type NewMerchant } from '../modules/auth/merchants.service.ts';
 import { openTestDatabase } from './test-database.ts';
 
@@ -15,14 +16,22 @@ export interface TestApp {
 }
 
 /** A real app on a fresh database of its own (PGlite, or PostgreSQL with TEST_DATABASE_URL). */
-export async function createTestApp(options: { clock?: Clock } = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
-  const { app, deps } = createApp({ database, tokenSecret: randomBytes(32), ...(options.clock ? { clock: options.clock } : {}) });
+export async function createTestApp(options: { clock?: Clock; database?: DatabaseHandle; tokenSecret?: Uint8Array; chatPollMs?: number } = {}): Promise<TestApp> {
+  const database = options.database ?? (await openTestDatabase());
+  const { app, deps } = createApp({
+    database,
+    tokenSecret: options.tokenSecret ?? randomBytes(32),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.chatPollMs ? { chatPollMs: options.chatPollMs } : {}),
+  });
   return {
     deps,
     request: async (path, init) => app.request(`http://clientela.test${path}`, init),
     fetch: async (request) => app.fetch(request),
-    close: () => database.close(),
+    close: async () => {
+      await deps.chat.close();
+      await database.close();
+    },
   };
 }
 

@@ -86,15 +86,17 @@ async function postgresTemplate(adminUrl: string): Promise<string> {
  * or, with TEST_DATABASE_URL, a new database on that PostgreSQL server copied
  * from a template database and dropped again on close.
  */
-export async function openTestDatabase(): Promise<DatabaseHandle> {
+export async function openTestDatabase(): Promise<DatabaseHandle & { url?: string }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) return openDatabase({ kind: 'pglite', loadDataDir: await pgliteTemplate() });
   const template = await postgresTemplate(adminUrl);
   const name = `clientela_test_${randomBytes(6).toString('hex')}`;
   await withAdmin(adminUrl, (client) => client.query(`create database ${name} template ${template}`));
-  const database = await openDatabase({ kind: 'postgres', url: databaseUrl(adminUrl, name) });
+  const url = databaseUrl(adminUrl, name);
+  const database = await openDatabase({ kind: 'postgres', url });
   return {
     ...database,
+    url,
     close: async () => {
       await database.close();
       await withAdmin(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`));

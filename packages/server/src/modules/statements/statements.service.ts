@@ -417,3 +417,16 @@ export async function exportMyStatement(deps: Deps, merchant: Merchant, customer
     filename: `${merchant.name}-${period}.csv`,
   };
 }
+
+/** The card at a glance, for the agent's view of a customer; null without a store card. */
+export async function cardSummary(deps: Deps, merchant: Merchant, customerId: string) {
+  if (!(await findCardAccount(deps.db, merchant.id, customerId))) return null;
+  const state = await readCardAccount(deps, merchant, customerId);
+  const [last] = await listStatements(deps.db, merchant.id, customerId);
+  return {
+    creditLimit: state.account.creditLimit,
+    balance: state.openStatement.figures.closingBalance,
+    availableCredit: state.openStatement.figures.availableCredit,
+    lastStatement: last ? { period: last.period, closingBalance: last.closingBalance, minimumPayment: last.minimumPayment, dueDate: last.dueDate } : null,
+  };
+}

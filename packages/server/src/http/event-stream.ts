@@ -1,0 +1,69 @@
+import { ProblemError } from './problem.ts';
+
+const encoder = new TextEncoder();
+const heartbeatMs = 20_000;
+
+export interface StreamEvent {
+  id: number | null;
+  type: string;
+  data: unknown;
+}
+
+/** The id to resume after: the Last-Event-ID header a reconnecting client sends, or 0 for everything from here. */
+export function lastEventIdOf(request: Request, fallback: number): number {
+  const header = request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('lastEventId');
+  if (header === null || header === '') return fallback;
+  if (!/^\d{1,18}$/.test(header)) {
+    throw new ProblemError('invalid-request', 'Last-Event-ID is the id of an event this stream sent', {
+      errors: [{ in: 'headers', field: 'last-event-id', message: 'Not an event id' }],
+    });
+  }
+  return Number(header);
+}
+
+/**
+ * A text/event-stream response. `open` starts feeding it and returns how to
+ * stop; it stops when the client goes away. A comment every 20 seconds keeps
+ * proxies from closing an idle stream.
+ */
+export function eventStreamResponse(request: Request, open: (send: (event: StreamEvent) => void) => Promise<() => void>, onBeat?: () => void): Response {
+  let close: (() => void) | undefined;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const stop = () => {
+    clearInterval(timer);
+    close?.();
+    close = undefined;
+  };
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const write = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          stop();
+        }
+      };
+      write('retry: 2000\n\n');
+      const send = (event: StreamEvent) =>
+        write(`${event.id === null ? '' : `id: ${event.id}\n`}event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`);
+      request.signal.addEventListener('abort', () => {
+        stop();
+        try {
+          controller.close();
+        } catch {
+          // Already closed.
+        }
+      });
+      close = await open(send);
+      if (request.signal.aborted) stop();
+      timer = setInterval(() => {
+        write(': ping\n\n');
+        onBeat?.();
+      }, heartbeatMs);
+    },
+    cancel: stop,
+  });
+  return new Response(body, {
+    headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' },
+  });
+}
