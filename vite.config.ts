@@ -14,6 +14,8 @@ export const widgetEntries = {
   'crm-wishlist': here('packages/widgets/src/components/wishlist/wishlist.ts'),
   'crm-wishlist-button': here('packages/widgets/src/components/wishlist-button/wishlist-button.ts'),
   'crm-recommendations': here('packages/widgets/src/components/recommendations/recommendations.ts'),
+  'crm-support-chat': here('packages/widgets/src/components/support-chat/support-chat.ts'),
+  'crm-agent-console': here('packages/widgets/src/components/agent-console/agent-console.ts'),
 };
 
 /** The widget bundles served under /widgets/: ES modules, Lit and shared code in hashed chunks. */

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { createSession, getMe } from '@clientela/contract';
-import { seedDemo, demoMerchant } from '../../packages/server/src/demo/seed.ts';
+import { Readable } from 'node:stream';
+import { agentLogin, createSession, getMe } from '@clientela/contract';
+import { seedDemo, demoAgents, demoMerchant } from '../../packages/server/src/demo/seed.ts';
 import { createTestApp, manualClock, type TestApp } from '../../packages/server/src/testing/test-app.ts';
 
 /** Commands the browser tests may run on the server side, through @web/test-runner's executeServerCommand. */
@@ -11,6 +12,7 @@ export interface ApiCommands {
   'api:advance-clock': { ms: number };
   'api:bulk-payments': { customerId: string; count: number };
   'api:merchant': { method: string; path: string; body?: unknown };
+  'api:agent': { method: string; path: string; body?: unknown };
 }
 
 function readBody(request: IncomingMessage): Promise<Buffer> {
@@ -46,6 +48,8 @@ export async function apiServerPlugin(origin: string) {
     return (await response.json()) as { token: string; expiresAt: string };
   };
 
+  let agentToken: Promise<string> | undefined;
+
   const plugin = {
     name: 'clientela-api',
     async serverStart() {
@@ -76,6 +80,25 @@ export async function apiServerPlugin(origin: string) {
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         });
         return { status: response.status, body: await response.json() };
+      }
+      if (command === 'api:agent') {
+        // A call of the demo support agent, signed in once.
+        const { method, path, body } = payload as ApiCommands['api:agent'];
+        const api = await ready;
+        agentToken ??= (async () => {
+          const response = await api.request(agentLogin.path, {
+            method: 'POST',
+            headers: { 'x-publishable-key': demoMerchant.publishableKey, 'content-type': 'application/json' },
+            body: JSON.stringify({ email: demoAgents[0]!.email, password: demoAgents[0]!.password }),
+          });
+          return ((await response.json()) as { token: string }).token;
+        })();
+        const response = await api.request(path, {
+          method,
+          headers: { authorization: `Bearer ${await agentToken}`, 'x-publishable-key': demoMerchant.publishableKey, 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        return { status: response.status, body: response.status === 204 ? null : await response.json() };
       }
       if (command === 'api:bulk-payments') {
         // Thousands of card payments in the open period at once, straight into the table: a long statement to page through.
@@ -119,7 +142,11 @@ export async function apiServerPlugin(origin: string) {
     });
     context.status = response.status;
     response.headers.forEach((value, name) => context.set(name, value));
-    context.body = Buffer.from(await response.arrayBuffer());
+    // An event stream never ends: pass it through as it comes.
+    context.body =
+      response.body && response.headers.get('content-type')?.startsWith('text/event-stream')
+        ? Readable.fromWeb(response.body as import('node:stream/web').ReadableStream)
+        : Buffer.from(await response.arrayBuffer());
   };
 
   return { plugin, middleware: [forwardToApi] };

@@ -276,6 +276,7 @@ export const AgentConversation = z.object({
 export type AgentConversation = z.infer<typeof AgentConversation>;
 
 export const inboxViews = ['unassigned', 'mine', 'all'] as const;
+export type InboxView = (typeof inboxViews)[number];
 
 export const listAgentConversations = defineEndpoint({
   id: 'listAgentConversations',

@@ -7,6 +7,8 @@ export { CrmPointsBalance } from './components/points-balance/points-balance.com
 export { CrmWishlist } from './components/wishlist/wishlist.component.ts';
 export { CrmWishlistButton } from './components/wishlist-button/wishlist-button.component.ts';
 export { CrmRecommendations } from './components/recommendations/recommendations.component.ts';
+export { CrmSupportChat } from './components/support-chat/support-chat.component.ts';
+export { CrmAgentConsole } from './components/agent-console/agent-console.component.ts';
 export { CrmElement } from './internal/crm-element.ts';
 export { CrmTokenExpiredEvent } from './events/token-expired.ts';
 export { CrmErrorEvent } from './events/error.ts';
@@ -15,4 +17,5 @@ export { CrmRewardRedeemEvent } from './events/reward-redeem.ts';
 export { CrmCartAddEvent } from './events/cart-add.ts';
 export { CrmWishlistAddEvent } from './events/wishlist-add.ts';
 export { CrmWishlistRemoveEvent } from './events/wishlist-remove.ts';
+export { CrmSupportRequestEvent } from './events/support-request.ts';
 export type { ShopperState } from './internal/context.ts';

@@ -1,9 +1,7 @@
 import type { Client } from '@clientela/client';
 import type { Me } from '@clientela/contract';
-import { ContextConsumer } from '@lit/context';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CrmErrorEvent } from '../events/error.ts';
-import { clientContext, shopperContext, type ShopperState } from './context.ts';
+import { PortalConsumer, type Host } from './portal-consumer.ts';
 
 export type ResourceState<T> =
   | { status: 'signed-out' }
@@ -11,20 +9,15 @@ export type ResourceState<T> =
   | { status: 'error'; error: unknown }
   | { status: 'ready'; value: T };
 
-type Host = ReactiveControllerHost & HTMLElement;
-
 /**
  * Something a widget loads for the signed-in shopper through the portal's
  * client: loads when the shopper is ready, follows sign-in and sign-out,
  * drops answers that arrive after a newer load started, re-renders the host
  * on every change and tells the page about failures with `crm-error`.
  */
-export class ShopperResource<T> implements ReactiveController {
-  readonly #host: Host;
+export class ShopperResource<T> extends PortalConsumer {
   readonly #load: (client: Client, me: Me) => Promise<T>;
   readonly #loadSignedOut: ((client: Client) => Promise<T>) | undefined;
-  readonly #client: ContextConsumer<typeof clientContext, Host>;
-  readonly #shopper: ContextConsumer<typeof shopperContext, Host>;
   #state: ResourceState<T> = { status: 'signed-out' };
   #generation = 0;
   /** What the value was loaded for: the shopper, or the client for a visitor. */
@@ -36,28 +29,13 @@ export class ShopperResource<T> implements ReactiveController {
    * signed-out state.
    */
   constructor(host: Host, load: (client: Client, me: Me) => Promise<T>, loadSignedOut?: (client: Client) => Promise<T>) {
-    this.#host = host;
+    super(host);
     this.#load = load;
     this.#loadSignedOut = loadSignedOut;
-    this.#client = new ContextConsumer(host, { context: clientContext, subscribe: true, callback: () => this.#follow() });
-    this.#shopper = new ContextConsumer(host, { context: shopperContext, subscribe: true, callback: () => this.#follow() });
-    host.addController(this);
   }
 
   get state(): ResourceState<T> {
     return this.#state;
-  }
-
-  get client(): Client | undefined {
-    return this.#client.value;
-  }
-
-  get shopper(): ShopperState {
-    return this.#shopper.value ?? { status: 'signed-out' };
-  }
-
-  hostConnected(): void {
-    this.#follow();
   }
 
   /** After an error: asks the portal for the shopper again if that failed, else loads this again. */
@@ -70,7 +48,7 @@ export class ShopperResource<T> implements ReactiveController {
   /** Loads again. */
   reload(): void {
     this.#loadedFor = undefined;
-    this.#follow();
+    this.follow();
   }
 
   /** Replaces the loaded value, e.g. after the widget fetched another page. */
@@ -80,12 +58,12 @@ export class ShopperResource<T> implements ReactiveController {
 
   #set(state: ResourceState<T>): void {
     this.#state = state;
-    this.#host.requestUpdate();
+    this.host.requestUpdate();
   }
 
-  #follow(): void {
+  protected follow(): void {
     const shopper = this.shopper;
-    const client = this.#client.value;
+    const client = this.client;
     if (shopper.status === 'ready' && client) {
       if (this.#loadedFor === shopper.me) return;
       this.#loadedFor = shopper.me;
@@ -113,7 +91,7 @@ export class ShopperResource<T> implements ReactiveController {
     } catch (error) {
       if (generation !== this.#generation) return;
       this.#set({ status: 'error', error });
-      this.#host.dispatchEvent(new CrmErrorEvent(error, this.#host.localName));
+      this.host.dispatchEvent(new CrmErrorEvent(error, this.host.localName));
     }
   }
 }

@@ -25,3 +25,14 @@ export const addBulkPayments = (customerId: string, count: number) =>
 /** Calls the API as the demo merchant's backend would, with its secret key. */
 export const asMerchant = <T = any>(method: string, path: string, body?: unknown) =>
   executeServerCommand<{ status: number; body: T }, { method: string; path: string; body?: unknown }>('api:merchant', { method, path, ...(body === undefined ? {} : { body }) });
+
+/** Calls the API as the demo support agent (Sofía) would, with an agent token. */
+export const asAgent = <T = any>(method: string, path: string, body?: unknown) =>
+  executeServerCommand<{ status: number; body: T }, { method: string; path: string; body?: unknown }>('api:agent', { method, path, ...(body === undefined ? {} : { body }) });
+
+/** A new customer of the demo merchant, for a test that needs a shopper no other test touches. */
+export async function freshCustomer(prefix: string, firstName = 'Prueba', extra: Record<string, unknown> = {}): Promise<string> {
+  const id = `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
+  await asMerchant('PUT', `/v1/customers/${id}`, { firstName, lastName: 'Chat', locale: 'es', ...extra });
+  return id;
+}

@@ -3,10 +3,12 @@ import { exportMyStatement, getMyStatement, listMyStatements, type Statement, ty
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CrmErrorEvent } from '../../events/error.ts';
+import { CrmSupportRequestEvent } from '../../events/support-request.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
 import { ShopperResource } from '../../internal/shopper-resource.ts';
 import { errorMessage, loadingView, messageView } from '../../internal/state-views.ts';
+import { supportPresence } from '../../internal/support-presence.ts';
 import styles from './account-statement.styles.ts';
 
 interface StatementData {
@@ -38,6 +40,7 @@ const bulkPageSize = 1000;
  * @csspart load-more-button - Loads the next page of transactions.
  * @csspart download-button - Downloads the statement as CSV.
  * @csspart print-button - Prints the whole statement.
+ * @csspart ask-button - Asks the store about a transaction, in the page's `<crm-support-chat>` (shown when there is one).
  * @csspart message - Signed-out, no card, empty or error message.
  * @csspart retry-button - Tries loading again after an error.
  *
@@ -48,6 +51,7 @@ const bulkPageSize = 1000;
  * @cssproperty --crm-statement-border - Border colour; defaults to --crm-color-border.
  *
  * @fires crm-error - Loading or downloading failed.
+ * @fires crm-support-request - The shopper asks about a transaction; `<crm-support-chat>` opens a conversation with it attached.
  */
 export class CrmAccountStatement extends CrmElement {
   static override styles = styles;
@@ -67,10 +71,28 @@ export class CrmAccountStatement extends CrmElement {
   readonly #i18n = new LocalizeController(this);
   readonly #data = new ShopperResource<StatementData>(this, (client) => this.#loadAll(client));
 
+  readonly #onSupportChange = () => this.requestUpdate();
+
   constructor() {
     super();
     this.pageSize = 50;
     this.busy = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    supportPresence.addEventListener('change', this.#onSupportChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    supportPresence.removeEventListener('change', this.#onSupportChange);
+  }
+
+  #ask(line: StatementLine, period: string): void {
+    const i18n = this.#i18n;
+    const what = line.description || i18n.term.statementLineKinds[line.kind as keyof typeof i18n.term.statementLineKinds];
+    this.emit(new CrmSupportRequestEvent(i18n.term.chatAskSubject(what, i18n.date(line.date)), { kind: 'statement-line', period, line }));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -167,7 +189,7 @@ export class CrmAccountStatement extends CrmElement {
     return t.statementLineKinds[line.kind];
   }
 
-  #row(line: StatementLine, currency: string) {
+  #row(line: StatementLine, currency: string, period: string | null) {
     const i18n = this.#i18n;
     const t = i18n.term;
     return html`<tr>
@@ -178,6 +200,13 @@ export class CrmAccountStatement extends CrmElement {
       </td>
       <td>${line.installment ? t.statementInstallmentOf(line.installment.number, line.installment.count) : nothing}</td>
       <td class="number ${line.amount < 0 ? 'credit' : ''}">${i18n.money(line.amount, currency)}</td>
+      ${period
+        ? html`<td class="ask">
+            <button part="ask-button" type="button" aria-label=${t.chatAskLabel(line.description || t.statementLineKinds[line.kind as keyof typeof t.statementLineKinds], i18n.date(line.date))} @click=${() => this.#ask(line, period)}>
+              ${t.chatAsk}
+            </button>
+          </td>`
+        : nothing}
     </tr>`;
   }
 
@@ -188,6 +217,7 @@ export class CrmAccountStatement extends CrmElement {
     const open = statement.status === 'open';
     const used = Math.max(0, statement.creditLimit - statement.availableCredit);
     const payoff = statement.payoff.minimumOnly;
+    const ask = supportPresence.available;
     return html`<section part="base" aria-label=${t.statementTitle} aria-busy=${this.busy === 'period' ? 'true' : 'false'}>
       <div part="header">
         <h2>${t.statementTitle} · ${i18n.month(statement.period)}</h2>
@@ -246,10 +276,11 @@ export class CrmAccountStatement extends CrmElement {
                     <th scope="col">${t.statementDescription}</th>
                     <th scope="col">${t.statementInstallment}</th>
                     <th scope="col" class="number">${t.statementAmount}</th>
+                    ${ask ? html`<th scope="col" class="ask"><span class="visually-hidden">${t.chatAsk}</span></th>` : nothing}
                   </tr>
                 </thead>
                 <tbody>
-                  ${repeat(data.lines, (line) => line, (line) => this.#row(line, statement.currency))}
+                  ${repeat(data.lines, (line) => line, (line) => this.#row(line, statement.currency, ask ? statement.period : null))}
                 </tbody>
               </table>
             </div>`}

@@ -198,7 +198,22 @@ export default [
       margin-block: 0.4rem;
     }
 
+    .ask {
+      width: 1%;
+      white-space: nowrap;
+      text-align: end;
+    }
+
+    [part='ask-button'] {
+      font-size: 0.8125em;
+      padding: 0.2em 0.7em;
+    }
+
     @media print {
+      .ask {
+        display: none;
+      }
+
       :host {
         --crm-statement-background: #ffffff;
         color: #000000;

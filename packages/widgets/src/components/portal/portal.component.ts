@@ -8,13 +8,11 @@ import { CrmTokenExpiredEvent } from '../../events/token-expired.ts';
 import { clientContext, localeContext, shopperContext, type ShopperState } from '../../internal/context.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { localeFromLang, pageLocale } from '../../internal/localize.ts';
+import { scriptOrigin } from '../../internal/script-origin.ts';
 import styles from './portal.styles.ts';
 
 /** How long the portal waits for the host page to answer `crm-token-expired` with a new token. */
 const tokenRenewalTimeoutMs = 15_000;
-
-/** The API the widget scripts came from, used when no `api` attribute is given. */
-const scriptOrigin = new URL(import.meta.url).origin;
 
 /**
  * @summary The root of a Clientela customer portal: one API client and one shopper for every widget inside it.
