@@ -1,7 +1,10 @@
 import { createClient, type Client } from '@clientela/client';
 
-/** How a story's API answers: JSON by path, an HTTP error, or never. */
-export type FixtureRoutes = Record<string, unknown | { status: number; problem: string } | 'never'>;
+/**
+ * How a story's API answers, by path or by "METHOD path": JSON, an HTTP
+ * error, never, or (`'stream'`) an event stream that stays open and quiet.
+ */
+export type FixtureRoutes = Record<string, unknown | { status: number; problem: string } | 'never' | 'stream'>;
 
 const isError = (value: unknown): value is { status: number; problem: string } =>
   typeof value === 'object' && value !== null && 'status' in value && 'problem' in value;
@@ -16,10 +19,15 @@ export function fixtureClient(routes: FixtureRoutes): Client {
     api: 'https://api.clientela.example',
     token: 'story',
     publishableKey: 'pk_test_demo',
-    fetch: async (input: RequestInfo | URL) => {
+    fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
       const url = new URL(input instanceof Request ? input.url : String(input));
-      const answer = routes[url.pathname];
+      const method = input instanceof Request ? input.method : (init?.method ?? 'GET');
+      const answer = routes[`${method} ${url.pathname}`] ?? routes[url.pathname];
       if (answer === 'never') return new Promise<Response>(() => {});
+      if (answer === 'stream') {
+        const body = new ReadableStream<Uint8Array>({ start: (controller) => controller.enqueue(new TextEncoder().encode(': open\n\n')) });
+        return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+      }
       if (answer === undefined) return Response.json({ type: 'about:blank', title: 'Not found', status: 404 }, { status: 404 });
       if (isError(answer)) {
         return Response.json(

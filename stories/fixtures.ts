@@ -1,4 +1,4 @@
-import type { Me, Notifications, PointsAccount, PointsEntry, Product, Recommendations, Reward, Statement, StatementLine, StatementList, Wishlist } from '@clientela/contract';
+import type { AgentConversation, ChatMessage, Conversation, CustomerPanel, Me, Notifications, PointsAccount, PointsEntry, Product, Recommendations, Reward, Statement, StatementLine, StatementList, Wishlist } from '@clientela/contract';
 
 /** A shopper as GET /v1/me describes them, for stories. */
 export const ana: Me = {
@@ -229,4 +229,114 @@ export const recommendations: Recommendations = {
 export const boughtTogether: Recommendations = {
   modelBuiltAt: '2026-11-23T12:00:00Z',
   items: recommendations.items.slice(0, 3).map((item) => ({ ...item, reason: { kind: 'together', product: { id: 'p-034', name: 'Cafetera espresso Litoral' } } })),
+};
+
+const chatMessage = (conversationId: string, seq: number, author: ChatMessage['author'], body: string, sentAt: string): ChatMessage => ({
+  id: `${conversationId}-${seq}`,
+  conversationId,
+  seq,
+  clientId: `story-${conversationId}-${seq}`,
+  author,
+  authorName: author === 'agent' ? 'Sofía Morales' : null,
+  body,
+  sentAt,
+});
+
+/** A conversation about a statement charge: asked, answered, read by the store. */
+export const chargeMessages: ChatMessage[] = [
+  chatMessage('conv-7', 1, 'shopper', 'Hola, veo un cargo de $45.990 que no reconozco en mi estado de cuenta.', '2026-11-23T13:02:00Z'),
+  chatMessage('conv-7', 2, 'agent', 'Hola Ana, es la cuota 2 de 6 del hervidor que compraste en octubre.', '2026-11-23T13:05:00Z'),
+  chatMessage('conv-7', 3, 'shopper', '¡Ah, claro! Gracias.\n¿Puedo pagarlo completo?', '2026-11-23T13:06:00Z'),
+  chatMessage('conv-7', 4, 'agent', 'Sí: desde Estado de cuenta, con «Pagar total». <b>Sin costo</b> adicional.', '2026-11-23T13:07:00Z'),
+];
+
+export const statementAttachment: Conversation['attachment'] = {
+  kind: 'statement-line',
+  period: '2026-11',
+  line: { kind: 'installment', date: '2026-10-05T15:00:00Z', description: 'Hervidor eléctrico 1,7 L Nexo', moreItems: 0, amount: 45_990, installment: { number: 2, count: 6 }, orderId: 'ord-001601', purchaseTotal: 275_940 },
+};
+
+const conversation = (id: string, subject: string, status: Conversation['status'], lastMessage: ChatMessage, extra: Partial<Conversation> = {}): Conversation => ({
+  id,
+  status,
+  subject,
+  createdAt: '2026-11-20T10:00:00Z',
+  updatedAt: lastMessage.sentAt,
+  lastMessage,
+  unread: 0,
+  agentReadSeq: lastMessage.seq,
+  assignedAgent: { id: 'agt_demo_sofia', name: 'Sofía Morales' },
+  rating: null,
+  attachment: null,
+  startedOffline: false,
+  ...extra,
+});
+
+export const chargeConversation = conversation('conv-7', 'Un cargo que no reconozco', 'pending', chargeMessages[3]!, { agentReadSeq: 3, attachment: statementAttachment });
+
+export const conversations: Conversation[] = [
+  { ...chargeConversation, unread: 1 },
+  conversation('conv-5', 'Cambio de talla', 'resolved', chatMessage('conv-5', 6, 'agent', 'Listo, el cambio quedó registrado.', '2026-11-12T16:40:00Z'), { rating: { score: 5, comment: '' } }),
+  conversation('conv-2', 'Despacho a regiones', 'resolved', chatMessage('conv-2', 3, 'agent', 'Sí, despachamos a todo Chile.', '2026-10-30T11:15:00Z')),
+];
+
+export const resolvedConversation: Conversation = { ...chargeConversation, status: 'resolved' };
+
+export const ratedConversation: Conversation = { ...chargeConversation, status: 'resolved', rating: { score: 5, comment: 'Muy clara la respuesta' } };
+
+export const onlineNow = { online: true, withinHours: true, opensAt: null };
+export const awayUntilMonday = { online: false, withinHours: false, opensAt: '2026-11-30T12:00:00Z' };
+
+/** The same conversation as the agent console sees it. */
+export const agentConversations: AgentConversation[] = conversations.map((c) => ({
+  ...c,
+  customer: { id: 'cli-0001', name: 'Ana Torres', tier: 'top' },
+  unreadByAgents: 0,
+  shopperReadSeq: c.lastMessage?.seq ?? 0,
+}));
+
+export const newConversations: AgentConversation[] = [
+  {
+    ...conversation('conv-9', 'Puntos que no aparecen', 'open', chatMessage('conv-9', 1, 'shopper', 'Compré ayer y no veo los puntos.', '2026-11-23T14:10:00Z'), { assignedAgent: null, agentReadSeq: 0 }),
+    customer: { id: 'cli-0003', name: 'Lucía Fernández', tier: 'medium' },
+    unreadByAgents: 1,
+    shopperReadSeq: 1,
+  },
+  {
+    ...conversation('conv-8', 'Exchanging a size', 'open', chatMessage('conv-8', 2, 'shopper', 'Collection, please.', '2026-11-23T13:55:00Z'), { assignedAgent: null, agentReadSeq: 1, startedOffline: true }),
+    customer: { id: 'cli-0002', name: 'Emma Clarke', tier: 'large' },
+    unreadByAgents: 2,
+    shopperReadSeq: 2,
+  },
+];
+
+export const anaPanel: CustomerPanel = {
+  customer: {
+    id: 'cli-0001',
+    firstName: 'Ana',
+    lastName: 'Torres',
+    email: 'ana.torres@example.com',
+    phone: '+56 9 3611 6346',
+    locale: 'es',
+    birthday: '1969-09-20',
+    registeredAt: '2024-02-27T10:07:06Z',
+    tier: 'top',
+    points: { balance: 19_448 },
+    spentToDate: { amount: 8_921_120, currency: 'CLP' },
+    lifetimeValue: { amount: 26_763_360, currency: 'CLP' },
+    rfm: { lastPurchaseAt: '2026-11-13T15:00:00Z', recencyDays: 10, frequency: 58, monetary: { amount: 6_120_400, currency: 'CLP' } },
+  },
+  card: {
+    creditLimit: 5_000_000,
+    balance: 339_611,
+    availableCredit: 3_785_739,
+    lastStatement: { period: '2026-11', closingBalance: 458_584, minimumPayment: 458_584, dueDate: '2026-11-30' },
+  },
+  wishlist: wishlist.items,
+  recentOrders: [
+    { id: 'ord-001655', placedAt: '2026-11-13T15:00:00Z', total: 135_990, items: ['Cafetera espresso Pampa'], paidWithStoreCard: true },
+    { id: 'ord-001601', placedAt: '2026-11-06T12:30:00Z', total: 99_980, items: ['Mochila de viaje 30 L Andes', 'Botella térmica 1 L Nexo'], paidWithStoreCard: true },
+    { id: 'ord-001544', placedAt: '2026-10-31T19:10:00Z', total: 167_980, items: ['Chaqueta impermeable Litoral'], paidWithStoreCard: false },
+  ],
+  currency: 'CLP',
 };

@@ -181,21 +181,79 @@ describe('the demo store, served by clientela serve --demo, in Chromium', () => 
     await page.close();
   });
 
-  test('an agent signs in on the agent page and sees the open conversations', async () => {
-    const page = await browser.newPage();
-    const problems = watch(page);
-    await page.goto(`${server.url}/agent/`);
-    await page.fill('input[name=email]', 'agente@demo.clientela.dev');
-    await page.fill('input[name=password]', 'wrong password');
-    await page.click('button[type=submit]');
-    await page.waitForSelector('#login-error:has-text("contraseña")');
-    await page.fill('input[name=password]', 'demo-agente');
-    await page.click('button[type=submit]');
-    await page.waitForSelector('.conversation');
-    assert.equal(await page.textContent('#agent-name'), 'Sofía Morales');
-    assert.ok((await page.locator('.conversation').count()) >= 3);
-    assert.deepEqual(await axeViolations(page), []);
-    assert.deepEqual(problems.filter((p) => !p.includes('401')), []);
+  test('a shopper asks about a statement charge; the agent sees it with the transaction and they talk in real time', async () => {
+    const shopper = await browser.newPage();
+    const agent = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const shopperProblems = watch(shopper);
+    const agentProblems = watch(agent);
+
+    await agent.goto(`${server.url}/agent/`);
+    await agent.fill('crm-agent-console >> input[name=email]', 'agente@demo.clientela.dev');
+    await agent.fill('crm-agent-console >> input[name=password]', 'wrong password');
+    await agent.click('crm-agent-console >> button[type=submit]');
+    await agent.waitForSelector('crm-agent-console >> .error:has-text("contraseña")');
+    await agent.fill('crm-agent-console >> input[name=password]', 'demo-agente');
+    await agent.click('crm-agent-console >> button[type=submit]');
+    await agent.waitForSelector('crm-agent-console >> .connection.live');
+    assert.match(await agent.textContent('crm-agent-console >> [part=header]') ?? '', /Sesión de Sofía Morales/);
+    assert.ok((await agent.locator('crm-agent-console >> [part~=conversation]').count()) >= 3, 'the seeded open conversations');
+
+    await shopper.goto(`${server.url}/estado-de-cuenta/`);
+    await shopper.selectOption('#shopper', 'cli-0001');
+    // Her last closed statement: the cycle in progress may have no transactions yet.
+    await shopper.waitForSelector('crm-account-statement >> [part=period-picker]');
+    await shopper.selectOption('crm-account-statement >> [part=period-picker]', { index: 1 });
+    await shopper.click('crm-account-statement >> [part~=ask-button] >> nth=0');
+    await shopper.waitForSelector('crm-support-chat >> [part~=attachment]');
+    await shopper.fill('crm-support-chat >> #first-message', 'No reconozco este cargo');
+    await shopper.press('crm-support-chat >> #first-message', 'Enter');
+    await shopper.waitForSelector('crm-support-chat >> [part~=composer]');
+
+    // The new conversation reaches the console without a reload.
+    const lucia = agent.locator('crm-agent-console >> [part~=conversation]', { hasText: 'No reconozco este cargo' });
+    await lucia.waitFor();
+    await lucia.click();
+    await agent.waitForSelector('crm-agent-console >> [part~=attachment]');
+    await agent.waitForSelector('crm-agent-console >> [part=customer] >> text=Ana Torres');
+    const panel = (await agent.textContent('crm-agent-console >> [part=customer]')) ?? '';
+    for (const expected of ['Puntos', 'Valor de vida', 'Tarjeta de la tienda', 'Últimas compras', 'Favoritos']) assert.ok(panel.includes(expected), `the panel shows ${expected}`);
+
+    await agent.fill('crm-agent-console >> #reply', 'Hola Ana, es una cuota de tu compra de octubre.');
+    await agent.press('crm-agent-console >> #reply', 'Enter');
+    await shopper.waitForSelector('crm-support-chat >> .message.agent >> text=es una cuota de tu compra de octubre');
+    await agent.waitForSelector('crm-agent-console >> .seen');
+    await shopper.fill('crm-support-chat >> #composer', '<img src=x onerror=alert(1)> gracias');
+    await shopper.press('crm-support-chat >> #composer', 'Enter');
+    await agent.waitForSelector('crm-agent-console >> [part~=log] >> text=<img src=x onerror=alert(1)> gracias');
+    assert.equal(await agent.locator('crm-agent-console >> [part~=log] img').count(), 0);
+
+    await agent.click('crm-agent-console >> button:has-text("Resolver")');
+    await shopper.waitForSelector('crm-support-chat >> [part=rating]');
+    assert.deepEqual(await axeViolations(shopper), []);
+    assert.deepEqual(await axeViolations(agent), []);
+    assert.deepEqual(shopperProblems, []);
+    assert.deepEqual(agentProblems.filter((p) => !p.includes('401')), []);
+    await shopper.close();
+    await agent.close();
+  });
+
+  test('on a phone, the open chat fills the screen and keeps the composer above the keyboard', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 760 }, isMobile: true, hasTouch: true });
+    await page.goto(server.url);
+    await page.selectOption('#shopper', 'cli-0002');
+    await page.click('crm-support-chat >> [part~=launcher]');
+    await page.click('crm-support-chat >> [part~=conversation] >> nth=0');
+    await page.waitForSelector('crm-support-chat >> [part~=composer]');
+    const full = await page.locator('crm-support-chat >> [part~=panel]').boundingBox();
+    assert.deepEqual([full!.x, full!.y, full!.width, full!.height], [0, 0, 390, 760]);
+    // The on-screen keyboard leaves the top 420 px visible: the panel shrinks to them.
+    await page.evaluate(() => {
+      Object.defineProperty(visualViewport, 'height', { value: 420, configurable: true });
+      visualViewport!.dispatchEvent(new Event('resize'));
+    });
+    await page.waitForFunction(() => document.querySelector('crm-support-chat')!.shadowRoot!.querySelector('[part~=panel]')!.getBoundingClientRect().height === 420);
+    const composer = await page.locator('crm-support-chat >> [part~=composer]').boundingBox();
+    assert.ok(composer!.y + composer!.height <= 420, `the composer ends at ${composer!.y + composer!.height}`);
     await page.close();
   });
 

@@ -8,6 +8,8 @@ export interface RunningProcess {
   /** Everything it printed so far, stdout and stderr. */
   output: string[];
   stop(): Promise<void>;
+  /** Kills it outright (SIGKILL), as a crash or an out-of-memory kill would. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -37,15 +39,12 @@ export async function startProcess(args: string[], env: Record<string, string> =
       reject(new Error(`${args.join(' ')} exited with ${code}:\n${output.join('')}`));
     });
   });
-  return {
-    url,
-    output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        process.off('exit', killChild);
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  const end = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      process.off('exit', killChild);
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  return { url, output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
 }

@@ -120,11 +120,11 @@ export const chatStyles = css`
   }
 
   .message.pending {
-    opacity: 0.75;
+    background: var(--crm-chat-pending-background, #4b5563);
+    color: #ffffff;
   }
 
   .message.failed {
-    opacity: 1;
     outline: 2px dashed var(--crm-color-danger, #b91c1c);
     outline-offset: -2px;
   }

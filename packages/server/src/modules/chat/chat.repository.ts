@@ -38,14 +38,14 @@ export async function findConversationByClientId(db: Db, merchantId: string, cus
 }
 
 export async function conversationsOf(db: Db, merchantId: string, customerId: string) {
-  return conversations(db, merchantId).where('c.customerId', '=', customerId).orderBy('c.updatedAt', 'desc').orderBy('c.id', 'desc').execute();
+  return conversations(db, merchantId).where('c.customerId', '=', customerId).orderBy('c.updatedAt', 'desc').orderBy('c.createdAt', 'desc').orderBy('c.id').execute();
 }
 
 export async function inbox(db: Db, merchantId: string, filter: { view: 'unassigned' | 'mine' | 'all'; status: string; agentId: string; limit: number }) {
   let query = conversations(db, merchantId).where('c.status', '=', filter.status);
   if (filter.view === 'unassigned') query = query.where('c.assignedAgentId', 'is', null);
   if (filter.view === 'mine') query = query.where('c.assignedAgentId', '=', filter.agentId);
-  return query.orderBy('c.updatedAt', 'desc').orderBy('c.id', 'desc').limit(filter.limit).execute();
+  return query.orderBy('c.updatedAt', 'desc').orderBy('c.createdAt', 'desc').orderBy('c.id').limit(filter.limit).execute();
 }
 
 /** The conversation row locked until the transaction ends: messages get their seq under this lock. */

@@ -51,6 +51,7 @@ export class CrmAgentConsole extends CrmElement {
   static override properties = {
     api: { type: String },
     publishableKey: { type: String, attribute: 'publishable-key' },
+    client: { attribute: false },
     session: { state: true },
     loginError: { state: true },
     customer: { state: true },
@@ -60,6 +61,8 @@ export class CrmAgentConsole extends CrmElement {
   declare api: string | undefined;
   /** The merchant's publishable key (`pk_…`). */
   declare publishableKey: string | undefined;
+  /** An API client to use instead of one made from `api` and `publishable-key`. */
+  declare client: Client | undefined;
   declare session: AgentSession | null;
   declare loginError: string;
   declare customer: PanelState | null;
@@ -96,8 +99,8 @@ export class CrmAgentConsole extends CrmElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('api') || changed.has('publishableKey') || !this.#client) {
-      this.#client = createClient({ api: this.api || scriptOrigin, ...(this.publishableKey ? { publishableKey: this.publishableKey } : {}) });
+    if (changed.has('api') || changed.has('publishableKey') || changed.has('client') || !this.#client) {
+      this.#client = this.client ?? createClient({ api: this.api || scriptOrigin, ...(this.publishableKey ? { publishableKey: this.publishableKey } : {}) });
       this.#signIn(this.#stored());
     }
     const current = this.#desk?.current ?? null;
@@ -327,7 +330,7 @@ export class CrmAgentConsole extends CrmElement {
     }
     const { customer, card, wishlist, recentOrders, currency } = state.panel;
     const money = (amount: number) => i18n.money(amount, currency);
-    return html`<aside part="customer" aria-labelledby="customer-name">
+    return html`<aside part="customer" aria-labelledby="customer-name" tabindex="0">
       <h3 id="customer-name">${customer.firstName} ${customer.lastName}</h3>
       <p><span part="tier" data-tier=${customer.tier}>${t.tiers[customer.tier]}</span></p>
       <p class="contact">${customer.email ?? ''}${customer.phone ? html`<br />${customer.phone}` : nothing}</p>
@@ -375,12 +378,12 @@ export class CrmAgentConsole extends CrmElement {
     if (!this.session || !desk) return html`<section part="base" class="signed-out">${this.#loginView()}</section>`;
     const live = desk.streamState === 'open';
     return html`<section part="base">
-      <header part="header">
+      <div part="header">
         <h2>${t.consoleTitle}</h2>
         <span class="connection ${live ? 'live' : ''}"><span class="dot" aria-hidden="true"></span>${live ? t.consoleLive : t.consoleReconnecting}</span>
         <span class="agent">${t.consoleSignedInAs(this.session.agent.name)}</span>
         <button type="button" @click=${() => this.#signIn(null)}>${t.consoleSignOut}</button>
-      </header>
+      </div>
       <div class="columns">${this.#inbox(desk)} ${this.#thread(desk, desk.current)} ${this.#customerPanel()}</div>
     </section>`;
   }

@@ -51,6 +51,7 @@ export class CrmSupportChat extends CrmElement {
   static override properties = {
     mode: { type: String, reflect: true },
     open: { type: Boolean, reflect: true },
+    conversation: { type: String },
     view: { state: true },
     notice: { state: true },
     rated: { state: true },
@@ -60,6 +61,8 @@ export class CrmSupportChat extends CrmElement {
   declare mode: 'launcher' | 'inline';
   /** Whether the launcher's panel is open. */
   declare open: boolean;
+  /** A conversation to show, by id (from a link in an email, say); the list when left out. */
+  declare conversation: string | undefined;
   declare view: View;
   /** Something to tell the shopper inside the log: a message the store refused. */
   declare notice: string;
@@ -146,6 +149,7 @@ export class CrmSupportChat extends CrmElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const session = this.#chat.session;
+    if (changed.has('conversation') && this.conversation) this.view = { name: 'thread', id: this.conversation };
     if (session?.outbox !== this.#refusalsFrom) {
       this.#refusalsFrom?.removeEventListener('refused', this.#onRefused);
       this.#refusalsFrom = session?.outbox;
@@ -253,7 +257,7 @@ export class CrmSupportChat extends CrmElement {
   #header() {
     const t = this.#i18n.term;
     const availability = this.#chat.session?.availability;
-    return html`<header part="header">
+    return html`<div part="header">
       <h2 id="chat-title">${t.chatTitle}</h2>
       ${availability
         ? html`<p part="availability" class=${availability.online ? 'online' : 'offline'}>
@@ -261,7 +265,7 @@ export class CrmSupportChat extends CrmElement {
           </p>`
         : nothing}
       ${this.#inline ? nothing : html`<button part="close-button" type="button" class="icon" aria-label=${t.chatClose} @click=${() => this.hide()}>×</button>`}
-    </header>`;
+    </div>`;
   }
 
   /** When support opens next, as the shopper reads it: "lunes, 9:00". */
