@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { measureFanout } from './chat-fanout.ts';
 import { measureModelBuild } from './recommendation-build.ts';
 import { measureStatementRender } from './statement-render.ts';
 import { startProcess } from '../support/child-process.ts';
@@ -88,6 +89,19 @@ function recommendationModel() {
   console.log(`| build the model | ${build.buildMs.toFixed(0)} | ${(build.buildMs / build.scanMs).toFixed(1)} |`);
 }
 
+async function chatFanout() {
+  const [bare, clientela] = await measureFanout();
+  console.log(`\nChat fan-out: one message to ${bare!.listeners.toLocaleString('en')} open event streams, ${bare!.messages} messages, latency from the send to each listener's receipt`);
+  console.log('| transport | p50 ms | p99 ms | last listener ms (median) | × bare p50 | × bare p99 | server heap per idle stream |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const result of [bare!, clientela!]) {
+    console.log(
+      `| ${result.name} | ${result.p50.toFixed(1)} | ${result.p99.toFixed(1)} | ${result.lastMedian.toFixed(1)} | ${(result.p50 / bare!.p50).toFixed(2)} | ${(result.p99 / bare!.p99).toFixed(2)} | ${kB(result.bytesPerConnection)} |`,
+    );
+  }
+}
+
 await weights();
 await throughput();
+await chatFanout();
 recommendationModel();

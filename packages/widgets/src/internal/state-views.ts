@@ -1,6 +1,7 @@
 import { NetworkError } from '@clientela/client';
 import { html, nothing } from 'lit';
 import type { Translation } from '../translations/en.ts';
+import type { ResourceState } from './shopper-resource.ts';
 
 /** What to say about a failed load: a connection problem, or anything else. */
 export function errorMessage(error: unknown, t: Translation): string {
@@ -25,4 +26,11 @@ export function messageView(title: string, message: string, retry?: { label: str
     <p part="message" role=${retry ? 'alert' : nothing}>${message}</p>
     ${retry ? html`<button part="retry-button" type="button" @click=${retry.run}>${retry.label}</button>` : nothing}
   </section>`;
+}
+
+/** A widget's box until its data is ready: the signed-out message, the loading placeholder, or the error with a retry button. */
+export function notReadyView(state: Exclude<ResourceState<unknown>, { status: 'ready' }>, title: string, signedOut: string, t: Translation, retry: () => void) {
+  if (state.status === 'signed-out') return messageView(title, signedOut);
+  if (state.status === 'loading') return loadingView(title, t);
+  return messageView(title, errorMessage(state.error, t), { label: t.retry, run: retry });
 }

@@ -7,7 +7,7 @@ import { CrmSupportRequestEvent } from '../../events/support-request.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
 import { ShopperResource } from '../../internal/shopper-resource.ts';
-import { errorMessage, loadingView, messageView } from '../../internal/state-views.ts';
+import { errorMessage, messageView, notReadyView } from '../../internal/state-views.ts';
 import { supportPresence } from '../../internal/support-presence.ts';
 import styles from './account-statement.styles.ts';
 
@@ -89,10 +89,13 @@ export class CrmAccountStatement extends CrmElement {
     supportPresence.removeEventListener('change', this.#onSupportChange);
   }
 
-  #ask(line: StatementLine, period: string): void {
+  /** One listener for every "Preguntar" button of the table: the shopper asks about that line. */
+  #onAsk(event: Event, lines: StatementLine[], period: string): void {
+    const index = (event.target as Element).closest<HTMLElement>('[part~=ask-button]')?.dataset.line;
+    const line = index === undefined ? undefined : lines[Number(index)];
+    if (!line) return;
     const i18n = this.#i18n;
-    const what = line.description || i18n.term.statementLineKinds[line.kind as keyof typeof i18n.term.statementLineKinds];
-    this.emit(new CrmSupportRequestEvent(i18n.term.chatAskSubject(what, i18n.date(line.date)), { kind: 'statement-line', period, line }));
+    this.emit(new CrmSupportRequestEvent(i18n.term.chatAskSubject(this.#what(line), i18n.date(line.date)), { kind: 'statement-line', period, line }));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -189,22 +192,27 @@ export class CrmAccountStatement extends CrmElement {
     return t.statementLineKinds[line.kind];
   }
 
-  #row(line: StatementLine, currency: string, period: string | null) {
+  /** What a line is, in words: the product for purchases, the kind for the rest. */
+  #what(line: StatementLine): string {
+    const t = this.#i18n.term;
+    return line.kind === 'purchase' || line.kind === 'installment' ? line.description : t.statementLineKinds[line.kind];
+  }
+
+  #row(line: StatementLine, index: number, currency: string, ask: boolean) {
     const i18n = this.#i18n;
     const t = i18n.term;
+    const date = i18n.date(line.date);
     return html`<tr>
-      <td>${i18n.date(line.date)}</td>
+      <td>${date}</td>
       <td>
         ${this.#describe(line)}
         ${line.purchaseTotal !== null ? html`<span class="detail">${t.statementPurchaseTotal(i18n.money(line.purchaseTotal, currency))}</span>` : nothing}
       </td>
       <td>${line.installment ? t.statementInstallmentOf(line.installment.number, line.installment.count) : nothing}</td>
       <td class="number ${line.amount < 0 ? 'credit' : ''}">${i18n.money(line.amount, currency)}</td>
-      ${period
+      ${ask
         ? html`<td class="ask">
-            <button part="ask-button" type="button" aria-label=${t.chatAskLabel(line.description || t.statementLineKinds[line.kind as keyof typeof t.statementLineKinds], i18n.date(line.date))} @click=${() => this.#ask(line, period)}>
-              ${t.chatAsk}
-            </button>
+            <button part="ask-button" type="button" data-line=${index} aria-label=${t.chatAskLabel(this.#what(line), date)}>${t.chatAsk}</button>
           </td>`
         : nothing}
     </tr>`;
@@ -279,8 +287,8 @@ export class CrmAccountStatement extends CrmElement {
                     ${ask ? html`<th scope="col" class="ask"><span class="visually-hidden">${t.chatAsk}</span></th>` : nothing}
                   </tr>
                 </thead>
-                <tbody>
-                  ${repeat(data.lines, (line) => line, (line) => this.#row(line, statement.currency, ask ? statement.period : null))}
+                <tbody @click=${ask ? (event: Event) => this.#onAsk(event, data.lines, statement.period) : nothing}>
+                  ${repeat(data.lines, (line) => line, (line, index) => this.#row(line, index, statement.currency, ask))}
                 </tbody>
               </table>
             </div>`}
@@ -306,21 +314,12 @@ export class CrmAccountStatement extends CrmElement {
   protected override render() {
     const t = this.#i18n.term;
     const state = this.#data.state;
-    switch (state.status) {
-      case 'signed-out':
-        return messageView(t.statementTitle, t.statementSignedOut);
-      case 'loading':
-        return loadingView(t.statementTitle, t);
-      case 'error':
-        return messageView(t.statementTitle, errorMessage(state.error, t), { label: t.retry, run: () => this.#data.retry() });
-      case 'ready': {
-        const { statement } = state.value;
-        if (!statement) {
-          const shopper = this.#data.shopper;
-          return messageView(t.statementTitle, t.statementNoCard(shopper.status === 'ready' ? shopper.me.merchant.name : ''));
-        }
-        return this.#statement(state.value, statement);
-      }
+    if (state.status !== 'ready') return notReadyView(state, t.statementTitle, t.statementSignedOut, t, () => this.#data.retry());
+    const { statement } = state.value;
+    if (!statement) {
+      const shopper = this.#data.shopper;
+      return messageView(t.statementTitle, t.statementNoCard(shopper.status === 'ready' ? shopper.me.merchant.name : ''));
     }
+    return this.#statement(state.value, statement);
   }
 }

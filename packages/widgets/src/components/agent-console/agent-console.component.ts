@@ -18,6 +18,7 @@ import { AgentDesk } from '../../internal/agent-desk.ts';
 import { attachmentCard, sendOnEnter, sentAt, thread } from '../../internal/chat-views.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
+import { consoleTranslations, type ConsoleTranslation } from '../../translations/console.ts';
 import { scriptOrigin } from '../../internal/script-origin.ts';
 import { errorMessage } from '../../internal/state-views.ts';
 import styles from './agent-console.styles.ts';
@@ -69,6 +70,11 @@ export class CrmAgentConsole extends CrmElement {
 
   readonly #i18n = new LocalizeController(this);
   #client: Client | undefined;
+
+  get #terms(): ConsoleTranslation {
+    return consoleTranslations[this.#i18n.locale];
+  }
+
   #desk: AgentDesk | undefined;
   #customerOf: string | null = null;
   readonly #onChange = () => this.requestUpdate();
@@ -148,7 +154,7 @@ export class CrmAgentConsole extends CrmElement {
       const session = await this.#client!.call(agentLogin, { body: { email: String(data.get('email') ?? ''), password: String(data.get('password') ?? '') } });
       this.#signIn(session);
     } catch (error) {
-      this.loginError = error instanceof ApiError && (error.status === 401 || error.status === 400) ? t.consoleWrongLogin : errorMessage(error, t);
+      this.loginError = error instanceof ApiError && (error.status === 401 || error.status === 400) ? this.#terms.wrongLogin : errorMessage(error, t);
     }
   }
 
@@ -207,31 +213,31 @@ export class CrmAgentConsole extends CrmElement {
   #loginView() {
     const t = this.#i18n.term;
     return html`<form part="login" @submit=${this.#login}>
-      <h2>${t.consoleSignInTitle}</h2>
-      <label for="email">${t.consoleEmail}</label>
+      <h2>${this.#terms.signInTitle}</h2>
+      <label for="email">${this.#terms.email}</label>
       <input id="email" name="email" type="email" autocomplete="username" required />
-      <label for="password">${t.consolePassword}</label>
+      <label for="password">${this.#terms.password}</label>
       <input id="password" name="password" type="password" autocomplete="current-password" required />
       <p class="error" role="alert">${this.loginError}</p>
-      <button type="submit" class="primary">${t.consoleSignIn}</button>
+      <button type="submit" class="primary">${this.#terms.signIn}</button>
     </form>`;
   }
 
   #inbox(desk: AgentDesk) {
     const t = this.#i18n.term;
-    return html`<nav part="inbox" aria-label=${t.consoleInbox}>
+    return html`<nav part="inbox" aria-label=${this.#terms.inbox}>
       <div class="filters">
-        <div role="group" aria-label=${t.consoleInbox} class="views">
+        <div role="group" aria-label=${this.#terms.inbox} class="views">
           ${inboxViews.map(
             (view: InboxView) => html`<button type="button" aria-pressed=${desk.view === view ? 'true' : 'false'} @click=${() => this.#run(() => desk.filter(view, desk.status))}>
-              ${t.consoleViews[view]}
+              ${this.#terms.views[view]}
             </button>`,
           )}
         </div>
         <label>
-          ${t.consoleStatus}
+          ${this.#terms.status}
           <select @change=${(event: Event) => this.#run(() => desk.filter(desk.view, (event.target as HTMLSelectElement).value as ConversationStatus))}>
-            ${conversationStatuses.map((status) => html`<option value=${status} ?selected=${desk.status === status}>${t.consoleStatuses[status]}</option>`)}
+            ${conversationStatuses.map((status) => html`<option value=${status} ?selected=${desk.status === status}>${this.#terms.statuses[status]}</option>`)}
           </select>
         </label>
       </div>
@@ -239,7 +245,7 @@ export class CrmAgentConsole extends CrmElement {
         ? html`<p role="alert">${errorMessage(desk.error, t)}</p>
             <button type="button" @click=${() => this.#run(() => desk.list())}>${t.retry}</button>`
         : desk.conversations.length === 0
-          ? html`<p class="empty" aria-busy=${desk.inboxState === 'loading' ? 'true' : 'false'}>${desk.inboxState === 'loading' ? t.loading : t.consoleEmpty}</p>`
+          ? html`<p class="empty" aria-busy=${desk.inboxState === 'loading' ? 'true' : 'false'}>${desk.inboxState === 'loading' ? t.loading : this.#terms.empty}</p>`
           : html`<ul>
               ${repeat(
                 desk.conversations,
@@ -252,7 +258,7 @@ export class CrmAgentConsole extends CrmElement {
                     <span class="preview">${conversation.lastMessage?.body ?? ''}</span>
                     <span class="meta">
                       <time datetime=${conversation.updatedAt}>${sentAt(this.#i18n, conversation.updatedAt)}</time> ·
-                      ${conversation.assignedAgent ? conversation.assignedAgent.name : t.consoleUnassigned}
+                      ${conversation.assignedAgent ? conversation.assignedAgent.name : this.#terms.unassigned}
                     </span>
                     ${conversation.unreadByAgents > 0 ? html`<span class="unread">${t.chatUnread(conversation.unreadByAgents)}</span>` : nothing}
                   </button>
@@ -265,13 +271,13 @@ export class CrmAgentConsole extends CrmElement {
   #authorLabel = (message: ChatMessage): string => {
     const t = this.#i18n.term;
     const current = this.#desk?.current;
-    if (message.author === 'shopper') return current?.customer.name ?? t.consoleCustomer;
+    if (message.author === 'shopper') return current?.customer.name ?? this.#terms.customer;
     return message.authorName ?? t.chatStore;
   };
 
   #thread(desk: AgentDesk, conversation: AgentConversation | null) {
     const t = this.#i18n.term;
-    if (!conversation) return html`<section part="thread" class="placeholder"><p>${t.consolePick}</p></section>`;
+    if (!conversation) return html`<section part="thread" class="placeholder"><p>${this.#terms.pick}</p></section>`;
     const mine = conversation.assignedAgent?.id === desk.agent.id;
     const currency = this.customer?.status === 'ready' ? this.customer.panel.currency : null;
     const id = conversation.id;
@@ -280,35 +286,35 @@ export class CrmAgentConsole extends CrmElement {
         <div>
           <h3 id="thread-title">${conversation.subject || t.chatUntitled}</h3>
           <p class="meta">
-            ${conversation.customer.name} · ${t.consoleStatuses[conversation.status]} ·
-            ${conversation.assignedAgent ? t.consoleAssignedTo(conversation.assignedAgent.name) : t.consoleUnassigned}
+            ${conversation.customer.name} · ${this.#terms.statuses[conversation.status]} ·
+            ${conversation.assignedAgent ? this.#terms.assignedTo(conversation.assignedAgent.name) : this.#terms.unassigned}
           </p>
         </div>
         <div class="actions">
           ${mine
-            ? html`<button type="button" @click=${() => this.#run(() => desk.assign(id, null))}>${t.consoleUnassign}</button>`
-            : html`<button type="button" @click=${() => this.#run(() => desk.assign(id))}>${t.consoleAssignToMe}</button>`}
-          ${conversation.status === 'resolved' ? nothing : html`<button type="button" class="primary" @click=${() => this.#run(() => desk.resolve(id))}>${t.consoleResolve}</button>`}
+            ? html`<button type="button" @click=${() => this.#run(() => desk.assign(id, null))}>${this.#terms.unassign}</button>`
+            : html`<button type="button" @click=${() => this.#run(() => desk.assign(id))}>${this.#terms.assignToMe}</button>`}
+          ${conversation.status === 'resolved' ? nothing : html`<button type="button" class="primary" @click=${() => this.#run(() => desk.resolve(id))}>${this.#terms.resolve}</button>`}
         </div>
       </div>
-      ${conversation.startedOffline ? html`<p class="note">${t.consoleStartedOffline}</p>` : nothing}
+      ${conversation.startedOffline ? html`<p class="note">${this.#terms.startedOffline}</p>` : nothing}
       ${conversation.attachment ? attachmentCard(this.#i18n, conversation.attachment, currency) : nothing}
-      ${conversation.rating ? html`<p class="note">${t.consoleRating(conversation.rating.score, conversation.rating.comment)}</p>` : nothing}
+      ${conversation.rating ? html`<p class="note">${this.#terms.rating(conversation.rating.score, conversation.rating.comment)}</p>` : nothing}
       <div part="log" role="log" aria-live="polite" aria-labelledby="thread-title" tabindex="0">
         ${thread(this.#i18n, desk.messages(id), desk.pending(id), {
           side: 'agent',
           authorLabel: this.#authorLabel,
           seenUpTo: conversation.shopperReadSeq,
-          seenLabel: t.consoleSeenByCustomer,
+          seenLabel: this.#terms.seenByCustomer,
           sendingLabel: t.chatSending,
           notSentLabel: t.chatNotSent,
           resendLabel: t.chatResend,
           onResend: () => void desk.outbox.flush(),
         })}
       </div>
-      <p class="typing">${desk.isTyping(id) ? t.consoleCustomerTyping(conversation.customer.name) : nothing}</p>
+      <p class="typing">${desk.isTyping(id) ? this.#terms.customerTyping(conversation.customer.name) : nothing}</p>
       <form part="composer" @submit=${(event: SubmitEvent) => this.#reply(event, id)}>
-        <label for="reply" class="visually-hidden">${t.consoleReply}</label>
+        <label for="reply" class="visually-hidden">${this.#terms.reply}</label>
         <textarea id="reply" name="body" rows="2" maxlength="4000" aria-describedby="reply-hint" @keydown=${sendOnEnter} @input=${() => desk.typing(id)}></textarea>
         <span id="reply-hint" class="visually-hidden">${t.chatComposerHint}</span>
         <button type="submit">${t.chatSend}</button>
@@ -321,9 +327,9 @@ export class CrmAgentConsole extends CrmElement {
     const i18n = this.#i18n;
     const state = this.customer;
     if (!state) return nothing;
-    if (state.status === 'loading') return html`<aside part="customer" aria-label=${t.consoleCustomer} aria-busy="true"><p>${t.loading}</p></aside>`;
+    if (state.status === 'loading') return html`<aside part="customer" aria-label=${this.#terms.customer} aria-busy="true"><p>${t.loading}</p></aside>`;
     if (state.status === 'error') {
-      return html`<aside part="customer" aria-label=${t.consoleCustomer}>
+      return html`<aside part="customer" aria-label=${this.#terms.customer}>
         <p role="alert">${errorMessage(state.error, t)}</p>
         <button type="button" @click=${() => this.#customerOf && this.#loadCustomer(this.#customerOf)}>${t.retry}</button>
       </aside>`;
@@ -335,37 +341,37 @@ export class CrmAgentConsole extends CrmElement {
       <p><span part="tier" data-tier=${customer.tier}>${t.tiers[customer.tier]}</span></p>
       <p class="contact">${customer.email ?? ''}${customer.phone ? html`<br />${customer.phone}` : nothing}</p>
       <dl class="figures">
-        <div><dt>${t.consolePoints}</dt><dd>${i18n.number(customer.points.balance)}</dd></div>
-        <div><dt>${t.consoleLifetimeValue}</dt><dd>${i18n.money(customer.lifetimeValue.amount, customer.lifetimeValue.currency)}</dd></div>
-        <div><dt>${t.consoleSpent}</dt><dd>${i18n.money(customer.spentToDate.amount, customer.spentToDate.currency)}</dd></div>
-        <div><dt>${t.consoleCustomerSince}</dt><dd>${i18n.date(customer.registeredAt)}</dd></div>
+        <div><dt>${this.#terms.points}</dt><dd>${i18n.number(customer.points.balance)}</dd></div>
+        <div><dt>${this.#terms.lifetimeValue}</dt><dd>${i18n.money(customer.lifetimeValue.amount, customer.lifetimeValue.currency)}</dd></div>
+        <div><dt>${this.#terms.spent}</dt><dd>${i18n.money(customer.spentToDate.amount, customer.spentToDate.currency)}</dd></div>
+        <div><dt>${this.#terms.customerSince}</dt><dd>${i18n.date(customer.registeredAt)}</dd></div>
       </dl>
-      <h4>${t.consoleCard}</h4>
+      <h4>${this.#terms.card}</h4>
       ${card
         ? html`<dl class="figures">
-            <div><dt>${t.consoleBalance}</dt><dd>${money(card.balance)}</dd></div>
-            <div><dt>${t.consoleAvailable}</dt><dd>${money(card.availableCredit)} / ${money(card.creditLimit)}</dd></div>
+            <div><dt>${this.#terms.balance}</dt><dd>${money(card.balance)}</dd></div>
+            <div><dt>${this.#terms.available}</dt><dd>${money(card.availableCredit)} / ${money(card.creditLimit)}</dd></div>
             ${card.lastStatement
-              ? html`<div class="wide"><dt>${t.consoleLastStatement(i18n.month(card.lastStatement.period))}</dt><dd>${money(card.lastStatement.closingBalance)}</dd></div>
-                  <div><dt>${t.consoleMinimum}</dt><dd>${money(card.lastStatement.minimumPayment)}</dd></div>
-                  <div><dt>${t.consoleDue}</dt><dd>${i18n.date(card.lastStatement.dueDate)}</dd></div>`
+              ? html`<div class="wide"><dt>${this.#terms.lastStatement(i18n.month(card.lastStatement.period))}</dt><dd>${money(card.lastStatement.closingBalance)}</dd></div>
+                  <div><dt>${this.#terms.minimum}</dt><dd>${money(card.lastStatement.minimumPayment)}</dd></div>
+                  <div><dt>${this.#terms.due}</dt><dd>${i18n.date(card.lastStatement.dueDate)}</dd></div>`
               : nothing}
           </dl>`
-        : html`<p>${t.consoleNoCard}</p>`}
-      <h4>${t.consoleRecentOrders}</h4>
+        : html`<p>${this.#terms.noCard}</p>`}
+      <h4>${this.#terms.recentOrders}</h4>
       ${recentOrders.length === 0
-        ? html`<p>${t.consoleNoOrders}</p>`
+        ? html`<p>${this.#terms.noOrders}</p>`
         : html`<ul class="orders">
             ${recentOrders.map(
               (order) => html`<li>
-                <span>${i18n.date(order.placedAt)}</span> <strong>${money(order.total)}</strong>${order.paidWithStoreCard ? html` · ${t.consolePaidWithCard}` : nothing}
+                <span>${i18n.date(order.placedAt)}</span> <strong>${money(order.total)}</strong>${order.paidWithStoreCard ? html` · ${this.#terms.paidWithCard}` : nothing}
                 <br /><span class="items">${order.items.join(', ')}</span>
               </li>`,
             )}
           </ul>`}
-      <h4>${t.consoleWishlist}</h4>
+      <h4>${this.#terms.wishlist}</h4>
       ${wishlist.length === 0
-        ? html`<p>${t.consoleWishlistEmpty}</p>`
+        ? html`<p>${this.#terms.wishlistEmpty}</p>`
         : html`<ul class="wishlist">
             ${wishlist.map((item) => html`<li>${item.product.name} · ${i18n.money(item.product.price.amount, item.product.price.currency)}</li>`)}
           </ul>`}
@@ -379,10 +385,10 @@ export class CrmAgentConsole extends CrmElement {
     const live = desk.streamState === 'open';
     return html`<section part="base">
       <div part="header">
-        <h2>${t.consoleTitle}</h2>
-        <span class="connection ${live ? 'live' : ''}"><span class="dot" aria-hidden="true"></span>${live ? t.consoleLive : t.consoleReconnecting}</span>
-        <span class="agent">${t.consoleSignedInAs(this.session.agent.name)}</span>
-        <button type="button" @click=${() => this.#signIn(null)}>${t.consoleSignOut}</button>
+        <h2>${this.#terms.title}</h2>
+        <span class="connection ${live ? 'live' : ''}"><span class="dot" aria-hidden="true"></span>${live ? this.#terms.live : this.#terms.reconnecting}</span>
+        <span class="agent">${this.#terms.signedInAs(this.session.agent.name)}</span>
+        <button type="button" @click=${() => this.#signIn(null)}>${this.#terms.signOut}</button>
       </div>
       <div class="columns">${this.#inbox(desk)} ${this.#thread(desk, desk.current)} ${this.#customerPanel()}</div>
     </section>`;

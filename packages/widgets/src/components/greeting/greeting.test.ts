@@ -91,7 +91,7 @@ describe('<crm-greeting>', () => {
     const error = (await oneEvent(portal, CrmErrorEvent.type)) as unknown as CrmErrorEvent;
     expect(error.source).to.equal('crm-portal');
     const greeting = portal.querySelector('crm-greeting')!;
-    await waitUntil(() => part(greeting, 'retry-button'));
+    await waitUntil(() => part(greeting, 'retry-button'), 'the retry button shows', { timeout: 5000 });
     expect(text(greeting, 'message')).to.equal('No connection to the store. Check your connection and try again.');
     await expect(greeting).to.be.accessible();
     portal.api = location.origin;

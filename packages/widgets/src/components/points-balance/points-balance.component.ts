@@ -7,7 +7,7 @@ import { CrmElement } from '../../internal/crm-element.ts';
 import { newIdempotencyKey } from '../../internal/idempotency-key.ts';
 import { LocalizeController } from '../../internal/localize.ts';
 import { ShopperResource } from '../../internal/shopper-resource.ts';
-import { errorMessage, loadingView, messageView } from '../../internal/state-views.ts';
+import { notReadyView } from '../../internal/state-views.ts';
 import styles from './points-balance.styles.ts';
 
 interface PointsData {
@@ -236,15 +236,7 @@ export class CrmPointsBalance extends CrmElement {
   protected override render() {
     const t = this.#i18n.term;
     const state = this.#data.state;
-    switch (state.status) {
-      case 'signed-out':
-        return messageView(t.pointsTitle, t.pointsSignedOut);
-      case 'loading':
-        return loadingView(t.pointsTitle, t);
-      case 'error':
-        return messageView(t.pointsTitle, errorMessage(state.error, t), { label: t.retry, run: () => this.#data.retry() });
-      case 'ready':
-        return this.#ready(state.value);
-    }
+    if (state.status !== 'ready') return notReadyView(state, t.pointsTitle, t.pointsSignedOut, t, () => this.#data.retry());
+    return this.#ready(state.value);
   }
 }

@@ -49,7 +49,7 @@ describe('<crm-points-balance>', () => {
     const { element } = await pointsFor('cli-0002');
     const card = rewardCard(element, 'Café de cortesía');
     card.querySelector<HTMLButtonElement>('button')!.click();
-    await waitUntil(() => shadow(element).querySelector('dialog')?.open, 'the dialog opens');
+    await waitUntil(() => shadow(element).querySelector('dialog')?.open, 'the dialog opens', { timeout: 5000 });
     const dialog = shadow(element).querySelector('dialog')!;
     expect(text(dialog.querySelector('h3'))).to.equal('¿Canjear esta recompensa?');
     expect(text(dialog.querySelector('p'))).to.equal(`Café de cortesía por 800 puntos. Te quedarán ${number(before.balance - 800)} puntos.`);
@@ -59,12 +59,12 @@ describe('<crm-points-balance>', () => {
     const event = await redeemed;
     expect(event.reward.id).to.equal('cafe-cortesia');
     expect(event.redemption.balanceAfter).to.equal(before.balance - 800);
-    await waitUntil(() => dialog.querySelector('.code'), 'the code shows');
+    await waitUntil(() => dialog.querySelector('.code'), 'the code shows', { timeout: 5000 });
     expect(text(dialog.querySelector('.code'))).to.equal(event.redemption.code);
     expect(text(part(element, 'balance'))).to.contain(number(before.balance - 800));
     await waitUntil(() => text(part(element, 'history')?.firstElementChild).startsWith('Canje: Café de cortesía'), 'the history shows it', { timeout: 5000 });
     dialog.querySelector<HTMLButtonElement>('button')!.click();
-    await waitUntil(() => !dialog.open);
+    await waitUntil(() => !dialog.open, 'the dialog closes', { timeout: 5000 });
     expect((await fetchAsShopper<PointsAccount>('cli-0002', '/v1/me/points')).balance).to.equal(before.balance - 800);
   });
 
@@ -81,7 +81,7 @@ describe('<crm-points-balance>', () => {
     const { element } = await pointsFor('cli-0003');
     const balance = (await fetchAsShopper<PointsAccount>('cli-0003', '/v1/me/points')).balance;
     rewardCard(element, 'Café de cortesía').querySelector<HTMLButtonElement>('button')!.click();
-    await waitUntil(() => shadow(element).querySelector('dialog')?.open);
+    await waitUntil(() => shadow(element).querySelector('dialog')?.open, 'the dialog opens', { timeout: 5000 });
     // Meanwhile the store takes all but 100 points back.
     const correction = await asMerchant('POST', '/v1/customers/cli-0003/points/corrections', { id: `spend-${Date.now()}`, amount: -(balance - 100), note: 'Prueba' });
     expect(correction.status).to.equal(201);

@@ -34,7 +34,7 @@ describe('<crm-wishlist-button>', () => {
     await unsave('cli-0050', 'p-010');
     const { buttons } = await portalWith('cli-0050', ['p-010']);
     const [heart] = buttons as [CrmWishlistButton];
-    await waitUntil(() => heart.shadowRoot?.querySelector('button'));
+    await waitUntil(() => heart.shadowRoot?.querySelector('button'), 'the heart renders', { timeout: 5000 });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(pressed(heart)).to.equal(false);
     expect(button(heart).getAttribute('aria-label')).to.equal('Guardar Producto p-010 en favoritos');
@@ -54,8 +54,8 @@ describe('<crm-wishlist-button>', () => {
   it('shows the change at once, and undoes and announces it when the store refuses', async () => {
     const { buttons } = await portalWith('cli-0051', ['not-in-catalog']);
     const [heart] = buttons as [CrmWishlistButton];
-    await waitUntil(() => heart.shadowRoot?.querySelector('button'));
-    await waitUntil(() => heart.shadowRoot!.querySelector('button') && (heart as unknown as { isConnected: boolean }).isConnected);
+    await waitUntil(() => heart.shadowRoot?.querySelector('button'), 'the heart renders', { timeout: 5000 });
+    await waitUntil(() => heart.shadowRoot!.querySelector('button') && (heart as unknown as { isConnected: boolean }).isConnected, 'the heart renders, connected', { timeout: 5000 });
     // Every state the heart shows, in order.
     const shownStates: string[] = [];
     new MutationObserver(() => shownStates.push(button(heart).getAttribute('aria-pressed')!)).observe(button(heart), { attributeFilter: ['aria-pressed'] });
@@ -71,7 +71,7 @@ describe('<crm-wishlist-button>', () => {
   it('keeps a guest list on the device, written only when the visitor clicks, merged into the account at sign-in', async () => {
     const { portal, buttons } = await portalWith(null, ['p-020', 'p-021']);
     const [first] = buttons as [CrmWishlistButton];
-    await waitUntil(() => first.shadowRoot?.querySelector('button'));
+    await waitUntil(() => first.shadowRoot?.querySelector('button'), 'the heart renders', { timeout: 5000 });
     await first.updateComplete;
     expect(localStorage.getItem('clientela:guest-wishlist')).to.equal(null, 'nothing written before a click');
     const added = oneEvent(first, CrmWishlistAddEvent.type) as unknown as Promise<CrmWishlistAddEvent>;
@@ -81,7 +81,7 @@ describe('<crm-wishlist-button>', () => {
     await unsave('cli-0052', 'p-020');
     portal.token = (await mintSession('cli-0052')).token;
     await waitUntil(async () => (await saved('cli-0052')).includes('p-020'), 'merged into the account', { timeout: 5000 });
-    await waitUntil(() => localStorage.getItem('clientela:guest-wishlist') === null, 'the guest list is cleared');
+    await waitUntil(() => localStorage.getItem('clientela:guest-wishlist') === null, 'the guest list is cleared', { timeout: 5000 });
     expect(pressed(first)).to.equal(true);
   });
 
@@ -94,7 +94,7 @@ describe('<crm-wishlist-button>', () => {
     };
     try {
       const { buttons } = await portalWith('cli-0053', Array.from({ length: 12 }, (_, i) => `p-${String(i + 30).padStart(3, '0')}`));
-      await waitUntil(() => buttons.every((b) => b.shadowRoot?.querySelector('button')));
+      await waitUntil(() => buttons.every((b) => b.shadowRoot?.querySelector('button')), 'every heart renders', { timeout: 5000 });
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(requests).to.equal(1);
     } finally {

@@ -45,7 +45,7 @@ describe('<crm-wishlist>', () => {
     const soldOut = expected.items.find((item) => item.product.stock === 0)!;
     expect(text(itemNamed(element, soldOut.product.name).querySelector('.stock'))).to.equal('Agotado');
     expect(itemNamed(element, soldOut.product.name).querySelector<HTMLButtonElement>('[part~=cart-button]')!.disabled).to.equal(true);
-    await waitUntil(() => part(element, 'alerts'), 'the unread alert shows');
+    await waitUntil(() => part(element, 'alerts'), 'the unread alert shows', { timeout: 5000 });
     expect(text(part(element, 'alerts'))).to.contain(`${dropped.product.name} bajó de`);
     await expect(element).to.be.accessible();
   });
@@ -68,7 +68,7 @@ describe('<crm-wishlist>', () => {
     expect(['p-005', 'p-006']).to.include(event.productId);
     expect(event.quantity).to.equal(1);
     first!.querySelector<HTMLButtonElement>('[part~=remove-button]')!.click();
-    await waitUntil(() => items(element).length === 1, 'one is left');
+    await waitUntil(() => items(element).length === 1, 'one is left', { timeout: 5000 });
   });
 
   it('shows a price drop alert in the open page when the tab comes back into view', async () => {
@@ -83,7 +83,7 @@ describe('<crm-wishlist>', () => {
     await waitUntil(() => part(element, 'alerts'), 'the alert appears', { timeout: 5000 });
     expect(text(part(element, 'alerts'))).to.contain(`${current.name} bajó de`);
     part(element, 'mark-read-button')!.click();
-    await waitUntil(() => !part(element, 'alerts'), 'marked read');
+    await waitUntil(() => !part(element, 'alerts'), 'marked read', { timeout: 5000 });
   });
 
   it('tells a visitor how many products the device keeps, and a shopper with none that it is empty', async () => {
