@@ -102,6 +102,7 @@ export const startConversation = defineEndpoint({
   body: NewConversation,
   response: Conversation,
   status: 201,
+  errors: [429],
 });
 
 const ConversationParams = z.object({ id: ExternalId });
@@ -146,7 +147,7 @@ export const sendMyMessage = defineEndpoint({
   body: NewMessage,
   response: ChatMessage,
   status: 201,
-  errors: [404],
+  errors: [404, 429],
 });
 
 const ReadBody = z.object({ seq: z.int().check(z.minimum(0)) });
@@ -329,7 +330,7 @@ export const sendAgentMessage = defineEndpoint({
   body: NewMessage,
   response: ChatMessage,
   status: 201,
-  errors: [404],
+  errors: [404, 429],
 });
 
 export const assignConversation = defineEndpoint({

@@ -28,7 +28,7 @@ export const createSession = defineEndpoint({
   body: CreateSessionBody,
   response: Session,
   status: 201,
-  errors: [404],
+  errors: [404, 429],
 });
 
 export const AgentLoginBody = z.object({
@@ -60,7 +60,7 @@ export const agentLogin = defineEndpoint({
   summary: 'Signs a support agent in to the merchant named by the publishable key.',
   body: AgentLoginBody,
   response: AgentSession,
-  errors: [401],
+  errors: [401, 429],
 });
 
 export const getAgentMe = defineEndpoint({

@@ -187,7 +187,7 @@ export const redeemReward = defineEndpoint({
   body: z.object({ rewardId: ExternalId }),
   response: Redemption,
   status: 201,
-  errors: [404, 409, 422],
+  errors: [404, 409, 422, 429],
 });
 
 export const Segment = z.object({

@@ -10,6 +10,7 @@ import { Api, errorResponse } from './http/api.ts';
 import { preflight } from './http/cors.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { ProblemError, problemResponse } from './http/problem.ts';
+import { RateLimits, type RateLimitRules } from './http/rate-limits.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { MerchantDirectory } from './modules/auth/merchant-directory.ts';
 import { TokenService } from './modules/auth/tokens.ts';
@@ -37,6 +38,7 @@ export interface AppDeps {
   directory: MerchantDirectory;
   recommendations: RecommendationModels;
   chat: ChatHub;
+  rateLimits: RateLimits;
 }
 
 export interface AppOptions {
@@ -45,6 +47,8 @@ export interface AppOptions {
   clock?: Clock;
   /** How often chat streams look for events whose notification was lost; 5 s. */
   chatPollMs?: number;
+  /** Budgets other than the defaults, for a test that wants to reach one. */
+  rateLimits?: Partial<RateLimitRules>;
 }
 
 /** The CRM API under `/v1`, built from its dependencies so a test can build one on a fresh database. */
@@ -60,6 +64,7 @@ export function createApp(options: AppOptions): { app: Hono; deps: AppDeps } {
     directory: new MerchantDirectory(db, clock),
     recommendations: new RecommendationModels(db, clock),
     chat: new ChatHub(db, options.database.notifications, options.chatPollMs),
+    rateLimits: new RateLimits(db, clock, options.rateLimits),
   };
 
   const app = new Hono();

@@ -334,6 +334,14 @@ export interface ServerSettingTable {
   value: string;
 }
 
+export interface RateLimitTable {
+  merchantId: string;
+  rule: string;
+  subject: string;
+  windowStart: Timestamp;
+  hits: number;
+}
+
 export interface Database {
   merchants: MerchantTable;
   merchantOrigins: MerchantOriginTable;
@@ -364,6 +372,7 @@ export interface Database {
   agentPresence: AgentPresenceTable;
   supportSettings: SupportSettingsTable;
   serverSettings: ServerSettingTable;
+  rateLimits: RateLimitTable;
 }
 
 export type MerchantRow = Selectable<MerchantTable>;

@@ -10,6 +10,8 @@ import { ProblemError, problemResponse } from './problem.ts';
 export interface HandlerInput<E extends Endpoint> extends ParsedRequestOf<E> {
   caller: CallerOf<E['audience']>;
   request: Request;
+  /** The peer's network address, for limits per address. */
+  address: string;
 }
 
 /** A file answer: its text and the name a browser should save it under. */
@@ -78,7 +80,7 @@ export class Api {
         cors = corsHeaders(origin);
       }
       const parsed = await parseRequest(endpoint, c);
-      const answer = await handler({ ...parsed, caller, request });
+      const answer = await handler({ ...parsed, caller, request, address: peerAddress(c) });
       const result = answer instanceof WithStatus ? answer.result : answer;
       const status = answer instanceof WithStatus ? answer.status : (endpoint.status ?? 200);
       if (endpoint.produces === 'text/event-stream') {
@@ -103,6 +105,12 @@ export class Api {
       return errorResponse(error, c.req.path, cors);
     }
   }
+}
+
+/** The address of the socket the request came in on (Node's server puts it in the context's bindings). */
+function peerAddress(c: Context): string {
+  const bindings = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return bindings?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
 export function errorResponse(error: unknown, instance: string, headers: Headers = {}): Response {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CustomerInput } from '@clientela/contract';
-import { createApp, type AppDeps } from '../app.ts';
+import { createApp, type AppDeps, type AppOptions } from '../app.ts';
 import type { Clock } from '../clock.ts';
 import type { DatabaseHandle } from '../db/open.ts';
 import { createMerchant, type NewMerchant } from '../modules/auth/merchants.service.ts';
@@ -16,13 +16,16 @@ export interface TestApp {
 }
 
 /** A real app on a fresh database of its own (PGlite, or PostgreSQL with TEST_DATABASE_URL). */
-export async function createTestApp(options: { clock?: Clock; database?: DatabaseHandle; tokenSecret?: Uint8Array; chatPollMs?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { clock?: Clock; database?: DatabaseHandle; tokenSecret?: Uint8Array; chatPollMs?: number; rateLimits?: AppOptions['rateLimits'] } = {},
+): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase());
   const { app, deps } = createApp({
     database,
     tokenSecret: options.tokenSecret ?? randomBytes(32),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.chatPollMs ? { chatPollMs: options.chatPollMs } : {}),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   });
   return {
     deps,

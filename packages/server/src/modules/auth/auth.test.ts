@@ -6,12 +6,13 @@ import { createAgent } from './auth.service.ts';
 
 describe('identity', () => {
   const clock = manualClock('2026-06-15T12:00:00Z');
+  const tokenSecret = new Uint8Array(32).fill(7);
   let app: TestApp;
   let store: TestMerchant;
   let other: TestMerchant;
 
   before(async () => {
-    app = await createTestApp({ clock });
+    app = await createTestApp({ clock, tokenSecret });
     store = await createTestMerchant(app);
     other = await createTestMerchant(app, { origins: ['https://other.example'] });
     await store.putCustomer('ana', { firstName: 'Ana' });
@@ -93,6 +94,42 @@ describe('identity', () => {
     }
     const mixed = await store.asShopper(otherStore, '/v1/me');
     assert.equal(mixed.status, 401);
+  });
+
+  test('the algorithm is pinned: the right key under HS512 or HS384 is refused, HS256 with it is accepted', async () => {
+    const now = Math.floor(clock().getTime() / 1000);
+    const signed = (alg: string) =>
+      new SignJWT({ mid: store.merchant.id })
+        .setProtectedHeader({ alg })
+        .setIssuer('clientela')
+        .setAudience('clientela:shopper')
+        .setSubject('ana')
+        .setIssuedAt(now)
+        .setExpirationTime(now + 60)
+        .sign(tokenSecret);
+    for (const alg of ['HS512', 'HS384']) assert.equal((await store.asShopper(await signed(alg), '/v1/me')).status, 401, alg);
+    assert.equal((await store.asShopper(await signed('HS256'), '/v1/me')).status, 200, 'the same claims under the pinned algorithm');
+  });
+
+  test('no operation that takes the secret key answers a browser page, whatever its origin', async () => {
+    const document = await json(await app.request('/v1/openapi.json'));
+    let checked = 0;
+    for (const [path, methods] of Object.entries<Record<string, { security: Array<Record<string, unknown>> }>>(document.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        if (!operation.security.some((s) => 'secretKey' in s)) continue;
+        for (const origin of ['https://shop.example', 'null']) {
+          const response = await store.asMerchant(path.replace(/\{\w+\}/g, 'ana'), {
+            method: method.toUpperCase(),
+            headers: { origin },
+            ...(method === 'get' ? {} : { body: '{}' }),
+          });
+          assert.equal(response.status, 403, `${method} ${path} from ${origin}`);
+          assert.equal(response.headers.get('access-control-allow-origin'), null);
+          checked += 1;
+        }
+      }
+    }
+    assert.ok(checked >= 30, `${checked} calls`);
   });
 
   test('a token claiming a lifetime over 15 minutes is refused even when signed', async () => {

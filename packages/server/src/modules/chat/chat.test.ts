@@ -25,7 +25,9 @@ describe('support chat', () => {
     shopper(customerId, `/v1/me/conversations/${conversationId}/messages`, { method: 'POST', body: JSON.stringify({ clientId, body }) });
 
   before(async () => {
-    app = await createTestApp();
+    // Bursts here go far past what one shopper may send in a minute: they test ordering, not budgets.
+    const plenty = { limit: 100_000, windowSeconds: 60 };
+    app = await createTestApp({ rateLimits: { sessionsPerCustomer: plenty, messagesPerSender: plenty } });
     store = await createTestMerchant(app);
     for (const customer of ['ana', 'bruno']) await store.putCustomer(customer, { firstName: customer === 'ana' ? 'Ana' : 'Bruno' });
     const agent = await createAgent(app.deps.db, store.merchant.id, { email: 'sofia@shop.example', name: 'Sofía', password: 'a long password' });

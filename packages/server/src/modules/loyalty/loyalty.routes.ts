@@ -35,5 +35,11 @@ export function loyaltyRoutes(api: Api, deps: AppDeps): void {
   api.mount(correctPointsEndpoint, ({ caller, params, body }) => correctPoints(deps, caller.merchant, params.id, body));
   api.mount(getMyPoints, ({ caller }) => myPoints(deps, caller.merchant, caller.customerId));
   api.mount(getMyPointsHistory, ({ caller, query }) => myPointsHistory(deps, caller.merchant, caller.customerId, query));
-  api.mount(redeemReward, ({ caller, body, headers }) => redeem(deps, caller.merchant, caller.customerId, body.rewardId, headers['idempotency-key']));
+  api.mount(redeemReward, async ({ caller, body, headers }) => {
+    await deps.rateLimits.take(caller.merchant.id, [
+      ['redemptionsPerMerchant', '*'],
+      ['redemptionsPerShopper', caller.customerId],
+    ]);
+    return redeem(deps, caller.merchant, caller.customerId, body.rewardId, headers['idempotency-key']);
+  });
 }
