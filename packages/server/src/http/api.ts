@@ -119,6 +119,18 @@ export function errorResponse(error: unknown, instance: string, headers: Headers
   return problemResponse(new ProblemError('internal', 'The error was logged; try again later'), instance, headers);
 }
 
+/** What PostgreSQL cannot keep in text or jsonb: U+0000, and halves of a UTF-16 surrogate pair on their own. */
+const unstorableText = /\u0000|[\uD800-\uDFFF]/u;
+
+/** Strings the database could not store, refused here by field instead of failing there. */
+function unstorableTextErrors(where: FieldError['in'], value: unknown, path: string[] = []): FieldError[] {
+  if (typeof value === 'string') {
+    return unstorableText.test(value) ? [{ in: where, field: path.join('.'), message: 'Text cannot contain U+0000 or unpaired surrogates' }] : [];
+  }
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, child]) => unstorableTextErrors(where, child, [...path, key]));
+}
+
 function fieldErrors(where: FieldError['in'], error: z.core.$ZodError): FieldError[] {
   return error.issues.map((issue) => ({ in: where, field: issue.path.map(String).join('.'), message: issue.message }));
 }
@@ -144,8 +156,9 @@ async function parseRequest<E extends Endpoint>(endpoint: E, c: Context): Promis
   const parse = (where: FieldError['in'], schema: z.ZodMiniType | undefined, value: unknown) => {
     if (!schema) return where === 'body' ? undefined : {};
     const result = schema.safeParse(value);
-    if (result.success) return result.data;
-    errors.push(...fieldErrors(where, result.error));
+    const refused = result.success ? unstorableTextErrors(where, result.data) : fieldErrors(where, result.error);
+    if (refused.length === 0) return result.data;
+    errors.push(...refused);
     return undefined;
   };
   const params = parse('params', endpoint.params, c.req.param());

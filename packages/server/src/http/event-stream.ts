@@ -29,7 +29,9 @@ export function lastEventIdOf(request: Request, fallback: number): number {
 export function eventStreamResponse(request: Request, open: (send: (event: StreamEvent) => void) => Promise<() => void>, onBeat?: () => void): Response {
   let close: (() => void) | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
+  let stopped = false;
   const stop = () => {
+    stopped = true;
     clearInterval(timer);
     close?.();
     close = undefined;
@@ -55,10 +57,14 @@ export function eventStreamResponse(request: Request, open: (send: (event: Strea
         }
       });
       close = await open(send);
-      if (request.signal.aborted) stop();
+      // The client may have left while the stream was opening; then nothing of it may outlive the call.
+      if (stopped || request.signal.aborted) {
+        stop();
+        return;
+      }
       timer = setInterval(() => {
         write(': ping\n\n');
-        onBeat?.();
+        if (!stopped) onBeat?.();
       }, heartbeatMs);
     },
     cancel: stop,

@@ -32,15 +32,12 @@ export async function databaseFingerprint(db: Kysely<Database>, scope?: Customer
     if (columnName) known.add(columnName);
     tables.set(tableName, known);
   }
-  const digests: Record<string, string> = {};
-  for (const [table, has] of [...tables].sort(([a], [b]) => a.localeCompare(b))) {
+  const perTable = [...tables].map(([table, has]) => {
     const rows = sql`(select * from ${quoted(table)} t ${scope ? whereOwned(table, has, scope) : sql``})`;
-    const result = await sql<{ digest: string }>`
-      select md5(coalesce(string_agg(r::text, '|' order by r::text), '')) as digest from ${rows} r
-    `.execute(db);
-    digests[table] = result.rows[0]!.digest;
-  }
-  return digests;
+    return sql`select ${sql.lit(table)} as name, md5(coalesce(string_agg(r::text, '|' order by r::text), '')) as digest from ${rows} r`;
+  });
+  const { rows } = await sql<{ name: string; digest: string }>`${sql.join(perTable, sql` union all `)}`.execute(db);
+  return Object.fromEntries(rows.map((row) => [row.name, row.digest]).sort(([a], [b]) => a!.localeCompare(b!)));
 }
 
 function whereOwned(table: string, has: Set<string>, { merchantId, customerId }: CustomerScope) {

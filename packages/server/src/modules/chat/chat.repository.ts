@@ -80,10 +80,13 @@ export async function findMessage(db: Db, merchantId: string, conversationId: st
   return messages(db, merchantId).where('m.conversationId', '=', conversationId).where('m.seq', '=', seq).executeTakeFirst();
 }
 
+/** Seqs are PostgreSQL integers; a bound past the largest asks for the latest page, as no bound does. */
+const largestSeq = 2 ** 31 - 1;
+
 /** A page of messages before `before` (the latest when undefined), returned oldest first. */
 export async function messagesBefore(db: Db, merchantId: string, conversationId: string, before: number | undefined, limit: number) {
   let query = messages(db, merchantId).where('m.conversationId', '=', conversationId);
-  if (before !== undefined) query = query.where('m.seq', '<', before);
+  if (before !== undefined && before <= largestSeq) query = query.where('m.seq', '<', before);
   const rows = await query.orderBy('m.seq', 'desc').limit(limit + 1).execute();
   return { rows: rows.slice(0, limit).reverse(), hasMore: rows.length > limit };
 }
