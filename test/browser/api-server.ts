@@ -2,7 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { agentLogin, createSession, getMe } from '@clientela/contract';
 import { seedDemo, demoAgents, demoMerchant } from '../../packages/server/src/demo/seed.ts';
-import { createTestApp, manualClock, type TestApp } from '../../packages/server/src/testing/test-app.ts';
+import { createAgent } from '../../packages/server/src/modules/auth/auth.service.ts';
+import { budgetsBeyondReach, createTestApp, manualClock, type TestApp } from '../../packages/server/src/testing/test-app.ts';
 
 /** Commands the browser tests may run on the server side, through @web/test-runner's executeServerCommand. */
 export interface ApiCommands {
@@ -13,6 +14,8 @@ export interface ApiCommands {
   'api:bulk-payments': { customerId: string; count: number };
   'api:merchant': { method: string; path: string; body?: unknown };
   'api:agent': { method: string; path: string; body?: unknown };
+  'api:new-agent': { email: string; name: string; password: string };
+  'api:rebuild-recommendations': Record<string, never>;
 }
 
 function readBody(request: IncomingMessage): Promise<Buffer> {
@@ -33,7 +36,8 @@ export async function apiServerPlugin(origin: string) {
   const clock = manualClock(new Date());
   let app: TestApp | undefined;
   const ready = (async () => {
-    app = await createTestApp({ clock });
+    // Its clock moves only when a test moves it, so a whole run of every file falls in a handful of windows.
+    app = await createTestApp({ clock, rateLimits: budgetsBeyondReach });
     await seedDemo(app.deps.db, { now: clock(), origins: [origin] });
     return app;
   })();
@@ -116,6 +120,17 @@ export async function apiServerPlugin(origin: string) {
           requestHash: 'bulk',
         }));
         for (let i = 0; i < rows.length; i += 1000) await api.deps.db.insertInto('cardMovements').values(rows.slice(i, i + 1000)).execute();
+        return true;
+      }
+      if (command === 'api:new-agent') {
+        // A support agent added by the merchant's operator, as `clientela agent create` does: the name is theirs to choose.
+        const api = await ready;
+        return createAgent(api.deps.db, demoMerchant.id, payload as ApiCommands['api:new-agent']);
+      }
+      if (command === 'api:rebuild-recommendations') {
+        // The model is rebuilt on a schedule; a test that just added purchases asks for it now.
+        const api = await ready;
+        await api.deps.recommendations.rebuild(demoMerchant.id);
         return true;
       }
       if (command === 'api:advance-clock') {

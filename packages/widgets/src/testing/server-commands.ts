@@ -30,6 +30,13 @@ export const asMerchant = <T = any>(method: string, path: string, body?: unknown
 export const asAgent = <T = any>(method: string, path: string, body?: unknown) =>
   executeServerCommand<{ status: number; body: T }, { method: string; path: string; body?: unknown }>('api:agent', { method, path, ...(body === undefined ? {} : { body }) });
 
+/** Adds a support agent to the demo merchant, named as the merchant's operator chose; answers the agent as stored. */
+export const addAgent = (agent: { email: string; name: string; password: string }) =>
+  executeServerCommand<{ id: string; email: string; name: string }, typeof agent>('api:new-agent', agent);
+
+/** Rebuilds the demo merchant's recommendation model now, so that purchases just made count. */
+export const rebuildRecommendations = () => executeServerCommand<boolean, Record<string, never>>('api:rebuild-recommendations', {});
+
 /** A new customer of the demo merchant, for a test that needs a shopper no other test touches. */
 export async function freshCustomer(prefix: string, firstName = 'Prueba', extra: Record<string, unknown> = {}): Promise<string> {
   const id = `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
