@@ -45,7 +45,11 @@ export class WishlistStore extends EventTarget {
   #error: unknown = null;
   #items = new Map<string, WishlistItem>();
   #saved = new Set<string>();
-  /** Counts changes made here, so a list fetched while one was in flight is not taken for the truth. */
+  /**
+   * Counts changes made here, once when each is sent and once when it is
+   * answered, so that a list fetched while one was on its way is not taken
+   * for the truth.
+   */
   #changes = 0;
 
   /** Settles once the store knows whether a shopper is signed in: a click before that waits for it. */
@@ -149,7 +153,6 @@ export class WishlistStore extends EventTarget {
   async toggle(productId: string): Promise<boolean> {
     await this.#known;
     const save = !this.#saved.has(productId);
-    this.#changes++;
     const flip = (on: boolean) => {
       if (on) this.#saved.add(productId);
       else this.#saved.delete(productId);
@@ -162,13 +165,14 @@ export class WishlistStore extends EventTarget {
     }
     try {
       if (save) {
-        const item = await this.#client.call(putWishlistItem, { params: { productId }, body: {} });
+        const item = await this.#write(() => this.#client.call(putWishlistItem, { params: { productId }, body: {} }));
         this.#items = new Map([[productId, item], ...this.#items]);
       } else {
-        await this.#client.call(deleteWishlistItem, { params: { productId } });
+        await this.#write(() => this.#client.call(deleteWishlistItem, { params: { productId } }));
         this.#items.delete(productId);
       }
-      this.#changed();
+      // A list answered while this was on its way may predate it: what was just saved or taken off stands.
+      flip(save);
       return save;
     } catch (error) {
       flip(!save);
@@ -178,9 +182,18 @@ export class WishlistStore extends EventTarget {
 
   /** Changes a saved item's note or alerts. */
   async update(productId: string, changes: WishlistItemInput): Promise<void> {
-    this.#changes++;
-    const item = await this.#client.call(putWishlistItem, { params: { productId }, body: changes });
+    const item = await this.#write(() => this.#client.call(putWishlistItem, { params: { productId }, body: changes }));
     this.#items.set(productId, item);
     this.#changed();
+  }
+
+  /** Sends a change to the account's list, counted as it leaves and as it is answered (see `refresh`). */
+  async #write<T>(send: () => Promise<T>): Promise<T> {
+    this.#changes++;
+    try {
+      return await send();
+    } finally {
+      this.#changes++;
+    }
   }
 }

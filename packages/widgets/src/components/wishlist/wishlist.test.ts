@@ -2,7 +2,7 @@ import type { Wishlist } from '@clientela/contract';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { CrmCartAddEvent } from '../../events/cart-add.ts';
 import { defineShopperStateProvider } from '../../testing/shopper-state-provider.ts';
-import { asMerchant, fetchAsShopper, mintSession } from '../../testing/server-commands.ts';
+import { asMerchant, fetchAsShopper, freshCustomer, mintSession } from '../../testing/server-commands.ts';
 import type { CrmPortal } from '../portal/portal.component.ts';
 import '../portal/portal.ts';
 import type { CrmWishlist } from './wishlist.component.ts';
@@ -69,6 +69,34 @@ describe('<crm-wishlist>', () => {
     expect(event.quantity).to.equal(1);
     first!.querySelector<HTMLButtonElement>('[part~=remove-button]')!.click();
     await waitUntil(() => items(element).length === 1, 'one is left', { timeout: 5000 });
+  });
+
+  it('keeps a removal when the list reloads while the removal is on its way', async () => {
+    const customerId = await freshCustomer('wishlist-race');
+    await save(customerId, 'p-005');
+    await save(customerId, 'p-006');
+    const { element } = await listFor(customerId);
+    await waitUntil(() => items(element).length === 2, 'both load', { timeout: 5000 });
+    // The removal leaves late; the reload the tab's focus asks for is answered before it, and heard back after it.
+    const realFetch = window.fetch;
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    window.fetch = async (input, init) => {
+      const request = new Request(input, init);
+      if (request.method === 'DELETE') await pause(200);
+      const response = await realFetch(request);
+      if (request.method === 'GET' && new URL(request.url).pathname === '/v1/me/wishlist') await pause(400);
+      return response;
+    };
+    try {
+      items(element)[0]!.querySelector<HTMLButtonElement>('[part~=remove-button]')!.click();
+      await pause(20);
+      window.dispatchEvent(new Event('focus'));
+      await pause(800);
+      expect(items(element)).to.have.length(1);
+    } finally {
+      window.fetch = realFetch;
+    }
+    expect((await fetchAsShopper<Wishlist>(customerId, '/v1/me/wishlist')).items).to.have.length(1);
   });
 
   it('shows a price drop alert in the open page when the tab comes back into view', async () => {
