@@ -11,3 +11,4 @@ export * from './statements.ts';
 export * from './loyalty.ts';
 export * from './wishlist.ts';
 export * from './recommendations.ts';
+export * from './webhooks.ts';

@@ -24,6 +24,8 @@ import { statementRoutes } from './modules/statements/statements.routes.ts';
 import { wishlistRoutes } from './modules/wishlist/wishlist.routes.ts';
 import { RecommendationModels } from './modules/recommendations/model-cache.ts';
 import { recommendationRoutes } from './modules/recommendations/recommendations.routes.ts';
+import { WebhookSecrets } from './modules/webhooks/signing-secrets.ts';
+import { webhookRoutes } from './modules/webhooks/webhooks.routes.ts';
 
 export const apiVersion = '0.1.0';
 const maxBodyBytes = 1024 * 1024;
@@ -39,6 +41,7 @@ export interface AppDeps {
   recommendations: RecommendationModels;
   chat: ChatHub;
   rateLimits: RateLimits;
+  webhookSecrets: WebhookSecrets;
 }
 
 export interface AppOptions {
@@ -65,6 +68,7 @@ export function createApp(options: AppOptions): { app: Hono; deps: AppDeps } {
     recommendations: new RecommendationModels(db, clock),
     chat: new ChatHub(db, options.database.notifications, options.chatPollMs),
     rateLimits: new RateLimits(db, clock, options.rateLimits),
+    webhookSecrets: new WebhookSecrets(options.tokenSecret),
   };
 
   const app = new Hono();
@@ -100,6 +104,7 @@ export function createApp(options: AppOptions): { app: Hono; deps: AppDeps } {
   wishlistRoutes(api, deps);
   recommendationRoutes(api, deps);
   chatRoutes(api, deps);
+  webhookRoutes(api, deps);
 
   const document = openApiDocument(api.endpoints, apiVersion);
   app.get('/v1/openapi.json', (c) => c.json(document, 200, { 'access-control-allow-origin': '*' }));

@@ -1,9 +1,15 @@
 import { parseArgs } from 'node:util';
+import { WebhookDeliveryStatus, WebhookEndpointInput } from '@clientela/contract';
+import { systemClock } from './clock.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { demoAgents, demoMerchant } from './demo/seed.ts';
 import { readEnvironment } from './env.ts';
 import { createAgent } from './modules/auth/auth.service.ts';
+import { findMerchantById } from './modules/auth/merchants.repository.ts';
 import { createMerchant } from './modules/auth/merchants.service.ts';
+import { loadTokenSecret } from './modules/auth/token-secret.ts';
+import { WebhookSecrets } from './modules/webhooks/signing-secrets.ts';
+import { createWebhookEndpoint, listWebhookDeliveries, listWebhookEndpoints } from './modules/webhooks/webhooks.service.ts';
 import { openConfiguredDatabase, startServer } from './serve.ts';
 
 const usage = `Usage:
@@ -14,6 +20,13 @@ const usage = `Usage:
       Creates a merchant and prints its id and keys as JSON; the secret key is shown only this once.
   clientela agent create --merchant ID --email EMAIL --name NAME --password PASSWORD
       Adds a support agent to a merchant.
+  clientela webhooks add --merchant ID --url URL [--event TYPE…] [--description TEXT]
+      Registers a webhook endpoint (all event types unless --event names some) and prints it
+      as JSON with its signing secret, shown only this once.
+  clientela webhooks list --merchant ID
+      Prints the merchant's webhook endpoints as JSON.
+  clientela webhooks deliveries --merchant ID [--endpoint ID] [--status pending|succeeded|failed] [--limit 20]
+      Prints the latest deliveries as JSON, newest first.
   clientela migrate
       Brings the database schema up to date.`;
 
@@ -122,6 +135,49 @@ async function agent(args: string[]) {
   console.log(JSON.stringify({ merchantId, ...created }, null, 2));
 }
 
+async function webhooks(args: string[]) {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      merchant: { type: 'string' },
+      url: { type: 'string' },
+      event: { type: 'string', multiple: true },
+      description: { type: 'string' },
+      endpoint: { type: 'string' },
+      status: { type: 'string' },
+      limit: { type: 'string', default: '20' },
+    },
+  });
+  const [action] = positionals;
+  const merchantId = values.merchant;
+  if (!merchantId || !action || !['add', 'list', 'deliveries'].includes(action)) throw new UsageError();
+  const input = action === 'add' ? WebhookEndpointInput.safeParse({ url: values.url, events: values.event, description: values.description }) : undefined;
+  if (input && !input.success) {
+    const flag = (field: unknown) => (field === 'events' ? '--event' : `--${String(field)}`);
+    throw new UsageError(input.error.issues.map((issue) => `${flag(issue.path[0])}: ${issue.message}`).join('\n'));
+  }
+  const status = values.status === undefined ? undefined : WebhookDeliveryStatus.safeParse(values.status);
+  if (status && !status.success) throw new UsageError('--status is pending, succeeded or failed');
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError('--limit is a whole number from 1 to 100');
+
+  const result = await withDatabase(async ({ db }) => {
+    if (!(await findMerchantById(db, merchantId))) throw new Error(`No merchant ${merchantId}`);
+    if (input) {
+      const tokenSecret = await loadTokenSecret(db, readEnvironment().TOKEN_SECRET);
+      return createWebhookEndpoint({ db, clock: systemClock, webhookSecrets: new WebhookSecrets(tokenSecret) }, merchantId, input.data);
+    }
+    if (action === 'list') return listWebhookEndpoints({ db }, merchantId);
+    return listWebhookDeliveries({ db }, merchantId, {
+      limit,
+      ...(values.endpoint === undefined ? {} : { endpointId: values.endpoint }),
+      ...(status?.data === undefined ? {} : { status: status.data }),
+    });
+  });
+  console.log(JSON.stringify(result, null, 2));
+}
+
 class UsageError extends Error {}
 
 const [command, ...rest] = process.argv.slice(2);
@@ -129,6 +185,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   serve,
   merchant,
   agent,
+  webhooks,
   migrate: () => withDatabase(async () => console.log('The database schema is up to date')),
 };
 

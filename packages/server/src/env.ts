@@ -14,6 +14,8 @@ const Environment = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Key that signs shopper and agent tokens (32+ characters); generated and kept in the database when not set. */
   TOKEN_SECRET: z.string().min(32).optional(),
+  /** Whether webhook endpoints may be in loopback or private networks (a backend beside the server); refused by default. */
+  WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z.stringbool().default(false),
 });
 
 export type Environment = z.infer<typeof Environment>;

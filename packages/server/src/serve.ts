@@ -12,6 +12,7 @@ import { seedDemo, type DemoSeedResult } from './demo/seed.ts';
 import type { Environment } from './env.ts';
 import { loadTokenSecret } from './modules/auth/token-secret.ts';
 import { scheduleTierRecompute } from './modules/loyalty/tier-schedule.ts';
+import { WebhookDispatcher, scheduleWebhookDispatch } from './modules/webhooks/dispatcher.ts';
 import { demoDist, widgetsDist } from './paths.ts';
 
 export interface RunningServer {
@@ -70,6 +71,9 @@ export async function startServer(env: Environment, options: { demo: boolean }):
   }
 
   const tiers = scheduleTierRecompute(database.db, systemClock);
+  const webhooks = scheduleWebhookDispatch(
+    new WebhookDispatcher({ db: database.db, clock: systemClock, secrets: deps.webhookSecrets, allowPrivateNetworks: env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS }),
+  );
 
   return {
     url,
@@ -78,6 +82,7 @@ export async function startServer(env: Environment, options: { demo: boolean }):
     ...(seed ? { seed } : {}),
     close: async () => {
       await tiers.stop();
+      await webhooks.stop();
       await deps.chat.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -6,6 +6,7 @@ import * as wishlist from './migrations/2026-11-26-wishlist.ts';
 import * as recommendations from './migrations/2026-11-27-recommendations.ts';
 import * as chat from './migrations/2026-11-28-chat.ts';
 import * as rateLimits from './migrations/2026-11-29-rate-limits.ts';
+import * as webhooks from './migrations/2026-11-30-webhooks.ts';
 
 /** Every migration, by date; the same list runs on PGlite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-27-recommendations': recommendations,
   '2026-11-28-chat': chat,
   '2026-11-29-rate-limits': rateLimits,
+  '2026-11-30-webhooks': webhooks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

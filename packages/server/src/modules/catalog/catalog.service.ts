@@ -1,9 +1,10 @@
 import type { Product, ProductInput } from '@clientela/contract';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.ts';
-import type { Database, ProductRow } from '../../db/schema.ts';
+import type { Database, Db, ProductRow } from '../../db/schema.ts';
 import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import type { Merchant } from '../auth/merchants.repository.ts';
+import { recordWebhookEvents } from '../webhooks/outbox.ts';
 import { notifyWishlisters } from '../wishlist/wishlist.repository.ts';
 import { findProduct, listProducts, upsertProduct } from './catalog.repository.ts';
 
@@ -48,14 +49,32 @@ export async function putProduct(
     });
     if (before && row.active) {
       if (row.price < before.price) {
-        await notifyWishlisters(trx, merchant.id, id, { kind: 'price-drop', previousPrice: before.price, price: row.price, at: now });
+        await alertWishlisters(trx, merchant, row, { kind: 'price-drop', previousPrice: before.price, price: row.price, at: now });
       }
       if (before.stock === 0 && row.stock > 0) {
-        await notifyWishlisters(trx, merchant.id, id, { kind: 'back-in-stock', previousPrice: null, price: row.price, at: now });
+        await alertWishlisters(trx, merchant, row, { kind: 'back-in-stock', previousPrice: null, price: row.price, at: now });
       }
     }
     return toProduct(row, merchant.currency);
   });
+}
+
+/** Alerts the shoppers who saved the product, in their notifications and as one `wishlist.alert` webhook event each. */
+async function alertWishlisters(db: Db, merchant: Merchant, product: ProductRow, alert: Parameters<typeof notifyWishlisters>[3]) {
+  const alerted = await notifyWishlisters(db, merchant.id, product.id, alert);
+  const money = (amount: number) => ({ amount, currency: merchant.currency });
+  const events = alerted.map(({ id, customerId }) => ({
+    type: 'wishlist.alert' as const,
+    data: {
+      customerId,
+      alertId: String(id),
+      kind: alert.kind,
+      product: { id: product.id, name: product.name },
+      price: money(alert.price),
+      previousPrice: alert.previousPrice === null ? null : money(alert.previousPrice),
+    },
+  }));
+  await recordWebhookEvents(db, merchant.id, events, alert.at);
 }
 
 export async function productPage(db: Kysely<Database>, merchant: Merchant, limit: number, after?: string) {

@@ -23,6 +23,7 @@ import { isUniqueViolation } from '../../idempotency.ts';
 import { localDate } from '../../time-zone.ts';
 import type { Merchant } from '../auth/merchants.repository.ts';
 import { findAgent } from '../auth/agents.repository.ts';
+import { recordWebhookEvents } from '../webhooks/outbox.ts';
 import type { ChatHub } from './chat-hub.ts';
 import {
   agentsSeenSince,
@@ -204,6 +205,7 @@ export async function startConversation(deps: Deps, merchant: Merchant, customer
       });
       const message = { merchantId: merchant.id, conversationId: id, seq: 1, id: newId('msg'), clientId: input.message.clientId, author: 'shopper', authorId: customerId, body: input.message.body, createdAt: now };
       await insertMessage(trx, message);
+      await recordWebhookEvents(trx, merchant.id, [{ type: 'conversation.created', data: { conversationId: id, customerId, subject, startedOffline: !online } }], now);
       await emit({ id, customerId }, { type: 'conversation', conversationId: id });
       await emit({ id, customerId }, { type: 'message', conversationId: id, message: toMessage({ ...message, authorName: null }) });
       return id;
@@ -341,6 +343,8 @@ export async function resolve(deps: Deps, merchant: Merchant, conversationId: st
     if (!conversation) throw notFound(`Conversation ${conversationId}`);
     if (conversation.status === 'resolved') return;
     await updateConversation(trx, merchant.id, conversationId, { status: 'resolved', updatedAt: deps.clock() });
+    const data = { conversationId, customerId: conversation.customerId, assignedAgentId: conversation.assignedAgentId };
+    await recordWebhookEvents(trx, merchant.id, [{ type: 'conversation.resolved', data }], deps.clock());
     await emit({ id: conversationId, customerId: conversation.customerId }, { type: 'conversation', conversationId });
   });
   return agentConversation(deps, merchant, conversationId);

@@ -10,6 +10,7 @@ import { requestFingerprint } from '../../idempotency.ts';
 import { localDate, startOfLocalDay } from '../../time-zone.ts';
 import type { Merchant } from '../auth/merchants.repository.ts';
 import { findCustomer } from '../customers/customers.repository.ts';
+import { recordWebhookEvents } from '../webhooks/outbox.ts';
 import { pointsForPurchase, pointsToReverse } from './earning.ts';
 import {
   activeRewards,
@@ -167,6 +168,12 @@ export async function earnForPurchase(trx: Transaction<Database>, merchant: Merc
     state,
     earned.map((points) => ({ ...points, createdAt: state.now, expiresAt: expiryOf(state.settings, state.now) })),
   );
+  const points = earned.reduce((sum, entry) => sum + entry.amount, 0);
+  if (points > 0) {
+    const expiresAt = expiryOf(state.settings, state.now).toISOString();
+    const data = { customerId: state.customer.id, orderId: order.id, points, balanceAfter: state.lots.balance, expiresAt };
+    await recordWebhookEvents(trx, merchant.id, [{ type: 'points.earned', data }], state.now);
+  }
 }
 
 /** Takes back the points a refunded part of an order earned, as far as the balance allows. */
@@ -246,6 +253,8 @@ export async function redeem(deps: Deps, merchant: Merchant, customerId: string,
       createdAt: state.now.toISOString(),
     };
     await insertIdempotencyKey(trx, { merchantId: merchant.id, customerId, key, requestHash: fingerprint, status: 201, body: JSON.stringify(body), createdAt: state.now });
+    const data = { customerId, redemptionId: id, reward: body.reward, points: reward.cost, balanceAfter: body.balanceAfter };
+    await recordWebhookEvents(trx, merchant.id, [{ type: 'points.redeemed', data }], state.now);
     return new WithStatus(body, 201);
   });
 }

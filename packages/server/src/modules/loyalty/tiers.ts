@@ -1,6 +1,7 @@
 import type { Tier } from '@clientela/contract';
 import { sql } from 'kysely';
 import type { Db } from '../../db/schema.ts';
+import { recordWebhookEvents } from '../webhooks/outbox.ts';
 
 /**
  * The customer pyramid, by spend over the trailing twelve months among those
@@ -19,27 +20,28 @@ export function nextTier(tier: Tier): Tier | null {
 /**
  * Recomputes every customer's tier, then keeps each active tier's floor (the
  * least trailing spend among its customers) for progress to the next tier.
+ * Each customer whose tier changed is a `tier.changed` webhook event.
  */
 export async function recomputeTiers(db: Db, merchantId: string, now: Date): Promise<void> {
-  await sql`
+  const { rows: changed } = await sql<{ id: string; previous: Tier; tier: Tier }>`
     with spend as (
-      select c.id,
+      select c.id, c.tier as previous,
              coalesce(sum(o.total) filter (where o.placed_at > ${now}::timestamptz - interval '12 months'), 0) as recent,
              count(o.id) filter (where o.placed_at > ${now}::timestamptz - interval '12 months') as recent_orders,
              count(o.id) as orders
         from customers c
         left join orders o on o.merchant_id = c.merchant_id and o.customer_id = c.id and o.placed_at <= ${now}::timestamptz
        where c.merchant_id = ${merchantId}
-       group by c.id
+       group by c.id, c.tier
     ),
     ranked as (
-      select id, recent_orders, orders,
+      select id, previous, recent_orders, orders,
              row_number() over (order by recent_orders > 0 desc, recent desc, id) as position,
              count(*) filter (where recent_orders > 0) over () as active
         from spend
     ),
     tiered as (
-      select id,
+      select id, previous,
              case
                when orders = 0 then 'potential'
                when recent_orders = 0 then 'inactive'
@@ -54,7 +56,10 @@ export async function recomputeTiers(db: Db, merchantId: string, now: Date): Pro
        set tier = tiered.tier
       from tiered
      where c.merchant_id = ${merchantId} and c.id = tiered.id and c.tier is distinct from tiered.tier
+    returning c.id, tiered.previous, tiered.tier
   `.execute(db);
+  const events = changed.map(({ id, previous, tier }) => ({ type: 'tier.changed' as const, data: { customerId: id, from: previous, to: tier } }));
+  await recordWebhookEvents(db, merchantId, events, now);
   await sql`
     with spend as (
       select c.tier, coalesce(sum(o.total - o.refunded), 0) as recent

@@ -73,7 +73,7 @@ export async function deleteWishlistItem(db: Db, merchantId: string, customerId:
     .execute();
 }
 
-/** Alerts for every shopper who saved the product and asked for this kind. */
+/** Alerts for every shopper who saved the product and asked for this kind; resolves to the alerts written. */
 export async function notifyWishlisters(
   db: Db,
   merchantId: string,
@@ -81,7 +81,7 @@ export async function notifyWishlisters(
   alert: { kind: 'price-drop' | 'back-in-stock'; previousPrice: number | null; price: number; at: Date },
 ) {
   const wants = alert.kind === 'price-drop' ? 'alertPriceDrop' : 'alertBackInStock';
-  await db
+  return db
     .insertInto('notifications')
     .columns(['merchantId', 'customerId', 'kind', 'productId', 'previousPrice', 'price', 'createdAt'])
     .expression((eb) =>
@@ -100,6 +100,7 @@ export async function notifyWishlisters(
         .where('productId', '=', productId)
         .where(wants, '=', true),
     )
+    .returning(['id', 'customerId'])
     .execute();
 }
 
