@@ -26,14 +26,28 @@ async function standalone(name: string, entry: string): Promise<Weight> {
     },
   })) as Rollup.RollupOutput[];
   const chunks = result.flatMap((output) => output.output).filter((file): file is Rollup.OutputChunk => file.type === 'chunk');
-  const code = chunks.map((chunk) => chunk.code).join('\n');
+  return weigh(name, chunks.map((chunk) => chunk.code).join('\n'));
+}
+
+function weigh(name: string, code: string): Weight {
   return { name, bytes: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).byteLength };
 }
 
-/** Gzip sizes of the Lit floor, each widget alone, and the whole kit. */
+/** What a page loads before any Clientela tag is used: the script-tag bundle's own chunk, without the elements it loads on demand. */
+async function loaderAlone(entry: string): Promise<Weight> {
+  const result = (await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: { write: false, target: 'es2022', minify: true, lib: { entry, formats: ['es'], fileName: 'clientela' } },
+  })) as Rollup.RollupOutput[];
+  const loader = result.flatMap((output) => output.output).find((file): file is Rollup.OutputChunk => file.type === 'chunk' && file.isEntry)!;
+  return weigh('clientela (loader alone)', loader.code);
+}
+
+/** Gzip sizes of the Lit floor, each widget alone, the whole kit, and the script-tag bundle before it loads anything. */
 export async function measureWeights(): Promise<Weight[]> {
   const floor = await standalone('lit-floor', fileURLToPath(new URL('./lit-floor.ts', import.meta.url)));
   const widgets = [];
   for (const [name, entry] of Object.entries(widgetEntries)) widgets.push(await standalone(name, entry));
-  return [floor, ...widgets];
+  return [floor, ...widgets, await loaderAlone(widgetEntries.clientela)];
 }

@@ -13,12 +13,12 @@ export interface RunningProcess {
 }
 
 /**
- * Runs a Node program as its own process and resolves once it prints the URL
+ * Runs a Node program (or another `program`) as its own process and resolves once it prints the URL
  * it serves on ("listening on …" or "serving on …"). If this process exits
  * first, for a failed test or bench, the child goes with it.
  */
-export async function startProcess(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<RunningProcess> {
-  const child = spawn(process.execPath, args, { cwd: repositoryRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startProcess(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000, program = process.execPath): Promise<RunningProcess> {
+  const child = spawn(program, args, { cwd: repositoryRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const killChild = () => child.kill('SIGKILL');
   process.once('exit', killChild);
   const output: string[] = [];

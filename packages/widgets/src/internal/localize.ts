@@ -1,9 +1,9 @@
 import type { Locale } from '@clientela/contract';
-import { ContextConsumer } from '@lit/context';
+import type { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import en, { type Translation } from '../translations/en.ts';
 import es from '../translations/es.ts';
-import { localeContext } from './context.ts';
+import { consume, localeContext } from './context.ts';
 
 const translations: Record<Locale, Translation> = { en, es };
 
@@ -42,7 +42,7 @@ export class LocalizeController implements ReactiveController {
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
-    this.#consumer = new ContextConsumer(host, { context: localeContext, subscribe: true });
+    this.#consumer = consume(host, localeContext);
     host.addController(this);
   }
 

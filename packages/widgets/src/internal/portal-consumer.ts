@@ -1,7 +1,7 @@
 import type { Client } from '@clientela/client';
-import { ContextConsumer } from '@lit/context';
+import type { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { clientContext, shopperContext, type ShopperState } from './context.ts';
+import { clientContext, consume, shopperContext, type ShopperState } from './context.ts';
 
 export type Host = ReactiveControllerHost & HTMLElement;
 
@@ -16,8 +16,8 @@ export abstract class PortalConsumer implements ReactiveController {
 
   constructor(host: Host) {
     this.host = host;
-    this.#client = new ContextConsumer(host, { context: clientContext, subscribe: true, callback: () => this.follow() });
-    this.#shopper = new ContextConsumer(host, { context: shopperContext, subscribe: true, callback: () => this.follow() });
+    this.#client = consume(host, clientContext, () => this.follow());
+    this.#shopper = consume(host, shopperContext, () => this.follow());
     host.addController(this);
   }
 

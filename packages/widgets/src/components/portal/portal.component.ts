@@ -15,13 +15,18 @@ import styles from './portal.styles.ts';
 const tokenRenewalTimeoutMs = 15_000;
 
 /**
+ * Wrap the part of the page that holds Clientela widgets in one portal (the
+ * whole `<body>` will do). It needs the merchant's `publishable-key` and the
+ * shopper's session token from the merchant's backend; without one, the
+ * widgets inside treat the visitor as signed out.
+ *
  * @summary The root of a Clientela customer portal: one API client and one shopper for every widget inside it.
  *
  * @slot - The page content holding Clientela widgets.
  *
- * @fires crm-token-expired - The shopper token expired; set a fresh `token` to continue.
- * @fires crm-shopper-change - The shopper signed in, out, or finished loading.
- * @fires crm-error - Loading the shopper failed.
+ * @fires {CrmTokenExpiredEvent} crm-token-expired - The shopper token expired; set a fresh `token` to continue (not fired with `session-url`, which the portal asks itself).
+ * @fires {CrmShopperChangeEvent} crm-shopper-change - The shopper signed in, out, or finished loading.
+ * @fires {CrmErrorEvent} crm-error - Loading the shopper failed.
  */
 export class CrmPortal extends CrmElement {
   static override styles = styles;
@@ -30,6 +35,7 @@ export class CrmPortal extends CrmElement {
     api: { type: String },
     publishableKey: { type: String, attribute: 'publishable-key' },
     token: { type: String, noAccessor: true },
+    sessionUrl: { type: String, attribute: 'session-url' },
     locale: { type: String },
   };
 
@@ -59,6 +65,13 @@ export class CrmPortal extends CrmElement {
     }
     this.requestUpdate('token', old);
   }
+  /**
+   * A URL of the merchant's own site that answers the signed-in shopper's
+   * session (`{ "token": "…" }`, as `POST /v1/sessions` gives it; 204 or 401
+   * when nobody is signed in). With it the portal fetches its token at start
+   * and again whenever it expires: the page needs no script of its own.
+   */
+  declare sessionUrl: string | undefined;
   /** `es` or `en`; the page's `lang` when left out. */
   declare locale: Locale | undefined;
 
@@ -82,7 +95,7 @@ export class CrmPortal extends CrmElement {
     super.connectedCallback();
     this.#locale.setValue(this.locale ? localeFromLang(this.locale) : pageLocale(this));
     // With a token, nobody is signed out: the widgets wait for the shopper instead of starting as a guest.
-    if (this.token && this.#shopper.value.status === 'signed-out') this.#shopper.setValue({ status: 'loading' });
+    if ((this.token || this.sessionUrl) && this.#shopper.value.status === 'signed-out') this.#shopper.setValue({ status: 'loading' });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -96,15 +109,51 @@ export class CrmPortal extends CrmElement {
           onTokenExpired: () => this.#renewToken(),
         }),
       );
-      this.#loadShopper();
+      if (this.sessionUrl && !this.token) this.#startSession();
+      else this.#loadShopper();
+    } else if (changed.has('sessionUrl') && this.sessionUrl && !this.token) {
+      this.#startSession();
     } else if (changed.has('token')) {
       this.#client.value!.token = this.token || null;
       this.#loadShopper();
     }
   }
 
-  /** Asks the host page for a new token and waits for it to be set. */
+  /** The shopper's session from the merchant's `session-url`: its token, or null when nobody is signed in there. */
+  async #fetchSession(): Promise<string | null> {
+    const response = await fetch(this.sessionUrl!, { credentials: 'same-origin', cache: 'no-store', headers: { accept: 'application/json' } });
+    if (response.status === 204 || response.status === 401) return null;
+    if (!response.ok) throw new Error(`${this.sessionUrl} answered ${response.status}`);
+    const { token } = (await response.json()) as { token?: unknown };
+    return typeof token === 'string' && token ? token : null;
+  }
+
+  async #startSession(): Promise<void> {
+    const load = ++this.#load;
+    this.#setShopper({ status: 'loading' });
+    try {
+      const token = await this.#fetchSession();
+      if (load !== this.#load) return;
+      if (token) this.token = token;
+      else this.#setShopper({ status: 'signed-out' });
+    } catch (error) {
+      if (load !== this.#load) return;
+      this.#setShopper({ status: 'error', error, retry: () => void this.#startSession() });
+      this.emit(new CrmErrorEvent(error, this.localName));
+    }
+  }
+
+  /** A new token for an expired one: from `session-url` when there is one, otherwise from the host page, asked with `crm-token-expired`. */
   #renewToken(): Promise<string | null> {
+    if (this.sessionUrl) {
+      return this.#fetchSession().then(
+        (token) => {
+          this.#token = token ?? undefined;
+          return token;
+        },
+        () => null,
+      );
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(() => finish(null), tokenRenewalTimeoutMs);
       const finish = (token: string | null) => {
