@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
@@ -18,8 +18,20 @@ export const widgetEntries = {
   'crm-agent-console': here('packages/widgets/src/components/agent-console/agent-console.ts'),
 };
 
+/** The shipped themes are plain CSS, copied as written to /widgets/themes/. */
+const widgetThemes: Plugin = {
+  name: 'clientela:widget-themes',
+  generateBundle() {
+    const themes = here('packages/widgets/themes/');
+    for (const file of readdirSync(themes)) {
+      this.emitFile({ type: 'asset', fileName: `themes/${file}`, source: readFileSync(themes + file, 'utf8') });
+    }
+  },
+};
+
 /** The widget bundles served under /widgets/: ES modules, Lit and shared code in hashed chunks. */
 const widgets: UserConfig = {
+  plugins: [widgetThemes],
   build: {
     outDir: here('packages/widgets/dist'),
     emptyOutDir: true,
@@ -63,6 +75,7 @@ const demo: UserConfig = {
         wishlist: here('demo/favoritos/index.html'),
         product: here('demo/producto/index.html'),
         agent: here('demo/agent/index.html'),
+        react: here('demo/react/index.html'),
       },
     },
   },

@@ -1,6 +1,6 @@
 import type { Locale } from '@clientela/contract';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import '../packages/widgets/src/components/account-statement/account-statement.ts';
 import type { ShopperState } from '../packages/widgets/src/internal/context.ts';
 import { defineShopperStateProvider } from '../packages/widgets/src/testing/shopper-state-provider.ts';
@@ -13,6 +13,8 @@ interface Args {
   locale: Locale;
   state: ShopperState;
   routes: FixtureRoutes;
+  period?: string;
+  'page-size'?: number;
 }
 
 const ready: ShopperState = { status: 'ready', me: ana, refresh: () => {} };
@@ -20,14 +22,15 @@ const ready: ShopperState = { status: 'ready', me: ana, refresh: () => {} };
 const meta: Meta<Args> = {
   title: 'Widgets/crm-account-statement',
   component: 'crm-account-statement',
+  tags: ['autodocs'],
   argTypes: {
     locale: { control: 'inline-radio', options: ['es', 'en'] },
     state: { control: false },
     routes: { control: false },
   },
   args: { locale: 'es', state: ready },
-  render: ({ locale, state, routes }) => html`<crm-test-shopper-state .client=${fixtureClient(routes)} .state=${state} locale=${locale}>
-    <crm-account-statement></crm-account-statement>
+  render: ({ locale, state, routes, period, 'page-size': pageSize }) => html`<crm-test-shopper-state .client=${fixtureClient(routes)} .state=${state} locale=${locale}>
+    <crm-account-statement period=${period || nothing} page-size=${pageSize || nothing}></crm-account-statement>
   </crm-test-shopper-state>`,
 };
 export default meta;
@@ -54,3 +57,6 @@ export const SignedOut: Story = { args: { state: { status: 'signed-out' }, route
 export const Loading: Story = { args: { routes: { '/v1/me/statements': 'never' } } };
 
 export const Error: Story = { args: { routes: { '/v1/me/statements': { status: 503, problem: 'unavailable' } } } };
+
+/** LatePayment, in the kit's dark theme. */
+export const Dark: Story = { ...LatePayment, globals: { theme: 'dark' } };

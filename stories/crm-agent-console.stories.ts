@@ -1,6 +1,6 @@
 import type { Locale } from '@clientela/contract';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import '../packages/widgets/src/components/agent-console/agent-console.ts';
 import { fixtureClient, type FixtureRoutes } from './fixture-client.ts';
 import { agentConversations, anaPanel, chargeMessages, newConversations } from './fixtures.ts';
@@ -9,25 +9,28 @@ interface Args {
   locale: Locale;
   signedIn: boolean;
   routes: FixtureRoutes;
+  api?: string;
+  'publishable-key': string;
 }
 
-const sessionKey = 'clientela:agent-session:pk_test_demo';
 const session = { token: 'story', expiresAt: '2099-01-01T00:00:00Z', agent: { id: 'agt_demo_sofia', name: 'Sofía Morales', email: 'agente@demo.clientela.dev' } };
 
 const meta: Meta<Args> = {
   title: 'Widgets/crm-agent-console',
   component: 'crm-agent-console',
+  tags: ['autodocs'],
   parameters: { layout: 'fullscreen' },
   argTypes: {
     locale: { control: 'inline-radio', options: ['es', 'en'] },
     signedIn: { control: 'boolean' },
     routes: { control: false },
   },
-  args: { locale: 'es', signedIn: true },
-  render: ({ locale, signedIn, routes }) => {
+  args: { locale: 'es', signedIn: true, 'publishable-key': 'pk_test_demo' },
+  render: ({ locale, signedIn, routes, api, 'publishable-key': publishableKey }) => {
+    const sessionKey = `clientela:agent-session:${publishableKey}`;
     if (signedIn) sessionStorage.setItem(sessionKey, JSON.stringify(session));
     else sessionStorage.removeItem(sessionKey);
-    return html`<crm-agent-console lang=${locale} publishable-key="pk_test_demo" .client=${fixtureClient(routes)}></crm-agent-console>`;
+    return html`<crm-agent-console lang=${locale} api=${api || nothing} publishable-key=${publishableKey} .client=${fixtureClient(routes)}></crm-agent-console>`;
   },
 };
 export default meta;
@@ -64,3 +67,6 @@ export const EmptyInbox: Story = { args: { routes: routes({ '/v1/agent/conversat
 export const Loading: Story = { args: { routes: { '/v1/agent/conversations': 'never' } } };
 
 export const Error: Story = { args: { routes: { '/v1/agent/conversations': { status: 503, problem: 'unavailable' } } } };
+
+/** ConversationWithCustomer, in the kit's dark theme. */
+export const Dark: Story = { ...ConversationWithCustomer, globals: { theme: 'dark' } };

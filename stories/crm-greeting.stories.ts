@@ -16,6 +16,7 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Widgets/crm-greeting',
   component: 'crm-greeting',
+  tags: ['autodocs'],
   argTypes: {
     locale: { control: 'inline-radio', options: ['es', 'en'] },
     state: { control: false },
@@ -65,3 +66,6 @@ export const Themed: Story = {
       >${story()}`,
   ],
 };
+
+/** SignedIn, in the kit's dark theme. */
+export const Dark: Story = { ...SignedIn, globals: { theme: 'dark' } };

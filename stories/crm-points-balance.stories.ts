@@ -18,6 +18,7 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Widgets/crm-points-balance',
   component: 'crm-points-balance',
+  tags: ['autodocs'],
   argTypes: {
     locale: { control: 'inline-radio', options: ['es', 'en'] },
     state: { control: false },
@@ -55,3 +56,6 @@ export const SignedOut: Story = { args: { state: { status: 'signed-out' }, route
 export const Loading: Story = { args: { routes: { '/v1/me/points': 'never', '/v1/rewards': 'never', '/v1/me/points/history': 'never' } } };
 
 export const Error: Story = { args: { routes: { '/v1/me/points': { status: 503, problem: 'unavailable' }, '/v1/rewards': { items: rewards }, '/v1/me/points/history': { items: [], nextCursor: null } } } };
+
+/** Member, in the kit's dark theme. */
+export const Dark: Story = { ...Member, globals: { theme: 'dark' } };

@@ -13,20 +13,22 @@ interface Args {
   locale: Locale;
   state: ShopperState;
   routes: FixtureRoutes;
-  contextProduct: string;
+  limit: number;
+  'context-product': string;
 }
 
 const meta: Meta<Args> = {
   title: 'Widgets/crm-recommendations',
   component: 'crm-recommendations',
+  tags: ['autodocs'],
   argTypes: {
     locale: { control: 'inline-radio', options: ['es', 'en'] },
     state: { control: false },
     routes: { control: false },
   },
-  args: { locale: 'es', state: { status: 'ready', me: ana, refresh: () => {} }, contextProduct: '' },
-  render: ({ locale, state, routes, contextProduct }) => html`<crm-test-shopper-state .client=${fixtureClient(routes)} .state=${state} locale=${locale}>
-    <crm-recommendations limit="4" context-product=${contextProduct}></crm-recommendations>
+  args: { locale: 'es', state: { status: 'ready', me: ana, refresh: () => {} }, limit: 4, 'context-product': '' },
+  render: ({ locale, state, routes, limit, 'context-product': contextProduct }) => html`<crm-test-shopper-state .client=${fixtureClient(routes)} .state=${state} locale=${locale}>
+    <crm-recommendations limit=${limit} context-product=${contextProduct}></crm-recommendations>
   </crm-test-shopper-state>`,
 };
 export default meta;
@@ -39,7 +41,7 @@ export const ForTheShopper: Story = { args: { routes: routes(recommendations) } 
 
 export const English: Story = { args: { locale: 'en', routes: routes(recommendations) } };
 
-export const BoughtTogether: Story = { args: { contextProduct: 'p-034', routes: routes(boughtTogether) } };
+export const BoughtTogether: Story = { args: { 'context-product': 'p-034', routes: routes(boughtTogether) } };
 
 export const Visitor: Story = {
   args: { state: { status: 'signed-out' }, routes: routes({ ...recommendations, items: recommendations.items.map((item) => ({ ...item, reason: { kind: 'popular' } })) }) },
@@ -50,3 +52,6 @@ export const Empty: Story = { args: { routes: routes({ items: [], modelBuiltAt: 
 export const Loading: Story = { args: { routes: { '/v1/me/recommendations': 'never' } } };
 
 export const Error: Story = { args: { routes: { '/v1/me/recommendations': { status: 503, problem: 'unavailable' } } } };
+
+/** ForTheShopper, in the kit's dark theme. */
+export const Dark: Story = { ...ForTheShopper, globals: { theme: 'dark' } };

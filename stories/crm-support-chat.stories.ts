@@ -26,11 +26,9 @@ const ready = (me: Me = ana): ShopperState => ({ status: 'ready', me, refresh: (
 const meta: Meta<Args> = {
   title: 'Widgets/crm-support-chat',
   component: 'crm-support-chat',
+  tags: ['autodocs'],
   argTypes: {
     locale: { control: 'inline-radio', options: ['es', 'en'] },
-    mode: { control: 'inline-radio', options: ['launcher', 'inline'] },
-    open: { control: 'boolean' },
-    conversation: { control: 'text' },
     state: { control: false },
     routes: { control: false },
     outbox: { control: false },
@@ -123,3 +121,6 @@ export const SignedOut: Story = { args: { state: { status: 'signed-out' }, route
 export const Loading: Story = { args: { routes: { '/v1/me/conversations': 'never' } } };
 
 export const Error: Story = { args: { routes: { '/v1/me/conversations': { status: 503, problem: 'unavailable' } } } };
+
+/** Conversation, in the kit's dark theme. */
+export const Dark: Story = { ...Conversation, globals: { theme: 'dark' } };

@@ -11,16 +11,18 @@ defineShopperStateProvider();
 interface Args {
   state: ShopperState;
   routes: FixtureRoutes;
-  productId: string;
+  'product-id': string;
+  'product-name': string;
 }
 
 const meta: Meta<Args> = {
   title: 'Widgets/crm-wishlist-button',
   component: 'crm-wishlist-button',
+  tags: ['autodocs'],
   argTypes: { state: { control: false }, routes: { control: false } },
-  args: { state: { status: 'ready', me: ana, refresh: () => {} }, routes: { '/v1/me/wishlist': wishlist }, productId: 'p-061' },
-  render: ({ state, routes, productId }) => html`<crm-test-shopper-state .client=${fixtureClient(routes)} .state=${state} locale="es">
-    <crm-wishlist-button product-id=${productId} product-name="Chaqueta impermeable Andes"></crm-wishlist-button>
+  args: { state: { status: 'ready', me: ana, refresh: () => {} }, routes: { '/v1/me/wishlist': wishlist }, 'product-id': 'p-061', 'product-name': 'Chaqueta impermeable Andes' },
+  render: ({ state, routes, 'product-id': productId, 'product-name': productName }) => html`<crm-test-shopper-state .client=${fixtureClient(routes)} .state=${state} locale="es">
+    <crm-wishlist-button product-id=${productId} product-name=${productName}></crm-wishlist-button>
   </crm-test-shopper-state>`,
 };
 export default meta;
@@ -29,7 +31,7 @@ type Story = StoryObj<Args>;
 
 export const Saved: Story = {};
 
-export const NotSaved: Story = { args: { productId: 'p-099' } };
+export const NotSaved: Story = { args: { 'product-id': 'p-099' } };
 
 export const Guest: Story = { args: { state: { status: 'signed-out' } } };
 
@@ -44,3 +46,6 @@ export const Themed: Story = {
       </style>`,
   ],
 };
+
+/** Saved, in the kit's dark theme. */
+export const Dark: Story = { ...Saved, globals: { theme: 'dark' } };

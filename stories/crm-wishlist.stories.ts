@@ -18,6 +18,7 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Widgets/crm-wishlist',
   component: 'crm-wishlist',
+  tags: ['autodocs'],
   argTypes: {
     locale: { control: 'inline-radio', options: ['es', 'en'] },
     state: { control: false },
@@ -47,3 +48,6 @@ export const SignedOut: Story = { args: { state: { status: 'signed-out' }, route
 export const Loading: Story = { args: { routes: { '/v1/me/wishlist': 'never' } } };
 
 export const Error: Story = { args: { routes: { '/v1/me/wishlist': { status: 503, problem: 'unavailable' } } } };
+
+/** WithAlerts, in the kit's dark theme. */
+export const Dark: Story = { ...WithAlerts, globals: { theme: 'dark' } };

@@ -1,7 +1,9 @@
-/** The demo agent page: the language switch around <crm-agent-console>, which follows the page's lang. */
+/** The demo agent page: the language and theme switches around <crm-agent-console>, which follows the page's lang. */
+import './color-theme.ts';
+
 const text = {
-  es: { title: 'Atención al cliente', store: 'Ir a la tienda', demoLogin: 'Agente de demostración: agente@demo.clientela.dev · demo-agente', switchLanguage: 'English' },
-  en: { title: 'Customer support', store: 'Go to the store', demoLogin: 'Demo agent: agente@demo.clientela.dev · demo-agente', switchLanguage: 'Español' },
+  es: { title: 'Atención al cliente', store: 'Ir a la tienda', demoLogin: 'Agente de demostración: agente@demo.clientela.dev · demo-agente', switchLanguage: 'English', darkMode: 'Modo oscuro' },
+  en: { title: 'Customer support', store: 'Go to the store', demoLogin: 'Demo agent: agente@demo.clientela.dev · demo-agente', switchLanguage: 'Español', darkMode: 'Dark mode' },
 };
 
 type Locale = keyof typeof text;

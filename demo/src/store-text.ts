@@ -29,6 +29,7 @@ export const storeText = {
     inStock: (n: number) => `${n} disponibles`,
     footer: 'Tienda de demostración de Clientela. Personas, productos y compras son ficticios.',
     switchLanguage: 'English',
+    darkMode: 'Modo oscuro',
   },
   en: {
     skip: 'Skip to content',
@@ -59,6 +60,7 @@ export const storeText = {
     inStock: (n: number) => `${n} in stock`,
     footer: 'Clientela demo store. People, products and purchases are made up.',
     switchLanguage: 'Español',
+    darkMode: 'Dark mode',
   },
 };
 

@@ -1,3 +1,4 @@
+import './color-theme.ts';
 import { fetchToken, listShoppers, signIn, signOut } from './store-session.ts';
 import { storeText, type StoreLocale } from './store-text.ts';
 
@@ -38,8 +39,13 @@ function applyLanguage(): void {
   for (const render of languageListeners) render();
 }
 
+let tokenRequests = 0;
+
 async function refreshToken(): Promise<void> {
-  portal.token = await fetchToken();
+  // Only the latest answer counts: the page's first request may come back after a quick pick in the shopper picker.
+  const request = ++tokenRequests;
+  const token = await fetchToken();
+  if (request === tokenRequests) portal.token = token;
 }
 
 async function setupShoppers(): Promise<void> {

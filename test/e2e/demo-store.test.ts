@@ -1,21 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startClientela, temporaryDirectory, type RunningClientela } from './harness.ts';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { demoStoreForSuite, watch } from './harness.ts';
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Collects what would tell a merchant something is wrong: script errors, console errors, CSP violations. */
-function watch(page: Page) {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  return problems;
-}
 
 const greetingText = (page: Page) =>
   page.locator('crm-greeting').evaluate((element) => element.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '');
@@ -30,32 +20,19 @@ async function axeViolations(page: Page) {
 }
 
 describe('the demo store, served by clientela serve --demo, in Chromium', () => {
-  let dataDir: Awaited<ReturnType<typeof temporaryDirectory>>;
-  let server: RunningClientela;
-  let browser: Browser;
-
-  before(async () => {
-    dataDir = await temporaryDirectory();
-    server = await startClientela(dataDir.path);
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await dataDir?.remove();
-  });
+  const demo = demoStoreForSuite();
 
   test('prints the URL, the demo keys and the demo agent login', () => {
-    const printed = server.output.join('');
+    const printed = demo.server.output.join('');
     for (const expected of ['pk_test_demo', 'sk_test_demo', 'agente@demo.clientela.dev / demo-agente', '320 customers', '/agent/']) {
       assert.ok(printed.includes(expected), `prints ${expected}`);
     }
   });
 
   test('greets a demo shopper by name with level and points, in Spanish and English, under a strict CSP', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     const problems = watch(page);
-    const response = await page.goto(server.url);
+    const response = await page.goto(demo.server.url);
     assert.match(response!.headers()['content-security-policy'] ?? '', /script-src 'self'/);
     assert.doesNotMatch(response!.headers()['content-security-policy'] ?? '', /unsafe-inline/);
     await page.evaluate(() =>
@@ -83,9 +60,9 @@ describe('the demo store, served by clientela serve --demo, in Chromium', () => 
   });
 
   test("the 'Estado de cuenta' page shows a year of the demo shopper's statements", async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     const problems = watch(page);
-    await page.goto(`${server.url}/estado-de-cuenta/`);
+    await page.goto(`${demo.server.url}/estado-de-cuenta/`);
     await page.evaluate(() =>
       document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective}`)),
     );
@@ -102,9 +79,9 @@ describe('the demo store, served by clientela serve --demo, in Chromium', () => 
   });
 
   test("'Mis puntos' shows the shopper's points and redeems a reward the page hears about", async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     const problems = watch(page);
-    await page.goto(`${server.url}/mis-puntos/`);
+    await page.goto(`${demo.server.url}/mis-puntos/`);
     await page.evaluate(() =>
       document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective}`)),
     );
@@ -122,9 +99,9 @@ describe('the demo store, served by clientela serve --demo, in Chromium', () => 
   });
 
   test('a visitor hearts a product, signs in, and finds it in Favoritos; a price drop shows up there without a reload', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     const problems = watch(page);
-    await page.goto(`${server.url}/producto/?id=p-004`);
+    await page.goto(`${demo.server.url}/producto/?id=p-004`);
     await page.waitForFunction(() => document.querySelector('#product-name')?.textContent);
     const name = (await page.textContent('#product-name'))!;
     const heart = page.locator('#wishlist-button button');
@@ -134,14 +111,14 @@ describe('the demo store, served by clientela serve --demo, in Chromium', () => 
 
     await page.selectOption('#shopper', 'cli-0002');
     await page.waitForFunction(() => localStorage.getItem('clientela:guest-wishlist') === null);
-    await page.goto(`${server.url}/favoritos/`);
+    await page.goto(`${demo.server.url}/favoritos/`);
     const list = page.locator('crm-wishlist');
     await list.locator('[part~=item] h3', { hasText: name }).waitFor();
     assert.deepEqual(await axeViolations(page), []);
 
-    const catalog = await (await fetch(`${server.url}/v1/products?limit=100`, { headers: { authorization: 'Bearer sk_test_demo' } })).json();
+    const catalog = await (await fetch(`${demo.server.url}/v1/products?limit=100`, { headers: { authorization: 'Bearer sk_test_demo' } })).json();
     const product = catalog.items.find((p: { id: string }) => p.id === 'p-004');
-    const lowered = await fetch(`${server.url}/v1/products/p-004`, {
+    const lowered = await fetch(`${demo.server.url}/v1/products/p-004`, {
       method: 'PUT',
       headers: { authorization: 'Bearer sk_test_demo', 'content-type': 'application/json' },
       body: JSON.stringify({ name: product.name, description: product.description, category: product.category, price: product.price.amount - 2_000, stock: product.stock, imageUrl: product.imageUrl }),
@@ -154,15 +131,15 @@ describe('the demo store, served by clientela serve --demo, in Chromium', () => 
   });
 
   test('recommendations on the home page for the shopper, and bought-together on a product page', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     const problems = watch(page);
-    await page.goto(server.url);
+    await page.goto(demo.server.url);
     await page.selectOption('#shopper', 'cli-0001');
     const home = page.locator('crm-recommendations');
     // A visitor sees what is popular; once Ana signs in, the list is hers, with reasons from her own orders.
     await home.locator('[part~=reason]', { hasText: /^\s*Porque/ }).first().waitFor();
     assert.equal(await home.locator('[part~=card]').count(), 8);
-    await page.goto(`${server.url}/producto/?id=p-010`);
+    await page.goto(`${demo.server.url}/producto/?id=p-010`);
     const together = page.locator('#together');
     await together.locator('h2', { hasText: 'Se compran juntos' }).waitFor();
     await together.locator('[part~=card]').first().waitFor();
@@ -172,8 +149,8 @@ describe('the demo store, served by clientela serve --demo, in Chromium', () => 
   });
 
   test('the session survives a reload: the store backend remembers who signed in', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await demo.browser.newPage();
+    await page.goto(demo.server.url);
     await page.selectOption('#shopper', 'cli-0002');
     await page.waitForFunction(() => document.querySelector('crm-greeting')?.shadowRoot?.textContent?.includes('Emma'));
     await page.reload();
@@ -182,12 +159,12 @@ describe('the demo store, served by clientela serve --demo, in Chromium', () => 
   });
 
   test('a shopper asks about a statement charge; the agent sees it with the transaction and they talk in real time', async () => {
-    const shopper = await browser.newPage();
-    const agent = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const shopper = await demo.browser.newPage();
+    const agent = await demo.browser.newPage({ viewport: { width: 1360, height: 900 } });
     const shopperProblems = watch(shopper);
     const agentProblems = watch(agent);
 
-    await agent.goto(`${server.url}/agent/`);
+    await agent.goto(`${demo.server.url}/agent/`);
     await agent.fill('crm-agent-console >> input[name=email]', 'agente@demo.clientela.dev');
     await agent.fill('crm-agent-console >> input[name=password]', 'wrong password');
     await agent.click('crm-agent-console >> button[type=submit]');
@@ -198,7 +175,7 @@ describe('the demo store, served by clientela serve --demo, in Chromium', () => 
     assert.match(await agent.textContent('crm-agent-console >> [part=header]') ?? '', /Sesión de Sofía Morales/);
     assert.ok((await agent.locator('crm-agent-console >> [part~=conversation]').count()) >= 3, 'the seeded open conversations');
 
-    await shopper.goto(`${server.url}/estado-de-cuenta/`);
+    await shopper.goto(`${demo.server.url}/estado-de-cuenta/`);
     await shopper.selectOption('#shopper', 'cli-0001');
     // Her last closed statement: the cycle in progress may have no transactions yet.
     await shopper.waitForSelector('crm-account-statement >> [part=period-picker]');
@@ -238,8 +215,8 @@ describe('the demo store, served by clientela serve --demo, in Chromium', () => 
   });
 
   test('on a phone, the open chat fills the screen and keeps the composer above the keyboard', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 760 }, isMobile: true, hasTouch: true });
-    await page.goto(server.url);
+    const page = await demo.browser.newPage({ viewport: { width: 390, height: 760 }, isMobile: true, hasTouch: true });
+    await page.goto(demo.server.url);
     await page.selectOption('#shopper', 'cli-0002');
     await page.click('crm-support-chat >> [part~=launcher]');
     await page.click('crm-support-chat >> [part~=conversation] >> nth=0');
@@ -258,19 +235,18 @@ describe('the demo store, served by clientela serve --demo, in Chromium', () => 
   });
 
   test('a second start keeps the data and does not seed again', async () => {
-    const before = await fetch(`${server.url}/v1/customers/cli-0001`, { headers: { authorization: 'Bearer sk_test_demo' } });
+    const before = await fetch(`${demo.server.url}/v1/customers/cli-0001`, { headers: { authorization: 'Bearer sk_test_demo' } });
     const ana = await before.json();
-    await fetch(`${server.url}/v1/customers/e2e-kept`, {
+    await fetch(`${demo.server.url}/v1/customers/e2e-kept`, {
       method: 'PUT',
       headers: { authorization: 'Bearer sk_test_demo', 'content-type': 'application/json' },
       body: JSON.stringify({ firstName: 'Persistente', lastName: 'Prueba' }),
     });
-    await server.stop();
-    server = await startClientela(dataDir.path);
-    assert.ok(!server.output.join('').includes('seeded now'), 'no second seed');
-    const kept = await fetch(`${server.url}/v1/customers/e2e-kept`, { headers: { authorization: 'Bearer sk_test_demo' } });
+    await demo.restart();
+    assert.ok(!demo.server.output.join('').includes('seeded now'), 'no second seed');
+    const kept = await fetch(`${demo.server.url}/v1/customers/e2e-kept`, { headers: { authorization: 'Bearer sk_test_demo' } });
     assert.equal((await kept.json()).firstName, 'Persistente');
-    const again = await fetch(`${server.url}/v1/customers/cli-0001`, { headers: { authorization: 'Bearer sk_test_demo' } });
+    const again = await fetch(`${demo.server.url}/v1/customers/cli-0001`, { headers: { authorization: 'Bearer sk_test_demo' } });
     assert.deepEqual(await again.json(), ana);
   });
 });

@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { after, before } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { repositoryRoot, startProcess, type RunningProcess } from '../support/child-process.ts';
 
 export type RunningClientela = RunningProcess;
@@ -14,6 +15,39 @@ export function startClientela(dataDir: string, env: Record<string, string> = {}
     DATA_DIR: dataDir,
     ...env,
   });
+}
+
+/** The demo store and a Chromium to visit it, as a test suite sees them. */
+export interface DemoStoreSuite {
+  server: RunningClientela;
+  browser: Browser;
+  /** Stops the server and starts it again on the same data folder. */
+  restart(): Promise<void>;
+}
+
+/**
+ * `clientela serve --demo` on a fresh data folder, and Chromium: started
+ * before the enclosing describe block's tests, stopped and removed after.
+ */
+export function demoStoreForSuite(): DemoStoreSuite {
+  let dataDir: Awaited<ReturnType<typeof temporaryDirectory>> | undefined;
+  const suite = {
+    async restart() {
+      await suite.server.stop();
+      suite.server = await startClientela(dataDir!.path);
+    },
+  } as DemoStoreSuite;
+  before(async () => {
+    dataDir = await temporaryDirectory();
+    suite.server = await startClientela(dataDir.path);
+    suite.browser = await launchChromium();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.stop();
+    await dataDir?.remove();
+  });
+  return suite;
 }
 
 export async function temporaryDirectory(): Promise<{ path: string; remove(): Promise<void> }> {
@@ -35,4 +69,14 @@ export function launchChromium(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/** Collects what would tell a merchant something is wrong: script errors, console errors, CSP violations. */
+export function watch(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  return problems;
 }

@@ -100,7 +100,7 @@ export const chatStyles = css`
     align-self: flex-start;
     padding: 0.5rem 0.75rem;
     border-radius: 1rem 1rem 1rem 0.25rem;
-    background: var(--crm-chat-theirs-background, #f3f4f6);
+    background: var(--crm-chat-theirs-background, var(--crm-color-surface-subtle, #f3f4f6));
     color: var(--crm-chat-theirs-color, inherit);
   }
 
@@ -120,8 +120,8 @@ export const chatStyles = css`
   }
 
   .message.pending {
-    background: var(--crm-chat-pending-background, #4b5563);
-    color: #ffffff;
+    background: var(--crm-chat-pending-background, var(--crm-color-muted, #4b5563));
+    color: var(--crm-color-surface, #ffffff);
   }
 
   .message.failed {
@@ -213,7 +213,7 @@ export const chatStyles = css`
     padding: 0.6rem 0.75rem;
     border: 1px solid var(--crm-color-border, #e5e7eb);
     border-left: 4px solid var(--crm-color-accent, #4338ca);
-    border-radius: 0.5rem;
+    border-radius: var(--crm-radius-small, 0.5rem);
     display: grid;
     grid-template-columns: 1fr auto;
     gap: 0.25rem 0.75rem;

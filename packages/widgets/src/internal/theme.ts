@@ -3,12 +3,14 @@ import { css } from 'lit';
 /**
  * What every widget's styles start from. Each reads the global `--crm-*`
  * tokens, so a merchant themes the whole kit from one place; components add
- * their own properties on `:host` that fall back to these.
+ * their own properties on `:host` that fall back to these. Every fallback is
+ * the light theme's value: packages/widgets/themes/light.css lists them all.
  */
 export const baseStyles = css`
   :host {
     box-sizing: border-box;
     font-family: var(--crm-font-family, inherit);
+    font-size: var(--crm-font-size, inherit);
     color: var(--crm-color-text, #1f2937);
     line-height: 1.4;
   }
@@ -83,8 +85,8 @@ export const tierBadgeStyles = css`
       border-radius: 999px;
       font-size: 0.8125em;
       font-weight: 600;
-      color: var(--crm-tier-color, #1f2937);
-      background: var(--crm-tier-background, #e5e7eb);
+      color: var(--crm-tier-color, var(--crm-color-text, #1f2937));
+      background: var(--crm-tier-background, var(--crm-color-border, #e5e7eb));
     }
 
     [part='tier'][data-tier='top'] {

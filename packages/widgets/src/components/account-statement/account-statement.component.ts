@@ -26,6 +26,11 @@ const negative = (amount: number) => (amount === 0 ? 0 : -amount);
 const bulkPageSize = 1000;
 
 /**
+ * Place it inside `<crm-portal>`; it loads the shopper's statements itself.
+ * `period` opens a given cycle and `page-size` sets how many transactions come
+ * per page. With a `<crm-support-chat>` in the page, every transaction gets a
+ * button to ask the store about it.
+ *
  * @summary The shopper's store-card statement: period picker, balance and minimum payment, credit, a payoff hint, and the transactions with their installments, paged, as CSV or printed.
  *
  * @csspart base - The statement's box.
@@ -50,8 +55,8 @@ const bulkPageSize = 1000;
  * @cssproperty --crm-statement-radius - Corner radius; defaults to --crm-radius.
  * @cssproperty --crm-statement-border - Border colour; defaults to --crm-color-border.
  *
- * @fires crm-error - Loading or downloading failed.
- * @fires crm-support-request - The shopper asks about a transaction; `<crm-support-chat>` opens a conversation with it attached.
+ * @fires {CrmErrorEvent} crm-error - Loading or downloading failed.
+ * @fires {CrmSupportRequestEvent} crm-support-request - The shopper asks about a transaction; `<crm-support-chat>` opens a conversation with it attached.
  */
 export class CrmAccountStatement extends CrmElement {
   static override styles = styles;

@@ -9,7 +9,6 @@ export default [
       --crm-statement-background: var(--crm-color-surface, #ffffff);
       --crm-statement-accent: var(--crm-color-accent, #4338ca);
       --crm-statement-credit-color: var(--crm-color-success, #166534);
-      --crm-statement-charge-color: var(--crm-color-text, #1f2937);
       --crm-statement-radius: var(--crm-radius, 0.75rem);
       --crm-statement-border: var(--crm-color-border, #e5e7eb);
     }
@@ -51,7 +50,7 @@ export default [
     select {
       font: inherit;
       padding: 0.4em 0.6em;
-      border-radius: 0.5rem;
+      border-radius: var(--crm-radius-small, 0.5rem);
       border: 1px solid var(--crm-statement-border);
       background: var(--crm-statement-background);
       color: inherit;
@@ -126,7 +125,7 @@ export default [
     .note {
       margin: 0;
       padding: 0.6rem 0.8rem;
-      border-radius: 0.5rem;
+      border-radius: var(--crm-radius-small, 0.5rem);
       background: var(--crm-color-info-background, #eef2ff);
       font-size: 0.9375em;
     }

@@ -26,6 +26,11 @@ import styles from './agent-console.styles.ts';
 type PanelState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; panel: CustomerPanel };
 
 /**
+ * For the store's own support page, not for shoppers: it needs no
+ * `<crm-portal>`. Give it the merchant's `publishable-key` (and `api` when the
+ * API is not where the script came from); agents sign in with their email and
+ * password, and stay signed in for the browser tab.
+ *
  * @summary The support agents' console: sign-in, the inbox (unassigned, mine, all; by status), conversations answered in real time, assignment and resolution, and the whole customer beside the chat: tier, points, lifetime value, store card, wishlist and recent orders.
  *
  * @csspart base - The console's box.
@@ -36,6 +41,7 @@ type PanelState = { status: 'loading' } | { status: 'error'; error: unknown } | 
  * @csspart thread - The open conversation.
  * @csspart log - Its messages (one polite live region).
  * @csspart message - One message.
+ * @csspart pending-message - A reply still on its way (it is a `message` too).
  * @csspart composer - Where the agent replies.
  * @csspart attachment - What the shopper asked about.
  * @csspart customer - The customer panel.
@@ -44,8 +50,9 @@ type PanelState = { status: 'loading' } | { status: 'error'; error: unknown } | 
  * @cssproperty --crm-console-accent - Buttons and the agent's messages; defaults to --crm-color-accent.
  * @cssproperty --crm-console-background - Background; defaults to --crm-color-surface.
  * @cssproperty --crm-console-height - Height of the three columns; 100dvh less the header.
+ * @cssproperty --crm-chat-theirs-background - The customer's messages; defaults to --crm-color-surface-subtle.
  *
- * @fires crm-error - A call to the API failed.
+ * @fires {CrmErrorEvent} crm-error - A call to the API failed.
  */
 export class CrmAgentConsole extends CrmElement {
   static override styles = styles;

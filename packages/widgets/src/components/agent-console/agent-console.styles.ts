@@ -38,7 +38,7 @@ export default [
       font: inherit;
       padding: 0.45rem 0.6rem;
       border: 1px solid var(--crm-color-border-strong, #9ca3af);
-      border-radius: 0.5rem;
+      border-radius: var(--crm-radius-small, 0.5rem);
       color: inherit;
       background: var(--crm-console-background);
     }

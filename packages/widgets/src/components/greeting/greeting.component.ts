@@ -1,12 +1,14 @@
-import { ContextConsumer } from '@lit/context';
 import { html, nothing } from 'lit';
-import { shopperContext, type ShopperState } from '../../internal/context.ts';
+import { consume, shopperContext, type ShopperState } from '../../internal/context.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
 import { errorMessage } from '../../internal/state-views.ts';
 import styles from './greeting.styles.ts';
 
 /**
+ * Place it inside `<crm-portal>`: it shows the portal's shopper and takes no
+ * attributes. With nobody signed in it says so and shows the `signed-out` slot.
+ *
  * @summary Recognizes the shopper by name, shows their level and points at a glance, and greets them on their birthday.
  *
  * @slot signed-out - Shown after the greeting when nobody is signed in, e.g. a link to the store's sign-in page.
@@ -29,7 +31,7 @@ export class CrmGreeting extends CrmElement {
   static override styles = styles;
 
   readonly #i18n = new LocalizeController(this);
-  readonly #shopper = new ContextConsumer(this, { context: shopperContext, subscribe: true });
+  readonly #shopper = consume(this, shopperContext);
 
   /** The state shown: the portal's shopper, or signed out outside a portal. */
   get state(): ShopperState {

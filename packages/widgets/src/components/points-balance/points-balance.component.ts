@@ -26,6 +26,9 @@ type Redeeming =
 const historyPage = 10;
 
 /**
+ * Place it inside `<crm-portal>`; it takes no attributes. A redemption is
+ * confirmed in a dialog, which then shows the reward's code.
+ *
  * @summary The shopper's points: balance, tier and progress to the next, points expiring soon, rewards to redeem with a confirmation, and the history of every movement with its reason.
  *
  * @csspart base - The widget's box.
@@ -49,8 +52,8 @@ const historyPage = 10;
  * @cssproperty --crm-points-radius - Corner radius; defaults to --crm-radius.
  * @cssproperty --crm-points-border - Border colour; defaults to --crm-color-border.
  *
- * @fires crm-reward-redeem - The shopper redeemed a reward; carries the reward and the redemption with its code.
- * @fires crm-error - Loading or redeeming failed.
+ * @fires {CrmRewardRedeemEvent} crm-reward-redeem - The shopper redeemed a reward; carries the reward and the redemption with its code.
+ * @fires {CrmErrorEvent} crm-error - Loading or redeeming failed.
  */
 export class CrmPointsBalance extends CrmElement {
   static override styles = styles;

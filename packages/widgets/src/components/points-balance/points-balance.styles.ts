@@ -148,7 +148,7 @@ export default [
       max-width: min(26rem, calc(100vw - 2rem));
       background: var(--crm-points-background);
       color: inherit;
-      box-shadow: 0 20px 50px rgb(0 0 0 / 25%);
+      box-shadow: var(--crm-shadow, 0 12px 40px rgb(0 0 0 / 0.25));
     }
 
     dialog::backdrop {

@@ -10,6 +10,10 @@ import { errorMessage, messageView } from '../../internal/state-views.ts';
 import styles from './recommendations.styles.ts';
 
 /**
+ * Place it inside `<crm-portal>`, on the home page or a product page; on a
+ * product page, set `context-product` to that product's id. The kit keeps no
+ * cart: "add to cart" fires `crm-cart-add` for the page to handle.
+ *
  * @summary Products recommended for the shopper, each with the reason ("because you bought…"), a wishlist heart and add to cart; for a visitor, what sells; with `context-product`, what goes with the product on the page.
  *
  * @csspart base - The section.
@@ -19,6 +23,7 @@ import styles from './recommendations.styles.ts';
  * @csspart cart-button - Adds the product to the host page's cart.
  * @csspart message - Empty or error message.
  * @csspart retry-button - Tries loading again after an error.
+ * @csspart wishlist-button - The heart on each card (the `base` part of its `<crm-wishlist-button>`).
  *
  * @cssproperty --crm-recommendations-card-background - Card background; defaults to --crm-color-surface.
  * @cssproperty --crm-recommendations-accent - The add-to-cart button; defaults to --crm-color-accent.
@@ -26,8 +31,10 @@ import styles from './recommendations.styles.ts';
  * @cssproperty --crm-recommendations-border - Card border; defaults to --crm-color-border.
  * @cssproperty --crm-recommendations-min-card - The narrowest a card gets before the grid drops a column; 11rem.
  *
- * @fires crm-cart-add - The shopper wants a product in their cart; the page adds it.
- * @fires crm-error - Loading failed.
+ * @fires {CrmCartAddEvent} crm-cart-add - The shopper wants a product in their cart; the page adds it.
+ * @fires {CrmWishlistAddEvent} crm-wishlist-add - From a card's heart: the product was saved.
+ * @fires {CrmWishlistRemoveEvent} crm-wishlist-remove - From a card's heart: the product was taken off.
+ * @fires {CrmErrorEvent} crm-error - Loading, or saving from a heart, failed.
  */
 export class CrmRecommendations extends CrmElement {
   static override styles = styles;

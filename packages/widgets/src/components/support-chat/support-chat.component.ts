@@ -16,6 +16,12 @@ import styles from './support-chat.styles.ts';
 type View = { name: 'list' } | { name: 'new'; subject: string; attachment: ChatAttachment | null } | { name: 'thread'; id: string } | { name: 'starting'; clientId: string };
 
 /**
+ * Place one inside `<crm-portal>`. By default it is a launcher button fixed in
+ * a corner of the window; `mode="inline"` draws the chat in the page flow
+ * instead, for a contact page. Any element can ask it to start a conversation
+ * about something with a `crm-support-request` event, as the statement's
+ * "ask about it" buttons do.
+ *
  * @summary Support chat with the store: a launcher with an unread badge (or the chat inline in the page), the shopper's conversations on every device, real-time replies, typing and read receipts, an offline form when nobody is online, a rating when resolved. Messages wait in an outbox until the store has them, through dropped connections and reloads.
  *
  * @csspart launcher - The round button that opens and closes the chat.
@@ -28,6 +34,8 @@ type View = { name: 'list' } | { name: 'new'; subject: string; attachment: ChatA
  * @csspart new-button - Starts a new conversation.
  * @csspart log - The messages of a conversation (one polite live region).
  * @csspart message - One message in the log; also the empty, signed-out or error message.
+ * @csspart pending-message - A message of the shopper's still on its way (it is a `message` too).
+ * @csspart notice - A note in the log, such as a message the store refused.
  * @csspart composer - Where the shopper writes.
  * @csspart rating - The rating form of a resolved conversation.
  * @csspart attachment - What the conversation is about.
@@ -41,10 +49,13 @@ type View = { name: 'list' } | { name: 'new'; subject: string; attachment: ChatA
  * @cssproperty --crm-chat-height - Panel height as a launcher, or inline; 36rem.
  * @cssproperty --crm-chat-offset - Distance of the launcher from the corner of the window; 1.25rem.
  * @cssproperty --crm-chat-z-index - Stacking of launcher and panel; 2147483000.
- * @cssproperty --crm-chat-mine-background - The shopper's messages.
- * @cssproperty --crm-chat-theirs-background - The store's messages.
+ * @cssproperty --crm-chat-mine-background - The shopper's messages; defaults to --crm-chat-accent.
+ * @cssproperty --crm-chat-mine-color - Text of the shopper's messages; defaults to --crm-color-accent-contrast.
+ * @cssproperty --crm-chat-theirs-background - The store's messages; defaults to --crm-color-surface-subtle.
+ * @cssproperty --crm-chat-theirs-color - Text of the store's messages; defaults to --crm-color-text.
+ * @cssproperty --crm-chat-pending-background - The shopper's messages not sent yet; defaults to --crm-color-muted.
  *
- * @fires crm-error - Loading or sending failed.
+ * @fires {CrmErrorEvent} crm-error - Loading or sending failed.
  */
 export class CrmSupportChat extends CrmElement {
   static override styles = styles;

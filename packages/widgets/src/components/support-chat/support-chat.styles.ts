@@ -36,7 +36,7 @@ export default [
       border: 0;
       background: var(--crm-chat-accent);
       color: var(--crm-color-accent-contrast, #ffffff);
-      box-shadow: 0 6px 20px rgb(0 0 0 / 0.22);
+      box-shadow: var(--crm-shadow-small, 0 6px 20px rgb(0 0 0 / 0.22));
     }
 
     [part='badge'] {
@@ -52,7 +52,7 @@ export default [
       font-size: 0.75rem;
       font-weight: 700;
       background: var(--crm-color-danger, #b91c1c);
-      color: #ffffff;
+      color: var(--crm-color-danger-contrast, #ffffff);
       border: 2px solid var(--crm-chat-background);
     }
 
@@ -73,7 +73,7 @@ export default [
       z-index: var(--crm-chat-z-index);
       width: min(var(--crm-chat-width), calc(100vw - 2 * var(--crm-chat-offset)));
       height: min(var(--crm-chat-height), calc(100dvh - 2 * var(--crm-chat-offset) - 4.25rem));
-      box-shadow: 0 12px 40px rgb(0 0 0 / 0.25);
+      box-shadow: var(--crm-shadow, 0 12px 40px rgb(0 0 0 / 0.25));
     }
 
     [part='header'] {
@@ -210,7 +210,7 @@ export default [
       grid-template-columns: 1fr auto;
       gap: 0.15rem 0.5rem;
       text-align: start;
-      border-radius: 0.6rem;
+      border-radius: calc(var(--crm-chat-radius) * 0.8);
       border: 1px solid var(--crm-color-border, #e5e7eb);
       color: inherit;
       padding: 0.6rem 0.75rem;
@@ -255,7 +255,7 @@ export default [
       font: inherit;
       padding: 0.45rem 0.6rem;
       border: 1px solid var(--crm-color-border-strong, #9ca3af);
-      border-radius: 0.5rem;
+      border-radius: var(--crm-radius-small, 0.5rem);
       color: inherit;
       background: var(--crm-chat-background);
     }
@@ -266,11 +266,11 @@ export default [
       padding: 0.5rem 0.75rem;
       font-size: 0.875em;
       background: var(--crm-color-warning-background, #fef3c7);
-      color: var(--crm-color-warning, #78350f);
+      color: var(--crm-color-warning-text, #78350f);
     }
 
     .offline-note {
-      border-radius: 0.5rem;
+      border-radius: var(--crm-radius-small, 0.5rem);
     }
 
     [part='rating'] {

@@ -10,6 +10,10 @@ import styles from './wishlist-button.styles.ts';
 const heart = svg`<path d="M12 21s-7.5-4.6-9.6-9.3C.9 8.3 3 4.5 6.6 4.5c2.1 0 3.6 1.2 4.4 2.6.8-1.4 2.3-2.6 4.4-2.6 3.6 0 5.7 3.8 4.2 7.2C19.5 16.4 12 21 12 21z" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>`;
 
 /**
+ * Put one on every product card and product page, inside `<crm-portal>`, with
+ * the product's id in `product-id`; `product-name` tells screen-reader users
+ * which product the heart is for.
+ *
  * @summary A heart that saves a product to the shopper's wishlist, or to a guest list on the device when nobody is signed in (merged into the account at sign-in).
  *
  * @csspart base - The button.
@@ -20,9 +24,9 @@ const heart = svg`<path d="M12 21s-7.5-4.6-9.6-9.3C.9 8.3 3 4.5 6.6 4.5c2.1 0 3.
  * @cssproperty --crm-wishlist-button-active-color - The heart's colour when saved; defaults to --crm-color-heart.
  * @cssproperty --crm-wishlist-button-background - Background; defaults to --crm-color-surface.
  *
- * @fires crm-wishlist-add - The product was saved.
- * @fires crm-wishlist-remove - The product was taken off.
- * @fires crm-error - Saving failed (the button shows the change undone and says so).
+ * @fires {CrmWishlistAddEvent} crm-wishlist-add - The product was saved.
+ * @fires {CrmWishlistRemoveEvent} crm-wishlist-remove - The product was taken off.
+ * @fires {CrmErrorEvent} crm-error - Saving failed (the button shows the change undone and says so).
  */
 export class CrmWishlistButton extends CrmElement {
   static override styles = styles;

@@ -14,6 +14,11 @@ import styles from './wishlist.styles.ts';
 const pollMs = 30_000;
 
 /**
+ * Place it inside `<crm-portal>`, on the shopper's account page say; it takes
+ * no attributes. The kit keeps no cart: "add to cart" fires `crm-cart-add`
+ * for the page to handle. New alerts are looked for when the page comes back
+ * into view and every 30 seconds while it is visible.
+ *
  * @summary The shopper's wishlist: each product with its image, price now (and how much it dropped), stock, a note, alert preferences, remove and add to cart, with unread price-drop and back-in-stock alerts on top.
  *
  * @csspart base - The list's box.
@@ -32,9 +37,9 @@ const pollMs = 30_000;
  * @cssproperty --crm-wishlist-radius - Corner radius; defaults to --crm-radius.
  * @cssproperty --crm-wishlist-border - Border colour; defaults to --crm-color-border.
  *
- * @fires crm-cart-add - The shopper wants a product in their cart; the page adds it.
- * @fires crm-wishlist-remove - A product was taken off.
- * @fires crm-error - Loading or saving failed.
+ * @fires {CrmCartAddEvent} crm-cart-add - The shopper wants a product in their cart; the page adds it.
+ * @fires {CrmWishlistRemoveEvent} crm-wishlist-remove - A product was taken off.
+ * @fires {CrmErrorEvent} crm-error - Loading or saving failed.
  */
 export class CrmWishlist extends CrmElement {
   static override styles = styles;

@@ -45,7 +45,7 @@ export default [
       display: grid;
       gap: 0.4rem;
       padding: 0.75rem;
-      border-radius: 0.6rem;
+      border-radius: calc(var(--crm-wishlist-radius) * 0.8);
       background: var(--crm-color-info-background, #eef2ff);
     }
 
@@ -71,7 +71,7 @@ export default [
     [part='item'] img {
       width: 6rem;
       height: 6rem;
-      border-radius: 0.5rem;
+      border-radius: var(--crm-radius-small, 0.5rem);
       object-fit: cover;
       background: var(--crm-wishlist-border);
     }
@@ -122,7 +122,7 @@ export default [
       flex: 1 1 12rem;
       font: inherit;
       border: 1px solid var(--crm-wishlist-border);
-      border-radius: 0.5rem;
+      border-radius: var(--crm-radius-small, 0.5rem);
       padding: 0.3rem 0.5rem;
       color: inherit;
       background: var(--crm-wishlist-background);
