@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the machine has what the test suite drives: Chromium for the
-# browser and end-to-end tests, and a running PostgreSQL with a `clientela`
+# browser and end-to-end tests, curl for the getting-started guide's steps,
+# and a running PostgreSQL with a `clientela`
 # role for the PostgreSQL run of the server tests. Installs with apt-get when
 # run as root on Debian; otherwise says what is missing.
 set -euo pipefail
@@ -13,6 +14,7 @@ as_root() {
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v pg_ctlcluster >/dev/null 2>&1 && ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "prerequisites: installing ${missing[*]}"
