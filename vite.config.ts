@@ -76,6 +76,7 @@ const demo: UserConfig = {
         product: here('demo/producto/index.html'),
         agent: here('demo/agent/index.html'),
         react: here('demo/react/index.html'),
+        html: here('demo/html/index.html'),
       },
     },
   },

@@ -232,6 +232,17 @@ describe('the demo store runs under its strict Content-Security-Policy', () => {
     await page.close();
   });
 
+  test('html: the page with only the script tag and the tags, its session from the store', async () => {
+    const watched = await watchedPage(context);
+    const { page } = watched;
+    await visit(watched, `${server.url}/html/`);
+    await page.waitForSelector('crm-greeting >> text=Hola, Ana');
+    await page.waitForSelector('crm-points-balance >> [part~=balance]');
+    await page.waitForSelector('crm-account-statement >> [part~=summary]');
+    await assertNoViolations(watched, '/html/');
+    await page.close();
+  });
+
   test('producto: the product, its wishlist heart and what is bought together, and the chat', async () => {
     const watched = await watchedPage(context);
     const { page } = watched;

@@ -148,6 +148,23 @@ describe('the demo store, served by clientela serve --demo, in Chromium', () => 
     await page.close();
   });
 
+  test('the plain HTML page, with only the script tag and the tags, shows whoever signed in to the store', async () => {
+    const page = await demo.browser.newPage();
+    const problems = watch(page);
+    await page.goto(demo.server.url);
+    await page.selectOption('#shopper', 'cli-0001');
+    await page.waitForFunction(() => document.querySelector('crm-greeting')?.shadowRoot?.textContent?.includes('Ana'));
+    await page.click('a[href="/html/"]');
+    await page.waitForURL(`${demo.server.url}/html/`);
+    assert.deepEqual(await page.evaluate(() => [...document.scripts].map((script) => script.getAttribute('src'))), ['/widgets/clientela.js']);
+    await page.waitForFunction(() => document.querySelector('crm-greeting')?.shadowRoot?.textContent?.includes('Ana'));
+    await page.locator('crm-points-balance [part~=balance]').waitFor();
+    await page.locator('crm-account-statement [part~=base]').first().waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('the session survives a reload: the store backend remembers who signed in', async () => {
     const page = await demo.browser.newPage();
     await page.goto(demo.server.url);
