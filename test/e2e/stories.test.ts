@@ -59,4 +59,32 @@ describe('every story of the built Storybook renders and is axe clean', () => {
     }
     assert.deepEqual(errors, []);
   });
+
+  test("each element's docs page lists every attribute from custom-elements.json, each with a control", async () => {
+    const index = JSON.parse(await readFile(path.join(staticDir, 'index.json'), 'utf8')) as { entries: Record<string, { type: string; title: string }> };
+    const manifest = JSON.parse(await readFile(fileURLToPath(new URL('../../packages/widgets/custom-elements.json', import.meta.url)), 'utf8')) as {
+      modules: Array<{ declarations?: Array<{ tagName?: string; attributes?: Array<{ name: string }> }> }>;
+    };
+    const attributesOf = new Map(
+      manifest.modules.flatMap((module) => module.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName!, (d.attributes ?? []).map((a) => a.name)]),
+    );
+    const docs = Object.entries(index.entries).filter(([, entry]) => entry.type === 'docs');
+    assert.ok(docs.length >= 9, `found ${docs.length} docs pages`);
+    const page = await browser.newPage();
+    for (const [id, entry] of docs) {
+      const tag = entry.title.split('/').pop()!.trim();
+      const attributes = attributesOf.get(tag);
+      assert.ok(attributes, `${id} documents ${tag}, which the manifest knows`);
+      await page.goto(`${origin}/iframe.html?id=${id}&viewMode=docs`);
+      const table = page.locator('.docblock-argstable').first();
+      await table.waitFor();
+      for (const attribute of attributes) {
+        const row = table.locator('tr', { has: page.locator('td:first-child', { hasText: new RegExp(`^\\s*${attribute}\\b`) }) }).first();
+        await row.waitFor({ timeout: 5000 }).catch(() => assert.fail(`${tag}'s docs page has no row for the ${attribute} attribute`));
+        // The control column: a field, a toggle, radios, or "Set string" for a value not set yet.
+        assert.ok((await row.locator('td').last().locator('input, select, textarea, button').count()) > 0, `${tag}: ${attribute} has a control`);
+      }
+    }
+    await page.close();
+  });
 });
