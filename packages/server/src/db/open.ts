@@ -79,18 +79,42 @@ async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle>
     },
   };
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: typeParsers as pg.CustomTypesConfig });
+  // The server may drop an idle connection (a restart, a failover, an administrator): the pool
+  // replaces it on next use, and the process carries on instead of dying of an unhandled error.
+  pool.on('error', (error) => console.error(`PostgreSQL dropped an idle connection: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
   // One dedicated connection carries every LISTEN of this process, opened on first use.
-  let listener: pg.Client | undefined;
+  let listener: Promise<pg.Client> | undefined;
+  let closed = false;
   const handlers = new Map<string, Set<(payload: string) => void>>();
-  const listenerClient = async () => {
-    if (listener) return listener;
-    listener = new pg.Client({ connectionString: url });
-    await listener.connect();
-    listener.on('notification', (message) => {
-      for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '');
-    });
+  const listenerClient = () => {
+    listener ??= (async () => {
+      const client = new pg.Client({ connectionString: url });
+      client.on('notification', (message) => {
+        for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '');
+      });
+      // Lost, it is opened again with every channel: notifications are only wake-ups, and
+      // listeners poll meanwhile, so a gap delays events without losing any.
+      client.on('error', (error) => {
+        console.error(`PostgreSQL dropped the LISTEN connection: ${error.message}`);
+        listener = undefined;
+        if (!closed && handlers.size > 0) setTimeout(() => void relisten(), 1_000).unref();
+      });
+      await client.connect();
+      return client;
+    })();
     return listener;
+  };
+  const relisten = async () => {
+    if (closed) return;
+    try {
+      const client = await listenerClient();
+      for (const channel of handlers.keys()) await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      listener = undefined;
+      console.error(`PostgreSQL LISTEN could not be opened again: ${(error as Error).message}`);
+      setTimeout(() => void relisten(), 5_000).unref();
+    }
   };
   return {
     kind: 'postgres',
@@ -118,7 +142,9 @@ async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle>
       },
     },
     close: async () => {
-      await listener?.end();
+      closed = true;
+      const client = await listener?.catch(() => undefined);
+      await client?.end();
       await db.destroy();
     },
   };
