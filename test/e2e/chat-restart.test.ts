@@ -1,16 +1,7 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startClientela, temporaryDirectory, type RunningClientela } from './harness.ts';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
+import { freePort, launchChromium, startClientela, temporaryDirectory, type RunningClientela } from './harness.ts';
 
 /** What the chat shows: stored messages, and what is still on its way. */
 const shown = (page: Page, tag: string) =>

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { launchChromium, startClientela, temporaryDirectory, type RunningClientela } from './harness.ts';
+import { before, describe, test } from 'node:test';
+import type { BrowserContext, Page, Response } from 'playwright-core';
+import { demoStoreForSuite } from './harness.ts';
 
 /** A Content-Security-Policy header as directive → sources. */
 function parsePolicy(header: string): Map<string, string[]> {
@@ -115,22 +115,17 @@ async function assertNoViolations(watched: Watched, where: string): Promise<void
 }
 
 describe('the demo store runs under its strict Content-Security-Policy', () => {
-  let dataDir: Awaited<ReturnType<typeof temporaryDirectory>>;
-  let server: RunningClientela;
-  let browser: Browser;
+  const demo = demoStoreForSuite();
   let context: BrowserContext;
 
   before(async () => {
-    dataDir = await temporaryDirectory();
-    server = await startClientela(dataDir.path);
-    const planted = await fetch(`${server.url}/v1/products/${hostileProduct.id}`, {
+    const planted = await fetch(`${demo.server.url}/v1/products/${hostileProduct.id}`, {
       method: 'PUT',
       headers: { authorization: 'Bearer sk_test_demo', 'content-type': 'application/json' },
       body: JSON.stringify(hostileProduct),
     });
     assert.equal(planted.status, 200);
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    context = await demo.browser.newContext({ viewport: { width: 1360, height: 900 } });
     // Installed before any of the page's own scripts run, so that nothing the page does escapes it.
     await context.addInitScript(() => {
       const seen: string[] = [];
@@ -141,12 +136,6 @@ describe('the demo store runs under its strict Content-Security-Policy', () => {
         true,
       );
     });
-  });
-  after(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-    await dataDir?.remove();
   });
 
   test('the policy check itself tells a lax policy from a strict one', () => {
@@ -168,7 +157,7 @@ describe('the demo store runs under its strict Content-Security-Policy', () => {
   test('home: greeting, recommendations and a new chat conversation, for the signed-in shopper', async () => {
     const watched = await watchedPage(context);
     const { page } = watched;
-    await visit(watched, server.url);
+    await visit(watched, demo.server.url);
     await page.selectOption('#shopper', 'cli-0001');
     await page.waitForSelector('crm-greeting >> [part~=title] >> text=Hola, Ana');
     await page.locator('crm-recommendations >> [part~=reason]', { hasText: /^\s*Porque/ }).first().waitFor();
@@ -193,7 +182,7 @@ describe('the demo store runs under its strict Content-Security-Policy', () => {
   test('estado de cuenta: the statement with its transactions, and the chat asking about one of them', async () => {
     const watched = await watchedPage(context);
     const { page } = watched;
-    await visit(watched, `${server.url}/estado-de-cuenta/`);
+    await visit(watched, `${demo.server.url}/estado-de-cuenta/`);
     await page.waitForSelector('crm-greeting >> text=Hola, Ana');
     await page.waitForSelector('crm-account-statement >> [part~=summary]');
     // The last closed statement: the cycle in progress may have no transactions yet.
@@ -208,7 +197,7 @@ describe('the demo store runs under its strict Content-Security-Policy', () => {
   test('mis puntos: balance, rewards, history, the redemption dialog and the chat', async () => {
     const watched = await watchedPage(context);
     const { page } = watched;
-    await visit(watched, `${server.url}/mis-puntos/`);
+    await visit(watched, `${demo.server.url}/mis-puntos/`);
     await page.waitForSelector('crm-greeting >> text=Hola, Ana');
     await page.waitForSelector('crm-points-balance >> [part~=balance]');
     await page.waitForSelector('crm-points-balance >> [part~=history] li');
@@ -223,7 +212,7 @@ describe('the demo store runs under its strict Content-Security-Policy', () => {
   test('favoritos: the wishlist with its items, images and alerts, and the chat', async () => {
     const watched = await watchedPage(context);
     const { page } = watched;
-    await visit(watched, `${server.url}/favoritos/`);
+    await visit(watched, `${demo.server.url}/favoritos/`);
     await page.waitForSelector('crm-greeting >> text=Hola, Ana');
     await page.waitForSelector('crm-wishlist >> [part~=item] img');
     await page.waitForSelector('crm-wishlist >> [part~=alerts] li');
@@ -235,7 +224,7 @@ describe('the demo store runs under its strict Content-Security-Policy', () => {
   test('html: the page with only the script tag and the tags, its session from the store', async () => {
     const watched = await watchedPage(context);
     const { page } = watched;
-    await visit(watched, `${server.url}/html/`);
+    await visit(watched, `${demo.server.url}/html/`);
     await page.waitForSelector('crm-greeting >> text=Hola, Ana');
     await page.waitForSelector('crm-points-balance >> [part~=balance]');
     await page.waitForSelector('crm-account-statement >> [part~=summary]');
@@ -246,7 +235,7 @@ describe('the demo store runs under its strict Content-Security-Policy', () => {
   test('producto: the product, its wishlist heart and what is bought together, and the chat', async () => {
     const watched = await watchedPage(context);
     const { page } = watched;
-    await visit(watched, `${server.url}/producto/?id=p-010`);
+    await visit(watched, `${demo.server.url}/producto/?id=p-010`);
     await page.waitForFunction(() => document.querySelector('#product-name')?.textContent);
     await page.waitForSelector('#wishlist-button >> [part~=base]');
     await page.waitForSelector('#together >> [part~=card]');
@@ -260,7 +249,7 @@ describe('the demo store runs under its strict Content-Security-Policy', () => {
   test('producto: a product named with markup shows it as text, and nothing of it runs', async () => {
     const watched = await watchedPage(context);
     const { page } = watched;
-    await visit(watched, `${server.url}/producto/?id=${hostileProduct.id}`);
+    await visit(watched, `${demo.server.url}/producto/?id=${hostileProduct.id}`);
     await page.waitForFunction(() => document.querySelector('#product')?.getAttribute('aria-busy') === null);
     // The picture, an SVG with script of its own, has loaded: any handler in it would have run by now.
     await page.waitForFunction(() => document.querySelector<HTMLImageElement>('#product-image')!.naturalWidth === 8);
@@ -289,7 +278,7 @@ describe('the demo store runs under its strict Content-Security-Policy', () => {
   test('agent: sign-in, the live inbox, a conversation with the customer panel, and a reply', async () => {
     const watched = await watchedPage(context);
     const { page } = watched;
-    await visit(watched, `${server.url}/agent/`);
+    await visit(watched, `${demo.server.url}/agent/`);
     await page.fill('crm-agent-console >> input[name=email]', 'agente@demo.clientela.dev');
     await page.fill('crm-agent-console >> input[name=password]', 'demo-agente');
     await page.click('crm-agent-console >> button[type=submit]');

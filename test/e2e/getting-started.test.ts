@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { repositoryRoot, startProcess, type RunningProcess } from '../support/child-process.ts';
-import { launchChromium, temporaryDirectory } from './harness.ts';
+import { freePort, launchChromium, temporaryDirectory } from './harness.ts';
 
 /**
  * Follows docs/getting-started.md as a newcomer would, block by block: the
@@ -31,17 +30,6 @@ function blocksOf(markdown: string): Block[] {
     blocks.push({ kind: (match[2] ?? 'html') as Block['kind'], code: match[3]! });
   }
   return blocks;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 describe('docs/getting-started.md, followed word for word', () => {

@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before } from 'node:test';
@@ -48,6 +49,18 @@ export function demoStoreForSuite(): DemoStoreSuite {
     await dataDir?.remove();
   });
   return suite;
+}
+
+/** A local port nothing listens on now, for a server that must come back on the same one. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 export async function temporaryDirectory(): Promise<{ path: string; remove(): Promise<void> }> {

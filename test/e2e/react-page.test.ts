@@ -1,38 +1,27 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { CrmPortal, CrmRecommendations } from '@clientela/widgets';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startClientela, temporaryDirectory, watch, type RunningClientela } from './harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { demoStoreForSuite, watch } from './harness.ts';
 
 const shadowText = (page: Page, selector: string) =>
   page.locator(selector).evaluate((element) => element.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '');
 
 describe('the React account page, built with @clientela/widgets/react and served by clientela serve --demo', () => {
-  let dataDir: Awaited<ReturnType<typeof temporaryDirectory>>;
-  let server: RunningClientela;
-  let browser: Browser;
+  const demo = demoStoreForSuite();
   let context: BrowserContext;
 
   before(async () => {
-    dataDir = await temporaryDirectory();
-    server = await startClientela(dataDir.path);
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    context = await demo.browser.newContext({ viewport: { width: 1360, height: 900 } });
     // Installed before React or the widgets run, so a violation while they first render is seen too.
     await context.addInitScript(() =>
       window.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.effectiveDirective} ${event.blockedURI || 'inline'}`)),
     );
   });
-  after(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-    await dataDir?.remove();
-  });
 
   test('the store footer links to it', async () => {
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(demo.server.url);
     assert.equal(await page.getAttribute('.site-footer a:text-is("React")', 'href'), '/react/');
     await page.close();
   });
@@ -40,7 +29,7 @@ describe('the React account page, built with @clientela/widgets/react and served
   test("shows Ana's account and puts the widgets' events in React state, under the strict CSP", async () => {
     const page = await context.newPage();
     const problems = watch(page);
-    const response = await page.goto(`${server.url}/react/`);
+    const response = await page.goto(`${demo.server.url}/react/`);
     assert.equal(response?.status(), 200);
     assert.doesNotMatch(response!.headers()['content-security-policy'] ?? '', /unsafe-inline/);
 
