@@ -65,20 +65,28 @@ export class RateLimits {
   /** Counts one call against each budget named, and refuses it when any is spent. */
   async take(merchantId: string, budgets: ReadonlyArray<readonly [RateRuleName, string]>): Promise<void> {
     for (const [rule, subject] of budgets) {
-      const { hits, window } = await this.#count(merchantId, rule, subject, 1);
+      const { hits, window } = await this.#count(merchantId, rule, subject);
       if (hits > this.#rules[rule].limit) throw this.#refusal(rule, window);
     }
   }
 
   /** Refuses the call when a budget is already spent, without counting it (see `spend`). */
   async check(merchantId: string, rule: RateRuleName, subject: string): Promise<void> {
-    const { hits, window } = await this.#count(merchantId, rule, subject, 0);
-    if (hits >= this.#rules[rule].limit) throw this.#refusal(rule, window);
+    const window = this.#window(rule);
+    const row = await this.#db
+      .selectFrom('rateLimits')
+      .select('hits')
+      .where('merchantId', '=', merchantId)
+      .where('rule', '=', rule)
+      .where('subject', '=', subject)
+      .where('windowStart', '=', window.start)
+      .executeTakeFirst();
+    if ((row?.hits ?? 0) >= this.#rules[rule].limit) throw this.#refusal(rule, window);
   }
 
   /** Counts a call that turned out to cost the budget (a wrong password, say). */
   async spend(merchantId: string, rule: RateRuleName, subject: string): Promise<void> {
-    await this.#count(merchantId, rule, subject, 1);
+    await this.#count(merchantId, rule, subject);
   }
 
   #refusal(rule: RateRuleName, window: Window): ProblemError {
@@ -94,15 +102,15 @@ export class RateLimits {
     return { start: new Date(start), end: new Date(start + length) };
   }
 
-  /** Adds `by` to the current window's counter (a counter from an earlier window starts over) and reads it back. */
-  async #count(merchantId: string, rule: RateRuleName, subject: string, by: 0 | 1) {
+  /** Adds one to the current window's counter (a counter from an earlier window starts over) and reads it back. */
+  async #count(merchantId: string, rule: RateRuleName, subject: string) {
     const window = this.#window(rule);
     const row = await this.#db
       .insertInto('rateLimits')
-      .values({ merchantId, rule, subject, windowStart: window.start, hits: by })
+      .values({ merchantId, rule, subject, windowStart: window.start, hits: 1 })
       .onConflict((conflict) =>
         conflict.columns(['merchantId', 'rule', 'subject']).doUpdateSet({
-          hits: sql<number>`case when rate_limits.window_start = excluded.window_start then rate_limits.hits + excluded.hits else excluded.hits end`,
+          hits: sql<number>`case when rate_limits.window_start = excluded.window_start then rate_limits.hits + 1 else 1 end`,
           windowStart: sql<Date>`excluded.window_start`,
         }),
       )
