@@ -10,11 +10,10 @@ export interface Weight {
 }
 
 /**
- * One entry built alone, as the widgets are built (same Vite, target and
- * minifier) but into a single file with everything it needs: what a page
- * pays to use that element on its own.
+ * One entry built as the widgets are built (same Vite, target and minifier),
+ * with everything it needs: its chunks, the entry's own first.
  */
-async function standalone(name: string, entry: string): Promise<Weight> {
+async function chunksOf(name: string, entry: string): Promise<Rollup.OutputChunk[]> {
   const result = (await build({
     configFile: false,
     logLevel: 'silent',
@@ -26,28 +25,28 @@ async function standalone(name: string, entry: string): Promise<Weight> {
     },
   })) as Rollup.RollupOutput[];
   const chunks = result.flatMap((output) => output.output).filter((file): file is Rollup.OutputChunk => file.type === 'chunk');
-  return weigh(name, chunks.map((chunk) => chunk.code).join('\n'));
+  return chunks.sort((a, b) => Number(b.isEntry) - Number(a.isEntry));
 }
 
-function weigh(name: string, code: string): Weight {
+function weigh(name: string, chunks: Rollup.OutputChunk[]): Weight {
+  const code = chunks.map((chunk) => chunk.code).join('\n');
   return { name, bytes: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).byteLength };
 }
 
-/** What a page loads before any Clientela tag is used: the script-tag bundle's own chunk, without the elements it loads on demand. */
-async function loaderAlone(entry: string): Promise<Weight> {
-  const result = (await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: { write: false, target: 'es2022', minify: true, lib: { entry, formats: ['es'], fileName: 'clientela' } },
-  })) as Rollup.RollupOutput[];
-  const loader = result.flatMap((output) => output.output).find((file): file is Rollup.OutputChunk => file.type === 'chunk' && file.isEntry)!;
-  return weigh('clientela (loader alone)', loader.code);
-}
-
-/** Gzip sizes of the Lit floor, each widget alone, the whole kit, and the script-tag bundle before it loads anything. */
+/**
+ * Gzip sizes of the Lit floor, and of each entry with everything it can load:
+ * what a page pays to use that element on its own, or every element through
+ * the script-tag bundle. That bundle's own chunk, alone, is what a page loads
+ * before it uses any tag.
+ */
 export async function measureWeights(): Promise<Weight[]> {
-  const floor = await standalone('lit-floor', fileURLToPath(new URL('./lit-floor.ts', import.meta.url)));
-  const widgets = [];
-  for (const [name, entry] of Object.entries(widgetEntries)) widgets.push(await standalone(name, entry));
-  return [floor, ...widgets, await loaderAlone(widgetEntries.clientela)];
+  const floor = weigh('lit-floor', await chunksOf('lit-floor', fileURLToPath(new URL('./lit-floor.ts', import.meta.url))));
+  const weights = [floor];
+  let loader: Weight | undefined;
+  for (const [name, entry] of Object.entries(widgetEntries)) {
+    const chunks = await chunksOf(name, entry);
+    weights.push(weigh(name, chunks));
+    if (name === 'clientela') loader = weigh('clientela (loader alone)', chunks.slice(0, 1));
+  }
+  return [...weights, loader!];
 }
