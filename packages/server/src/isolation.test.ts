@@ -64,17 +64,8 @@ describe('isolation matrix: nobody but its owner reaches a shopper or agent obje
     await storeA.putCustomer('solo-a', { firstName: 'Sola', lastName: 'Secreta-A' });
     await storeB.putCustomer('ana', { firstName: 'Ana', lastName: 'Otra-B' });
 
-    // Ana's store card, a purchase on it, points, a reward, a saved product with an alert, a conversation.
-    await put(storeA, '/v1/card-settings', {
-      closingDay: 20,
-      dueDays: 10,
-      minimumPaymentBps: 500,
-      minimumPaymentFloor: 10_000,
-      monthlyInterestBps: 250,
-      installmentInterestBps: 199,
-      lateFee: 5_990,
-      defaultCreditLimit: 1_000_000,
-    });
+    // Ana's store card (the default rules: cycles close on the 20th), a purchase on it, points, a reward,
+    // a saved product with an alert, a conversation.
     assert.equal((await put(storeA, '/v1/customers/ana/card', { creditLimit: 1_000_000 })).status, 200);
     assert.ok((await put(storeA, '/v1/products/p-1', { name: 'Freidora de aire', price: 50_000, stock: 5 })).ok);
     assert.ok((await put(storeA, '/v1/rewards/cafe', { name: 'Café', cost: 10 })).ok);
