@@ -1,37 +1,23 @@
-import type { Locale } from '@clientela/contract';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../packages/widgets/src/components/account-statement/account-statement.ts';
-import type { ShopperState } from '../packages/widgets/src/internal/context.ts';
-import { defineShopperStateProvider } from '../packages/widgets/src/testing/shopper-state-provider.ts';
-import { fixtureClient, type FixtureRoutes } from './fixture-client.ts';
-import { ana, lateStatement, longStatement, openStatement, statementList } from './fixtures.ts';
+import type { FixtureRoutes } from './fixture-client.ts';
+import { inShopperState, shopperArgTypes, signedIn, type ShopperStoryArgs } from './shopper-story.ts';
+import { lateStatement, longStatement, openStatement, statementList } from './fixtures.ts';
 
-defineShopperStateProvider();
-
-interface Args {
-  locale: Locale;
-  state: ShopperState;
-  routes: FixtureRoutes;
+interface Args extends ShopperStoryArgs {
   period?: string;
   'page-size'?: number;
 }
-
-const ready: ShopperState = { status: 'ready', me: ana, refresh: () => {} };
 
 const meta: Meta<Args> = {
   title: 'Widgets/crm-account-statement',
   component: 'crm-account-statement',
   tags: ['autodocs'],
-  argTypes: {
-    locale: { control: 'inline-radio', options: ['es', 'en'] },
-    state: { control: false },
-    routes: { control: false },
-  },
-  args: { locale: 'es', state: ready },
-  render: ({ locale, state, routes, period, 'page-size': pageSize }) => html`<crm-test-shopper-state .client=${fixtureClient(routes)} .state=${state} locale=${locale}>
-    <crm-account-statement period=${period || nothing} page-size=${pageSize || nothing}></crm-account-statement>
-  </crm-test-shopper-state>`,
+  argTypes: shopperArgTypes,
+  args: { locale: 'es', state: signedIn() },
+  render: (args) =>
+    inShopperState(args, html`<crm-account-statement period=${args.period || nothing} page-size=${args['page-size'] || nothing}></crm-account-statement>`),
 };
 export default meta;
 

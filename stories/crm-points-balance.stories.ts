@@ -1,33 +1,19 @@
-import type { Locale } from '@clientela/contract';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/widgets/src/components/points-balance/points-balance.ts';
-import type { ShopperState } from '../packages/widgets/src/internal/context.ts';
-import { defineShopperStateProvider } from '../packages/widgets/src/testing/shopper-state-provider.ts';
-import { fixtureClient, type FixtureRoutes } from './fixture-client.ts';
-import { ana, pointsAccount, pointsHistory, rewards } from './fixtures.ts';
+import type { FixtureRoutes } from './fixture-client.ts';
+import { inShopperState, shopperArgTypes, signedIn, type ShopperStoryArgs } from './shopper-story.ts';
+import { pointsAccount, pointsHistory, rewards } from './fixtures.ts';
 
-defineShopperStateProvider();
-
-interface Args {
-  locale: Locale;
-  state: ShopperState;
-  routes: FixtureRoutes;
-}
+type Args = ShopperStoryArgs;
 
 const meta: Meta<Args> = {
   title: 'Widgets/crm-points-balance',
   component: 'crm-points-balance',
   tags: ['autodocs'],
-  argTypes: {
-    locale: { control: 'inline-radio', options: ['es', 'en'] },
-    state: { control: false },
-    routes: { control: false },
-  },
-  args: { locale: 'es', state: { status: 'ready', me: ana, refresh: () => {} } },
-  render: ({ locale, state, routes }) => html`<crm-test-shopper-state .client=${fixtureClient(routes)} .state=${state} locale=${locale}>
-    <crm-points-balance></crm-points-balance>
-  </crm-test-shopper-state>`,
+  argTypes: shopperArgTypes,
+  args: { locale: 'es', state: signedIn() },
+  render: (args) => inShopperState(args, html`<crm-points-balance></crm-points-balance>`),
 };
 export default meta;
 

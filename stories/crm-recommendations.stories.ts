@@ -1,18 +1,11 @@
-import type { Locale } from '@clientela/contract';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/widgets/src/components/recommendations/recommendations.ts';
-import type { ShopperState } from '../packages/widgets/src/internal/context.ts';
-import { defineShopperStateProvider } from '../packages/widgets/src/testing/shopper-state-provider.ts';
-import { fixtureClient, type FixtureRoutes } from './fixture-client.ts';
-import { ana, boughtTogether, recommendations, wishlist } from './fixtures.ts';
+import type { FixtureRoutes } from './fixture-client.ts';
+import { inShopperState, shopperArgTypes, signedIn, type ShopperStoryArgs } from './shopper-story.ts';
+import { boughtTogether, recommendations, wishlist } from './fixtures.ts';
 
-defineShopperStateProvider();
-
-interface Args {
-  locale: Locale;
-  state: ShopperState;
-  routes: FixtureRoutes;
+interface Args extends ShopperStoryArgs {
   limit: number;
   'context-product': string;
 }
@@ -21,15 +14,9 @@ const meta: Meta<Args> = {
   title: 'Widgets/crm-recommendations',
   component: 'crm-recommendations',
   tags: ['autodocs'],
-  argTypes: {
-    locale: { control: 'inline-radio', options: ['es', 'en'] },
-    state: { control: false },
-    routes: { control: false },
-  },
-  args: { locale: 'es', state: { status: 'ready', me: ana, refresh: () => {} }, limit: 4, 'context-product': '' },
-  render: ({ locale, state, routes, limit, 'context-product': contextProduct }) => html`<crm-test-shopper-state .client=${fixtureClient(routes)} .state=${state} locale=${locale}>
-    <crm-recommendations limit=${limit} context-product=${contextProduct}></crm-recommendations>
-  </crm-test-shopper-state>`,
+  argTypes: shopperArgTypes,
+  args: { locale: 'es', state: signedIn(), limit: 4, 'context-product': '' },
+  render: (args) => inShopperState(args, html`<crm-recommendations limit=${args.limit} context-product=${args['context-product']}></crm-recommendations>`),
 };
 export default meta;
 

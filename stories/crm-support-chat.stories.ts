@@ -1,44 +1,29 @@
-import type { Locale, Me } from '@clientela/contract';
+import type { Me } from '@clientela/contract';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/widgets/src/components/support-chat/support-chat.ts';
 import { CrmSupportRequestEvent } from '../packages/widgets/src/events/support-request.ts';
-import type { ShopperState } from '../packages/widgets/src/internal/context.ts';
-import { defineShopperStateProvider } from '../packages/widgets/src/testing/shopper-state-provider.ts';
-import { fixtureClient, type FixtureRoutes } from './fixture-client.ts';
+import type { FixtureRoutes } from './fixture-client.ts';
+import { inShopperState, shopperArgTypes, signedIn, type ShopperStoryArgs } from './shopper-story.ts';
 import { ana, awayUntilMonday, statementAttachment, chargeConversation, chargeMessages, conversations, onlineNow, ratedConversation, resolvedConversation } from './fixtures.ts';
 
-defineShopperStateProvider();
-
-interface Args {
-  locale: Locale;
+interface Args extends ShopperStoryArgs {
   mode: 'launcher' | 'inline';
   open: boolean;
   conversation: string;
-  state: ShopperState;
-  routes: FixtureRoutes;
   /** Messages a previous visit left in the outbox, for the outbox stories. */
   outbox?: unknown[];
 }
-
-const ready = (me: Me = ana): ShopperState => ({ status: 'ready', me, refresh: () => {} });
 
 const meta: Meta<Args> = {
   title: 'Widgets/crm-support-chat',
   component: 'crm-support-chat',
   tags: ['autodocs'],
-  argTypes: {
-    locale: { control: 'inline-radio', options: ['es', 'en'] },
-    state: { control: false },
-    routes: { control: false },
-    outbox: { control: false },
-  },
-  args: { locale: 'es', mode: 'inline', open: false, conversation: '', state: ready() },
+  argTypes: { ...shopperArgTypes, outbox: { control: false } },
+  args: { locale: 'es', mode: 'inline', open: false, conversation: '', state: signedIn() },
   render: ({ locale, mode, open, conversation, state, routes, outbox }) => {
     if (outbox && state.status === 'ready') localStorage.setItem(`clientela:chat-outbox:${state.me.id}`, JSON.stringify(outbox));
-    return html`<crm-test-shopper-state .client=${fixtureClient(routes)} .state=${state} locale=${locale}>
-      <crm-support-chat mode=${mode} ?open=${open} conversation=${conversation || ''}></crm-support-chat>
-    </crm-test-shopper-state>`;
+    return inShopperState({ locale, state, routes }, html`<crm-support-chat mode=${mode} ?open=${open} conversation=${conversation || ''}></crm-support-chat>`);
   },
 };
 export default meta;
@@ -100,7 +85,7 @@ const leftInOutbox = [{ key: 'story-outbox-1', state: 'failed', payload: { kind:
 
 export const NotSentYet: Story = {
   args: {
-    state: ready(shopperWithOutbox),
+    state: signedIn(shopperWithOutbox),
     conversation: 'conv-7',
     outbox: leftInOutbox,
     routes: routes({ 'POST /v1/me/conversations/conv-7/messages': { status: 503, problem: 'unavailable' }, '/v1/me/conversations': { items: [chargeConversation], eventCursor: '120' } }),
@@ -109,7 +94,7 @@ export const NotSentYet: Story = {
 
 export const Sending: Story = {
   args: {
-    state: ready(shopperWithOutbox),
+    state: signedIn(shopperWithOutbox),
     conversation: 'conv-7',
     outbox: leftInOutbox,
     routes: routes({ 'POST /v1/me/conversations/conv-7/messages': 'never', '/v1/me/conversations': { items: [chargeConversation], eventCursor: '120' } }),

@@ -2,11 +2,9 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/widgets/src/components/wishlist-button/wishlist-button.ts';
 import type { ShopperState } from '../packages/widgets/src/internal/context.ts';
-import { defineShopperStateProvider } from '../packages/widgets/src/testing/shopper-state-provider.ts';
-import { fixtureClient, type FixtureRoutes } from './fixture-client.ts';
-import { ana, wishlist } from './fixtures.ts';
-
-defineShopperStateProvider();
+import type { FixtureRoutes } from './fixture-client.ts';
+import { inShopperState, signedIn } from './shopper-story.ts';
+import { wishlist } from './fixtures.ts';
 
 interface Args {
   state: ShopperState;
@@ -20,10 +18,8 @@ const meta: Meta<Args> = {
   component: 'crm-wishlist-button',
   tags: ['autodocs'],
   argTypes: { state: { control: false }, routes: { control: false } },
-  args: { state: { status: 'ready', me: ana, refresh: () => {} }, routes: { '/v1/me/wishlist': wishlist }, 'product-id': 'p-061', 'product-name': 'Chaqueta impermeable Andes' },
-  render: ({ state, routes, 'product-id': productId, 'product-name': productName }) => html`<crm-test-shopper-state .client=${fixtureClient(routes)} .state=${state} locale="es">
-    <crm-wishlist-button product-id=${productId} product-name=${productName}></crm-wishlist-button>
-  </crm-test-shopper-state>`,
+  args: { state: signedIn(), routes: { '/v1/me/wishlist': wishlist }, 'product-id': 'p-061', 'product-name': 'Chaqueta impermeable Andes' },
+  render: (args) => inShopperState({ ...args, locale: 'es' }, html`<crm-wishlist-button product-id=${args['product-id']} product-name=${args['product-name']}></crm-wishlist-button>`),
 };
 export default meta;
 

@@ -1,33 +1,19 @@
-import type { Locale } from '@clientela/contract';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/widgets/src/components/wishlist/wishlist.ts';
-import type { ShopperState } from '../packages/widgets/src/internal/context.ts';
-import { defineShopperStateProvider } from '../packages/widgets/src/testing/shopper-state-provider.ts';
-import { fixtureClient, type FixtureRoutes } from './fixture-client.ts';
-import { ana, wishlist, wishlistAlerts } from './fixtures.ts';
+import type { FixtureRoutes } from './fixture-client.ts';
+import { inShopperState, shopperArgTypes, signedIn, type ShopperStoryArgs } from './shopper-story.ts';
+import { wishlist, wishlistAlerts } from './fixtures.ts';
 
-defineShopperStateProvider();
-
-interface Args {
-  locale: Locale;
-  state: ShopperState;
-  routes: FixtureRoutes;
-}
+type Args = ShopperStoryArgs;
 
 const meta: Meta<Args> = {
   title: 'Widgets/crm-wishlist',
   component: 'crm-wishlist',
   tags: ['autodocs'],
-  argTypes: {
-    locale: { control: 'inline-radio', options: ['es', 'en'] },
-    state: { control: false },
-    routes: { control: false },
-  },
-  args: { locale: 'es', state: { status: 'ready', me: ana, refresh: () => {} } },
-  render: ({ locale, state, routes }) => html`<crm-test-shopper-state .client=${fixtureClient(routes)} .state=${state} locale=${locale}>
-    <crm-wishlist></crm-wishlist>
-  </crm-test-shopper-state>`,
+  argTypes: shopperArgTypes,
+  args: { locale: 'es', state: signedIn() },
+  render: (args) => inShopperState(args, html`<crm-wishlist></crm-wishlist>`),
 };
 export default meta;
 
