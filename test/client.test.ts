@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ApiError, ContractError, createClient } from '@clientela/client';
+import { ApiError, ContractError, createClient, NetworkError } from '@clientela/client';
 import { createSession, getCustomer, getMe, putCustomer } from '@clientela/contract';
+import * as routes from '@clientela/contract/routes';
 import { createTestApp, createTestMerchant, listen, manualClock, type TestApp, type TestMerchant } from '../packages/server/src/testing/test-app.ts';
 
 describe('@clientela/client against the real API over HTTP', () => {
@@ -72,6 +73,50 @@ describe('@clientela/client against the real API over HTTP', () => {
     const page = createClient({ api: server.url, publishableKey: store.publishableKey, token, onTokenExpired: async () => null });
     clock.advance(16 * 60 * 1000);
     await assert.rejects(page.call(getMe), (error: unknown) => error instanceof ApiError && error.is('token-expired'));
+  });
+
+  test('a page calls routes: the same answer, with no schema in its script', async () => {
+    const backend = createClient({ api: server.url, secretKey: store.secretKey });
+    await backend.call(putCustomer, { params: { id: 'c-2' }, body: { firstName: 'Tomás', lastName: 'Soto' } });
+    const { token } = await backend.call(routes.createSession, { body: { customerId: 'c-2' } });
+    const page = createClient({ api: server.url, publishableKey: store.publishableKey, token });
+    assert.deepEqual(await page.call(routes.getMe), await page.call(getMe));
+  });
+
+  test('an idempotent call is sent again after a "not now", as long as the API asked to wait', async () => {
+    const sent: string[] = [];
+    const answers = [new Response(null, { status: 503, headers: { 'retry-after': '0' } }), new Response(null, { status: 502 })];
+    const flaky = createClient({
+      api: server.url,
+      secretKey: store.secretKey,
+      fetch: async (input, init) => {
+        sent.push(init?.method ?? 'GET');
+        return answers.shift() ?? fetch(input, init);
+      },
+    });
+    const customer = await flaky.call(getCustomer, { params: { id: 'c-1' } });
+    assert.equal(customer.id, 'c-1');
+    assert.deepEqual(sent, ['GET', 'GET', 'GET']);
+
+    sent.length = 0;
+    answers.push(new Response(null, { status: 503 }));
+    await assert.rejects(flaky.call(createSession, { body: { customerId: 'c-1' } }), (error: unknown) => error instanceof ApiError && error.status === 503);
+    assert.deepEqual(sent, ['POST'], 'a POST is never sent twice by the client');
+
+    sent.length = 0;
+    answers.push(new Response(null, { status: 429, headers: { 'retry-after': '3600' } }));
+    await assert.rejects(flaky.call(getCustomer, { params: { id: 'c-1' } }), (error: unknown) => error instanceof ApiError && error.status === 429);
+    assert.deepEqual(sent, ['GET'], 'a wait longer than 10 s is the caller’s to decide');
+  });
+
+  test('a call that gets no answer in time is a NetworkError', async () => {
+    const silent = createClient({
+      api: server.url,
+      secretKey: store.secretKey,
+      timeout: 50,
+      fetch: (_input, init) => new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason))),
+    });
+    await assert.rejects(silent.call(createSession, { body: { customerId: 'c-1' } }), NetworkError);
   });
 
   test('an answer that breaks the contract is a ContractError, not bad data', async () => {

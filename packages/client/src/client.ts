@@ -1,5 +1,5 @@
-import { expandPath, Problem, type Endpoint, type RequestOf, type ResponseOf } from '@clientela/contract';
-import ky, { HTTPError, type KyInstance } from 'ky';
+import type { Endpoint, Problem, RequestOf, ResponseOf } from '@clientela/contract';
+import { expandPath, type EndpointOf, type Route } from '@clientela/contract/routes';
 import { ApiError, ContractError, NetworkError } from './errors.ts';
 
 export interface ClientOptions {
@@ -23,12 +23,20 @@ export interface ClientOptions {
 
 type Args<E extends Endpoint> = {} extends RequestOf<E> ? [request?: RequestOf<E>] : [request: RequestOf<E>];
 
+/** An operation to call: an endpoint of the contract, or its route (the same without schemas, for pages). */
+export type Operation = Endpoint | Route;
+
 export interface Client {
-  /** Calls an endpoint of the contract; resolves to its response, validated by the contract's schema. */
-  call<E extends Endpoint>(endpoint: E, ...args: Args<E>): Promise<ResponseOf<E>>;
+  /**
+   * Calls an operation of the contract and resolves to its answer. Given an
+   * endpoint, the answer is validated by the endpoint's schema; given a
+   * route, as pages do to leave the schemas out of their scripts, it is
+   * taken as the server validated it.
+   */
+  call<O extends Operation>(operation: O, ...args: Args<EndpointOf<O>>): Promise<ResponseOf<EndpointOf<O>>>;
   /** Opens a server-sent event stream of the contract; the answer's body is the stream. See `openEventStream`. */
-  open<E extends Endpoint & { produces: 'text/event-stream' }>(
-    endpoint: E,
+  open(
+    operation: Operation & { produces?: 'text/event-stream' },
     request: { params?: Record<string, string> },
     init: { lastEventId?: string | null; signal?: AbortSignal },
   ): Promise<Response>;
@@ -39,14 +47,38 @@ export interface Client {
 
 const problemish = (status: number, title: string): Problem => ({ type: 'about:blank', title, status });
 
+const isProblem = (value: unknown): value is Problem =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Problem).type === 'string' &&
+  typeof (value as Problem).title === 'string' &&
+  Number.isInteger((value as Problem).status);
+
 async function problemOf(response: Response): Promise<Problem> {
   try {
-    const parsed = Problem.safeParse(await response.clone().json());
-    if (parsed.success) return parsed.data;
+    const body: unknown = await response.clone().json();
+    if (isProblem(body)) return body;
   } catch {
     // Not JSON: described by its status below.
   }
   return problemish(response.status, response.statusText || `HTTP ${response.status}`);
+}
+
+/** Calls that may be sent again without doing twice what they do. */
+const retriedMethods = new Set(['GET', 'PUT', 'DELETE']);
+/** Answers that say "not now": a call is tried again after them. */
+const retriedStatuses = new Set([408, 429, 502, 503, 504]);
+const retries = 2;
+/** Longest `Retry-After` a call waits for before it gives up and answers with the refusal. */
+const longestRetryAfterMs = 10_000;
+
+/** How long to wait before trying a call again: what the API asked for, or 0.3 s doubling. */
+function retryDelay(response: Response | null, attempt: number): number | null {
+  const asked = response?.headers.get('retry-after');
+  if (!asked) return 300 * 2 ** attempt;
+  const seconds = Number(asked);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(asked) - Date.now();
+  return ms <= longestRetryAfterMs ? Math.max(0, ms) : null;
 }
 
 /**
@@ -57,22 +89,42 @@ async function problemOf(response: Response): Promise<Problem> {
  */
 export function createClient(options: ClientOptions): Client {
   const base = new URL(options.api.endsWith('/') ? options.api : `${options.api}/`);
-  const http: KyInstance = ky.create({
-    throwHttpErrors: false,
-    timeout: options.timeout ?? 15_000,
-    retry: { limit: 2, methods: ['get', 'put', 'delete'], statusCodes: [408, 429, 502, 503, 504] },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+  const transport = options.fetch ?? ((input, init) => fetch(input, init));
+  const timeout = options.timeout ?? 15_000;
   let refreshing: Promise<string | null> | null = null;
 
   type Request = { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown; headers?: Record<string, string> };
+
+  /**
+   * Sends a call, each attempt abandoned after the timeout; tries an
+   * idempotent one again after a network failure or a "not now" answer.
+   */
+  async function send(url: URL, init: RequestInit & { method: string }): Promise<Response> {
+    for (let attempt = 0; ; attempt++) {
+      let response: Response | null = null;
+      let failure: unknown;
+      try {
+        response = await transport(url, { ...init, signal: AbortSignal.timeout(timeout) });
+      } catch (error) {
+        failure = error;
+      }
+      const again = attempt < retries && retriedMethods.has(init.method) && (!response || retriedStatuses.has(response.status));
+      const delay = again ? retryDelay(response, attempt) : null;
+      if (delay === null) {
+        if (response) return response;
+        throw new NetworkError(failure);
+      }
+      await response?.body?.cancel();
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 
   /**
    * Sends a request with the credentials its audience needs, and when the API
    * says the token expired, asks for a new one once (shared by concurrent
    * calls) and sends it again.
    */
-  async function authorized(endpoint: Endpoint, request: Request, transport: (url: URL, init: { method: string; headers: Record<string, string> }) => Promise<Response>) {
+  async function authorized(endpoint: Operation, request: Request, transport: (url: URL, init: { method: string; headers: Record<string, string> }) => Promise<Response>) {
     const url = new URL(expandPath(endpoint.path, request.params).slice(1), base);
     for (const [name, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined && value !== null) url.searchParams.set(name, String(value));
@@ -109,23 +161,24 @@ export function createClient(options: ClientOptions): Client {
   const client: Client = {
     token: options.token ?? null,
     api: base.href,
-    async call<E extends Endpoint>(endpoint: E, ...args: Args<E>): Promise<ResponseOf<E>> {
+    async call<O extends Operation>(endpoint: O, ...args: Args<EndpointOf<O>>): Promise<ResponseOf<EndpointOf<O>>> {
+      type Answer = ResponseOf<EndpointOf<O>>;
       const request = (args[0] ?? {}) as Request;
       const response = await authorized(endpoint, request, (url, init) =>
-        http(url, { ...init, ...(endpoint.body ? { json: request.body } : {}) }).catch((error: unknown) => {
-          if (error instanceof HTTPError) return error.response;
-          throw new NetworkError(error);
-        }),
+        endpoint.body
+          ? send(url, { ...init, headers: { ...init.headers, 'content-type': 'application/json' }, body: JSON.stringify(request.body) })
+          : send(url, init),
       );
-      if (endpoint.produces) return (await response.blob()) as ResponseOf<E>;
-      if (endpoint.response === null) return undefined as ResponseOf<E>;
-      const parsed = endpoint.response.safeParse(await response.json());
+      if (endpoint.produces) return (await response.blob()) as Answer;
+      if (endpoint.response === null) return undefined as Answer;
+      const body: unknown = await response.json();
+      if (typeof endpoint.response === 'string') return body as Answer;
+      const parsed = endpoint.response.safeParse(body);
       if (!parsed.success) throw new ContractError(endpoint.id, parsed.error);
-      return parsed.data as ResponseOf<E>;
+      return parsed.data as Answer;
     },
     async open(endpoint, request, init) {
-      // Plain fetch: a stream must not time out or be retried the way a call is.
-      const transport = options.fetch ?? fetch;
+      // Without the timeout and retries of a call: a stream stays open, and `openEventStream` reconnects.
       return authorized(endpoint, { ...request, headers: { ...(init.lastEventId ? { 'last-event-id': init.lastEventId } : {}) } }, (url, requestInit) =>
         transport(url, { ...requestInit, ...(init.signal ? { signal: init.signal } : {}) }).catch((error: unknown) => {
           throw new NetworkError(error);

@@ -1,4 +1,5 @@
-import { problemType, type Problem } from '@clientela/contract';
+import type { Problem } from '@clientela/contract';
+import { problemType } from '@clientela/contract/routes';
 
 /** The API answered with a problem document (or something that should have been one). */
 export class ApiError extends Error {

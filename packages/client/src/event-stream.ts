@@ -1,5 +1,4 @@
-import type { Endpoint } from '@clientela/contract';
-import type { Client } from './client.ts';
+import type { Client, Operation } from './client.ts';
 import { ApiError } from './errors.ts';
 
 export interface StreamMessage {
@@ -68,9 +67,9 @@ async function* parse(body: ReadableStream<Uint8Array>): AsyncGenerator<{ id: st
  * once and in order. Stops on close, or when the API refuses the stream
  * (an expired session that could not be renewed, a conversation not found).
  */
-export function openEventStream<E extends Endpoint & { produces: 'text/event-stream' }>(
+export function openEventStream(
   client: Client,
-  endpoint: E,
+  endpoint: Operation & { produces?: 'text/event-stream' },
   request: { params?: Record<string, string> },
   options: EventStreamOptions,
 ): EventStream {

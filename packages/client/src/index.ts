@@ -1,4 +1,4 @@
-export { createClient, type Client, type ClientOptions } from './client.ts';
+export { createClient, type Client, type ClientOptions, type Operation } from './client.ts';
 export { ApiError, ContractError, NetworkError } from './errors.ts';
 export { openEventStream, type EventStream, type EventStreamOptions, type StreamMessage, type StreamState } from './event-stream.ts';
 export { verifyWebhookSignature } from './webhooks.ts';

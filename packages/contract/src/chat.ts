@@ -3,9 +3,11 @@ import { ExternalId, IsoDateTime, Tier } from './common.ts';
 import { Customer } from './customers.ts';
 import { defineEndpoint } from './endpoint.ts';
 import { Period, StatementLine } from './statements.ts';
+import { conversationStatuses, inboxViews } from './vocabulary.ts';
 import { WishlistItem } from './wishlist.ts';
 
-export const conversationStatuses = ['open', 'pending', 'resolved'] as const;
+export { conversationStatuses, inboxViews, type InboxView } from './vocabulary.ts';
+
 export const ConversationStatus = z.enum(conversationStatuses);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
 
@@ -276,8 +278,6 @@ export const AgentConversation = z.object({
 });
 export type AgentConversation = z.infer<typeof AgentConversation>;
 
-export const inboxViews = ['unassigned', 'mine', 'all'] as const;
-export type InboxView = (typeof inboxViews)[number];
 
 export const listAgentConversations = defineEndpoint({
   id: 'listAgentConversations',

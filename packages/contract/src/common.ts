@@ -1,4 +1,7 @@
 import * as z from 'zod/mini';
+import { locales, tiers } from './vocabulary.ts';
+
+export { locales, tiers };
 
 /** An id the merchant chose for one of its objects (customer, product, order). */
 export const ExternalId = z.string().check(
@@ -16,12 +19,9 @@ export const Money = z.object({
 });
 export type Money = z.infer<typeof Money>;
 
-export const locales = ['es', 'en'] as const;
 export const Locale = z.enum(locales);
 export type Locale = z.infer<typeof Locale>;
 
-/** The customer pyramid, from the best customers down to those who never bought. */
-export const tiers = ['top', 'large', 'medium', 'small', 'inactive', 'potential'] as const;
 export const Tier = z.enum(tiers);
 export type Tier = z.infer<typeof Tier>;
 

@@ -37,6 +37,30 @@ export interface Endpoint {
   readonly errors?: readonly number[];
 }
 
+declare const endpointOfRoute: unique symbol;
+
+/**
+ * An endpoint without its schemas: all a caller needs to send a request, typed
+ * by the endpoint it stands for. Code that ships to browsers calls routes
+ * (`@clientela/contract/routes`) and leaves zod and the schemas behind; the
+ * server checks every answer against the schemas before it leaves.
+ */
+export interface Route<E extends Endpoint = Endpoint> {
+  readonly id: E['id'];
+  readonly method: E['method'];
+  readonly path: E['path'];
+  readonly audience: E['audience'];
+  readonly produces?: E['produces'];
+  /** Whether the request carries a JSON body. */
+  readonly body: boolean;
+  /** `json` for a JSON answer, `null` for none or a file (see `produces`). */
+  readonly response: 'json' | null;
+  readonly [endpointOfRoute]?: E;
+}
+
+/** The endpoint a route stands for; an endpoint stands for itself. */
+export type EndpointOf<T extends Endpoint | Route> = T extends Route<infer E> ? E : T extends Endpoint ? T : never;
+
 export function defineEndpoint<const E extends Endpoint>(endpoint: E): E {
   return endpoint;
 }

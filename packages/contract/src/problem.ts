@@ -1,29 +1,6 @@
 import * as z from 'zod/mini';
 
-/** Base of the `type` URIs of Clientela's problem documents. */
-export const problemTypeBase = 'https://clientela.dev/problems/';
-
-/** The kinds of problem the API answers with; the `type` URI is the base plus the kind. */
-export const problemKinds = [
-  'invalid-request',
-  'unauthenticated',
-  'token-expired',
-  'forbidden-origin',
-  'not-found',
-  'conflict',
-  'insufficient-points',
-  'insufficient-credit',
-  'idempotency-mismatch',
-  'rate-limited',
-  'unsupported-media-type',
-  'payload-too-large',
-  'method-not-allowed',
-  'internal',
-  'unavailable',
-] as const;
-export type ProblemKind = (typeof problemKinds)[number];
-
-export const problemType = (kind: ProblemKind): string => problemTypeBase + kind;
+export { problemKinds, problemType, problemTypeBase, type ProblemKind } from './vocabulary.ts';
 
 export const FieldError = z.object({
   /** Where the bad value was: `body`, `query`, `params` or `headers`. */

@@ -1,4 +1,5 @@
 import type { Client } from '@clientela/client';
+import type { Agent, AgentConversation, ConversationStatus, InboxView } from '@clientela/contract';
 import {
   assignConversation,
   getAgentConversation,
@@ -9,11 +10,7 @@ import {
   sendAgentMessage,
   signalAgentTyping,
   streamAgentEvents,
-  type Agent,
-  type AgentConversation,
-  type ConversationStatus,
-  type InboxView,
-} from '@clientela/contract';
+} from '@clientela/contract/routes';
 import { ChatChannel, type OutgoingMessage } from './chat-channel.ts';
 import { newIdempotencyKey } from './idempotency-key.ts';
 import type { OutboxItem } from './outbox.ts';

@@ -1,5 +1,6 @@
 import { openEventStream, type Client, type EventStream, type StreamState } from '@clientela/client';
-import type { ChatEvent, ChatMessage, Conversation, streamAgentEvents, streamMyEvents } from '@clientela/contract';
+import type { ChatEvent, ChatMessage, Conversation } from '@clientela/contract';
+import type { streamAgentEvents, streamMyEvents } from '@clientela/contract/routes';
 import { MessageLog } from './message-log.ts';
 import { Outbox, type OutboxItem } from './outbox.ts';
 

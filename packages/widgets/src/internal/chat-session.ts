@@ -1,4 +1,5 @@
 import type { Client } from '@clientela/client';
+import type { Availability, ChatAttachment, Conversation } from '@clientela/contract';
 import {
   getSupportAvailability,
   listMyConversations,
@@ -9,10 +10,7 @@ import {
   signalMyTyping,
   startConversation,
   streamMyEvents,
-  type Availability,
-  type ChatAttachment,
-  type Conversation,
-} from '@clientela/contract';
+} from '@clientela/contract/routes';
 import { ChatChannel, type OutgoingMessage } from './chat-channel.ts';
 import { newIdempotencyKey } from './idempotency-key.ts';
 import type { OutboxItem } from './outbox.ts';

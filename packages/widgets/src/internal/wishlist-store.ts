@@ -1,5 +1,6 @@
 import { ApiError, type Client } from '@clientela/client';
-import { deleteWishlistItem, getMyWishlist, putWishlistItem, type WishlistItem, type WishlistItemInput } from '@clientela/contract';
+import type { WishlistItem, WishlistItemInput } from '@clientela/contract';
+import { deleteWishlistItem, getMyWishlist, putWishlistItem } from '@clientela/contract/routes';
 
 const guestKey = 'clientela:guest-wishlist';
 

@@ -1,5 +1,6 @@
 import type { Client } from '@clientela/client';
-import { exportMyStatement, getMyStatement, listMyStatements, type Statement, type StatementLine, type StatementList } from '@clientela/contract';
+import type { Statement, StatementLine, StatementList } from '@clientela/contract';
+import { exportMyStatement, getMyStatement, listMyStatements } from '@clientela/contract/routes';
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CrmErrorEvent } from '../../events/error.ts';

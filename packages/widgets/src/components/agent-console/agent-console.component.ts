@@ -1,16 +1,6 @@
 import { ApiError, createClient, type Client } from '@clientela/client';
-import {
-  agentLogin,
-  conversationStatuses,
-  getAgentCustomer,
-  inboxViews,
-  type AgentConversation,
-  type AgentSession,
-  type ChatMessage,
-  type ConversationStatus,
-  type CustomerPanel,
-  type InboxView,
-} from '@clientela/contract';
+import type { AgentConversation, AgentSession, ChatMessage, ConversationStatus, CustomerPanel, InboxView } from '@clientela/contract';
+import { agentLogin, conversationStatuses, getAgentCustomer, inboxViews } from '@clientela/contract/routes';
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CrmErrorEvent } from '../../events/error.ts';

@@ -1,5 +1,6 @@
 import { ApiError, type Client } from '@clientela/client';
-import { getMyPoints, getMyPointsHistory, listRewards, redeemReward, type PointsAccount, type PointsEntry, type Redemption, type Reward } from '@clientela/contract';
+import type { PointsAccount, PointsEntry, Redemption, Reward } from '@clientela/contract';
+import { getMyPoints, getMyPointsHistory, listRewards, redeemReward } from '@clientela/contract/routes';
 import { html, nothing } from 'lit';
 import { CrmErrorEvent } from '../../events/error.ts';
 import { CrmRewardRedeemEvent } from '../../events/reward-redeem.ts';

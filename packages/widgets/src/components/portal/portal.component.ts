@@ -1,5 +1,6 @@
 import { ApiError, createClient, type Client } from '@clientela/client';
-import { getMe, type Locale } from '@clientela/contract';
+import type { Locale } from '@clientela/contract';
+import { getMe } from '@clientela/contract/routes';
 import { ContextProvider } from '@lit/context';
 import { html, type PropertyValues } from 'lit';
 import { CrmErrorEvent } from '../../events/error.ts';

@@ -1,5 +1,6 @@
 import type { Client } from '@clientela/client';
-import { getMyRecommendations, getRecommendations, type Recommendation, type Recommendations } from '@clientela/contract';
+import type { Recommendation, Recommendations } from '@clientela/contract';
+import { getMyRecommendations, getRecommendations } from '@clientela/contract/routes';
 import { html, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CrmCartAddEvent } from '../../events/cart-add.ts';

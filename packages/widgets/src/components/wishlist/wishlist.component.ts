@@ -1,4 +1,5 @@
-import { listMyNotifications, markNotificationsRead, type Notification, type WishlistItem, type WishlistItemInput } from '@clientela/contract';
+import type { Notification, WishlistItem, WishlistItemInput } from '@clientela/contract';
+import { listMyNotifications, markNotificationsRead } from '@clientela/contract/routes';
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CrmCartAddEvent } from '../../events/cart-add.ts';
