@@ -26,6 +26,34 @@ describe('the script-tag bundle', () => {
     section.remove();
   });
 
+  it('leaves an element far below the fold unloaded until the shopper scrolls near it', async () => {
+    const spacer = document.createElement('div');
+    spacer.style.height = `${innerHeight * 4}px`;
+    const wishlist = document.createElement('crm-wishlist');
+    document.body.append(spacer, wishlist);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(customElements.get('crm-wishlist'), 'three screens down, nothing loads').to.equal(undefined);
+    wishlist.scrollIntoView();
+    await waitUntil(() => customElements.get('crm-wishlist'), 'the wishlist loads once near the viewport', { timeout: 5000 });
+    spacer.remove();
+    wishlist.remove();
+    scrollTo(0, 0);
+  });
+
+  it('loads an element out of sight as soon as it is focused or pointed at', async () => {
+    const spacer = document.createElement('div');
+    spacer.style.height = `${innerHeight * 4}px`;
+    const statement = document.createElement('crm-account-statement');
+    statement.innerHTML = '<button type="button">Estado de cuenta</button>';
+    document.body.append(spacer, statement);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(customElements.get('crm-account-statement')).to.equal(undefined);
+    statement.querySelector('button')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    await waitUntil(() => customElements.get('crm-account-statement'), 'the statement loads when focused', { timeout: 5000 });
+    spacer.remove();
+    statement.remove();
+  });
+
   it('loads on request, once, and defining a tag twice never throws', async () => {
     await Promise.all([load('crm-support-chat'), load('crm-support-chat')]);
     expect(customElements.get('crm-support-chat')).to.exist;

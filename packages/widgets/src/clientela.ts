@@ -1,7 +1,8 @@
 // The script-tag bundle. It knows every Clientela tag but carries none of
-// their code: the first time a tag shows up in the page, in the markup or
-// added later, its element's module loads and defines it. A page with only
-// a greeting pays for the greeting.
+// their code: an element's module loads when one of its tags, in the markup
+// or added later, comes within a screen of the viewport or is touched,
+// hovered or focused. A page with only a greeting pays for the greeting, and
+// a wishlist at the foot of a long page waits until the shopper gets there.
 
 const elements: Record<string, () => Promise<unknown>> = {
   'crm-portal': () => import('./components/portal/portal.ts'),
@@ -38,16 +39,47 @@ export function load(tag: ClientelaTag): Promise<void> {
 
 const isClientelaTag = (name: string): name is ClientelaTag => Object.hasOwn(elements, name);
 
-/** Loads every Clientela element in `root` (and under it) that is not defined yet. */
-function discover(root: Element | Document | DocumentFragment): void {
-  if (root instanceof Element && isClientelaTag(root.localName)) void load(root.localName).catch(reportFailure);
-  for (const tag of Object.keys(elements) as ClientelaTag[]) {
-    if (!customElements.get(tag) && root.querySelector(tag)) void load(tag).catch(reportFailure);
+function reportFailure(error: unknown): void {
+  console.error('Clientela could not load an element', error);
+}
+
+/** Wakes an element: loads its module, and the portals around it, which give it the shopper. */
+function wake(element: Element): void {
+  unwatch(element);
+  for (let at: Element | null = element; at; at = at.parentElement?.closest('crm-portal') ?? null) {
+    const tag = at.localName;
+    if (isClientelaTag(tag) && !customElements.get(tag)) void load(tag).catch(reportFailure);
   }
 }
 
-function reportFailure(error: unknown): void {
-  console.error('Clientela could not load an element', error);
+const onTouch = (event: Event) => wake(event.currentTarget as Element);
+const touches = ['pointerenter', 'focusin', 'touchstart'] as const;
+
+// Within a screen of the viewport counts as visible: the element is ready when the shopper scrolls to it.
+const visibility = new IntersectionObserver(
+  (entries) => {
+    for (const entry of entries) if (entry.isIntersecting) wake(entry.target);
+  },
+  { rootMargin: '100% 0px' },
+);
+
+function watch(element: Element): void {
+  if (customElements.get(element.localName)) return;
+  visibility.observe(element);
+  for (const type of touches) element.addEventListener(type, onTouch, { passive: true });
+}
+
+function unwatch(element: Element): void {
+  visibility.unobserve(element);
+  for (const type of touches) element.removeEventListener(type, onTouch);
+}
+
+/** Watches every Clientela element in `root` (and under it) that is not defined yet. */
+function discover(root: Element | Document | DocumentFragment): void {
+  if (root instanceof Element && isClientelaTag(root.localName)) watch(root);
+  for (const tag of Object.keys(elements) as ClientelaTag[]) {
+    if (!customElements.get(tag)) root.querySelectorAll(tag).forEach(watch);
+  }
 }
 
 discover(document);
