@@ -77,13 +77,13 @@ export function createApp(options: AppOptions): { app: Hono; deps: AppDeps } {
     c.res.headers.set('cache-control', 'no-store');
     c.res.headers.set('x-content-type-options', 'nosniff');
   });
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: (c) => problemResponse(new ProblemError('payload-too-large', `Send at most ${maxBodyBytes} bytes`), c.req.path),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: (c) => problemResponse(new ProblemError('payload-too-large', `Send at most ${maxBodyBytes} bytes`), c.req.path),
+  });
+  // A GET or HEAD request has no body to limit, and asking for it would make the Node adapter build a whole
+  // `Request` for nothing.
+  app.use('/v1/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   app.options('/v1/*', (c) => preflight(c.req.raw, deps.directory));
 
   const api = new Api(app, deps);

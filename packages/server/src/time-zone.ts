@@ -20,13 +20,27 @@ function partsFormat(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+type WallClock = Readonly<{ year: number; month: number; day: number; hour: number; minute: number; second: number }>;
+
+/**
+ * The last answer for each time zone. Offsets are whole seconds, so every
+ * instant of one second reads the same; under load many calls fall in the
+ * same second, and `formatToParts` is slow.
+ */
+const lastWallClocks = new Map<string, { second: number; fields: WallClock }>();
+
 /** Local wall-clock fields of an instant in a time zone. */
-function wallClock(instant: Date, timeZone: string) {
-  const fields: Record<string, number> = {};
+function wallClock(instant: Date, timeZone: string): WallClock {
+  const second = Math.floor(instant.getTime() / 1000);
+  const last = lastWallClocks.get(timeZone);
+  if (last?.second === second) return last.fields;
+  const parts: Record<string, number> = {};
   for (const part of partsFormat(timeZone).formatToParts(instant)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  return fields as { year: number; month: number; day: number; hour: number; minute: number; second: number };
+  const fields = Object.freeze(parts) as WallClock;
+  lastWallClocks.set(timeZone, { second, fields });
+  return fields;
 }
 
 /** How far the time zone's wall clock is ahead of UTC at an instant, in ms. */

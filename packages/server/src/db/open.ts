@@ -19,6 +19,8 @@ export interface DatabaseHandle {
   notifications: Notifications;
   /** The whole PGlite data folder as a tarball (PGlite only), to clone a database in tests. */
   dumpDataDir?: () => Promise<Blob>;
+  /** The PGlite instance itself (PGlite only), for a bench that runs the API's queries on it directly. */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ async function openPGlite(config: { dataDir?: string; loadDataDir?: Blob }): Pro
       },
     },
     dumpDataDir: () => pglite.dumpDataDir('none'),
+    pglite,
     close: async () => {
       await db.destroy();
       await pglite.close();

@@ -153,18 +153,20 @@ async function readJson(request: Request): Promise<unknown> {
 
 async function parseRequest<E extends Endpoint>(endpoint: E, c: Context): Promise<ParsedRequestOf<E>> {
   const errors: FieldError[] = [];
-  const parse = (where: FieldError['in'], schema: z.ZodMiniType | undefined, value: unknown) => {
+  // The input is read only for a schema that asks for it: most endpoints take no query and no headers.
+  const parse = (where: FieldError['in'], schema: z.ZodMiniType | undefined, read: () => unknown) => {
     if (!schema) return where === 'body' ? undefined : {};
-    const result = schema.safeParse(value);
+    const result = schema.safeParse(read());
     const refused = result.success ? unstorableTextErrors(where, result.data) : fieldErrors(where, result.error);
     if (refused.length === 0) return result.data;
     errors.push(...refused);
     return undefined;
   };
-  const params = parse('params', endpoint.params, c.req.param());
-  const query = parse('query', endpoint.query, Object.fromEntries(new URL(c.req.url).searchParams));
-  const headers = parse('headers', endpoint.headers, Object.fromEntries(c.req.raw.headers));
-  const body = endpoint.body ? parse('body', endpoint.body, await readJson(c.req.raw)) : undefined;
+  const params = parse('params', endpoint.params, () => c.req.param());
+  const query = parse('query', endpoint.query, () => Object.fromEntries(new URL(c.req.url).searchParams));
+  const headers = parse('headers', endpoint.headers, () => Object.fromEntries(c.req.raw.headers));
+  const json = endpoint.body ? await readJson(c.req.raw) : undefined;
+  const body = parse('body', endpoint.body, () => json);
   if (errors.length > 0) {
     const fields = [...new Set(errors.map((e) => (e.field ? `${e.in}.${e.field}` : e.in)))];
     throw new ProblemError('invalid-request', `Check ${fields.join(', ')}`, { errors });

@@ -74,6 +74,18 @@ describe('identity', () => {
     assert.equal(response.headers.get('access-control-allow-origin'), 'https://shop.example');
   });
 
+  test('a token in use is refused as token-expired from the second it expires, and only ever serves its own audience', async () => {
+    const token = await store.sessionFor('ana');
+    assert.equal((await store.asShopper(token, '/v1/me')).status, 200);
+    assert.equal((await app.request('/v1/agent/me', { headers: { authorization: `Bearer ${token}` } })).status, 401);
+    clock.advance(15 * 60 * 1000 - 1000);
+    assert.equal((await store.asShopper(token, '/v1/me')).status, 200);
+    clock.advance(1000);
+    const response = await store.asShopper(token, '/v1/me');
+    assert.equal(response.status, 401);
+    assert.equal((await json(response)).type, 'https://clientela.dev/problems/token-expired');
+  });
+
   test('forged tokens are refused: alg none, another key, another audience, another store', async () => {
     const claims = { mid: store.merchant.id, sub: 'ana' };
     const now = Math.floor(clock().getTime() / 1000);

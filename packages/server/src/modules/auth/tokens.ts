@@ -19,11 +19,23 @@ const audienceUri = (audience: TokenAudience) => `clientela:${audience}`;
 /** The longest life a token may claim; a longer one is refused even when its signature is good. */
 export const maxTokenSeconds: Record<TokenAudience, number> = { shopper: 15 * 60, agent: 12 * 60 * 60 };
 
+const maxVerifiedTokens = 10_000;
+
+const expired = () => new ProblemError('token-expired', 'The token has expired: ask for a new one');
+const invalid = () => new ProblemError('unauthenticated', 'The token is not valid');
+
 /** Signs and checks shopper and agent tokens: HS256 only, with issuer, audience, expiry and merchant checked. */
 export class TokenService {
   // Imported once: handing jose raw bytes would import the key again on every sign and verify.
   readonly #key: Promise<CryptoKey>;
   readonly #clock: Clock;
+  /**
+   * Tokens that passed every check, by audience and token: a widget sends the
+   * same token with every call for its whole life. What a token says cannot
+   * change under a key that does not change, so only the checks that depend
+   * on the time are made again, as jose makes them: `nbf`, then `exp`.
+   */
+  readonly #verified = new Map<string, { claims: TokenClaims; notBefore: number | undefined; expires: number }>();
 
   constructor(secret: Uint8Array, clock: Clock) {
     if (secret.byteLength < 32) throw new Error('The token secret must have at least 32 bytes');
@@ -48,6 +60,17 @@ export class TokenService {
 
   /** The token's claims, or a 401 problem: `token-expired` for a genuine token past its time, `unauthenticated` otherwise. */
   async verify(token: string, audience: TokenAudience): Promise<TokenClaims> {
+    const cacheKey = `${audience} ${token}`;
+    const verified = this.#verified.get(cacheKey);
+    if (verified) {
+      const now = Math.floor(this.#clock().getTime() / 1000);
+      if (verified.notBefore !== undefined && verified.notBefore > now) throw invalid();
+      if (verified.expires <= now) {
+        this.#verified.delete(cacheKey);
+        throw expired();
+      }
+      return verified.claims;
+    }
     try {
       const { payload } = await jwtVerify(token, await this.#key, {
         algorithms: [algorithm],
@@ -56,15 +79,16 @@ export class TokenService {
         currentDate: this.#clock(),
         requiredClaims: ['exp', 'iat', 'sub', 'mid'],
       });
-      const { mid, sub, exp, iat } = payload;
-      if (typeof mid !== 'string' || !sub || !exp || !iat || exp - iat > maxTokenSeconds[audience]) {
-        throw new ProblemError('unauthenticated', 'The token is not valid');
-      }
-      return { audience, merchantId: mid, subject: sub, expiresAt: new Date(exp * 1000) };
+      const { mid, sub, exp, iat, nbf } = payload;
+      if (typeof mid !== 'string' || !sub || !exp || !iat || exp - iat > maxTokenSeconds[audience]) throw invalid();
+      const claims = { audience, merchantId: mid, subject: sub, expiresAt: new Date(exp * 1000) };
+      if (this.#verified.size >= maxVerifiedTokens) this.#verified.clear();
+      this.#verified.set(cacheKey, { claims, notBefore: nbf, expires: exp });
+      return claims;
     } catch (error) {
       if (error instanceof ProblemError) throw error;
-      if (error instanceof errors.JWTExpired) throw new ProblemError('token-expired', 'The token has expired: ask for a new one');
-      throw new ProblemError('unauthenticated', 'The token is not valid');
+      if (error instanceof errors.JWTExpired) throw expired();
+      throw invalid();
     }
   }
 }

@@ -7,7 +7,7 @@ import type { Merchant } from '../auth/merchants.repository.ts';
 import { localDate } from '../../time-zone.ts';
 import { spendOf } from '../loyalty/loyalty.repository.ts';
 import { balanceNow, loyaltySettingsOf } from '../loyalty/loyalty.service.ts';
-import { findCustomer, upsertCustomer } from './customers.repository.ts';
+import { findCustomer, findCustomerWithLedgerSum, upsertCustomer } from './customers.repository.ts';
 
 interface Deps {
   db: Kysely<Database>;
@@ -73,8 +73,11 @@ export async function getCustomer(deps: Deps, merchant: Merchant, id: string): P
 }
 
 export async function getMe(deps: Deps, merchant: Merchant, customerId: string): Promise<Me> {
-  const row = await requireCustomer(deps.db, merchant.id, customerId);
-  const balance = await balanceNow(deps, merchant, row);
+  // One round trip for the row and the balance: every widget on a page asks for this first.
+  const found = await findCustomerWithLedgerSum(deps.db, merchant.id, customerId);
+  if (!found) throw notFound(`Customer ${customerId}`);
+  const { ledgerSum, ...row } = found;
+  const balance = await balanceNow(deps, merchant, row, ledgerSum);
   const today = localDate(deps.clock(), merchant.timeZone);
   return {
     id: row.id,

@@ -128,13 +128,16 @@ export async function openPoints(trx: Transaction<Database>, merchant: Merchant,
   return { customer, settings, lots: await bringUpToDate(trx, merchant, customer, settings, now), now };
 }
 
-/** The balance as of now. Reads take the lock only when an expiry or a birthday is due to be written. */
-export async function balanceNow(deps: Deps, merchant: Merchant, customer: CustomerRow): Promise<number> {
+/**
+ * The balance as of now. Reads take the lock only when an expiry or a birthday is due to be written;
+ * otherwise it is the ledger's sum, which a caller may have read with the customer row (`ledgerSum`).
+ */
+export async function balanceNow(deps: Deps, merchant: Merchant, customer: CustomerRow, ledgerSum?: number): Promise<number> {
   const now = deps.clock();
   if (customer.pointsDueAt && customer.pointsDueAt <= now) {
     return deps.db.transaction().execute(async (trx) => (await openPoints(trx, merchant, customer.id, now)).lots.balance);
   }
-  return pointsBalance(deps.db, merchant.id, customer.id);
+  return ledgerSum ?? pointsBalance(deps.db, merchant.id, customer.id);
 }
 
 interface NewEntry {

@@ -147,6 +147,33 @@ describe('points ledger', () => {
   });
 });
 
+describe('the balance on /v1/me', () => {
+  const clock = manualClock('2026-03-10T15:00:00Z');
+  let app: TestApp;
+  let s: Awaited<ReturnType<typeof loyalStore>>;
+
+  before(async () => {
+    app = await createTestApp({ clock });
+    s = await loyalStore(app);
+  });
+  after(() => app.close());
+
+  test('counts an expiry that is due when /v1/me is the first to read the points, and writes it once', async () => {
+    await s.store.putCustomer('dora');
+    await s.order('d-1', 'dora', 100_000); // 1.000 points, expiring 10 March 2027
+    clock.advance(day);
+    await s.order('d-2', 'dora', 50_000); // 500 more, expiring a day later
+    const balanceOnMe = async () => (await json(await s.store.asShopper(await s.store.sessionFor('dora'), '/v1/me'))).points.balance;
+    assert.equal(await balanceOnMe(), 1500);
+    clock.advance(364 * day); // past the first lot's expiry only
+    assert.equal(await balanceOnMe(), 500);
+    assert.equal(await balanceOnMe(), 500);
+    assert.equal((await s.points('dora')).balance, 500);
+    const reasons = (await s.history('dora')).items.map((e: { reason: string; amount: number }) => `${e.reason} ${e.amount}`);
+    assert.deepEqual(reasons, ['expiry -1000', 'purchase 500', 'purchase 1000']);
+  });
+});
+
 describe('redemptions', () => {
   let app: TestApp;
   let s: Awaited<ReturnType<typeof loyalStore>>;
