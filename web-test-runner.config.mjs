@@ -21,7 +21,8 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },
   port,
   hostname: 'localhost',
-  concurrency: 2,
+  // One page at a time: a page in the background gets no rendering steps, so its intersection observers never report.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   middleware: api.middleware,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), api.plugin],

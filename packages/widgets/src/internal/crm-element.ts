@@ -1,10 +1,27 @@
 import { LitElement } from 'lit';
 
-/** The base of every Clientela element: safe registration and typed, bubbling, composed events. */
+type Scheduler = { yield?: () => Promise<void> };
+
+/** Resolves in a task of its own, after the browser has had a chance to paint and answer input. */
+const nextTask = (): Promise<void> =>
+  (globalThis as { scheduler?: Scheduler }).scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve));
+
+/** The base of every Clientela element: safe registration, typed, bubbling, composed events, and updates that never block the page. */
 export class CrmElement extends LitElement {
   /** Registers the element under `tag` unless that tag is taken already; defining twice never throws. */
   static define(tag: string, constructor: CustomElementConstructor = this): void {
     if (!customElements.get(tag)) customElements.define(tag, constructor);
+  }
+
+  /**
+   * Each update runs in a task of its own instead of the microtask after the
+   * change: when an answer from the API reaches many elements at once (the
+   * hearts of a whole catalog, say), they render one by one between the
+   * page's own work and the shopper's input, not in one long task.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    await nextTask();
+    super.scheduleUpdate();
   }
 
   /** Dispatches one of the `crm-*` events (they bubble and cross shadow roots); false when the host page cancelled it. */

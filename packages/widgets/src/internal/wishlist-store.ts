@@ -184,7 +184,8 @@ export class WishlistStore extends EventTarget {
   /** Changes a saved item's note or alerts. */
   async update(productId: string, changes: WishlistItemInput): Promise<void> {
     const item = await this.#write(() => this.#client.call(putWishlistItem, { params: { productId }, body: changes }));
-    this.#items.set(productId, item);
+    // Taken off while the change was on its way: the answer does not bring it back.
+    if (this.#saved.has(productId)) this.#items.set(productId, item);
     this.#changed();
   }
 

@@ -65,6 +65,7 @@ describe('<crm-greeting>', () => {
       <crm-greeting><a slot="signed-out" href="#login">Iniciar sesión</a></crm-greeting>
     </crm-portal>`);
     const greeting = portal.querySelector('crm-greeting')!;
+    await greeting.updateComplete;
     expect(text(greeting, 'message')).to.equal('¡Hola! Inicia sesión para ver tus puntos y beneficios.');
     const slot = greeting.shadowRoot!.querySelector<HTMLSlotElement>('slot[name=signed-out]')!;
     expect(slot.assignedElements()[0]?.textContent).to.equal('Iniciar sesión');

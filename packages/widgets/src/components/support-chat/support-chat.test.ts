@@ -20,6 +20,7 @@ async function chatFor(customerId: string | null, { mode = 'inline', locale = 'e
     <crm-support-chat mode=${mode}></crm-support-chat>
   </crm-portal>`);
   const chat = portal.querySelector('crm-support-chat')!;
+  await chat.updateComplete;
   if (customerId) await waitUntil(() => part(chat, 'new-button') || part(chat, 'retry-button'), 'the chat loads', { timeout: 8000 });
   return { portal, chat };
 }

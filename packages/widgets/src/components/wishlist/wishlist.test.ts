@@ -126,6 +126,7 @@ describe('<crm-wishlist>', () => {
 
   it('shows loading and error states', async () => {
     const loading = await fixture(html`<crm-test-shopper-state .state=${{ status: 'loading' }} locale="es"><crm-wishlist></crm-wishlist></crm-test-shopper-state>`);
+    await loading.querySelector('crm-wishlist')!.updateComplete;
     expect(loading.querySelector('crm-wishlist')!.shadowRoot!.querySelector('[aria-busy=true]')).to.exist;
     const { token } = await mintSession('cli-0001');
     const broken = await fixture<CrmPortal>(html`<crm-portal api="http://127.0.0.1:9" publishable-key="pk_test_demo" token=${token} locale="es"><crm-wishlist></crm-wishlist></crm-portal>`);
