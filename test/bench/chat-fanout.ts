@@ -20,34 +20,43 @@ export interface Fanout {
 const listenerCount = 1_000;
 const messageCount = 20;
 
+/** Has a fanout-server process run a full collection, and answers its memory usage right after. */
+export async function collectGarbage(server: RunningProcess) {
+  const memoryUrl = /memory at (http:\/\/\S+)/.exec(server.output.join(''))![1]!;
+  return (await (await fetch(memoryUrl)).json()) as { heapUsed: number; external: number; rss: number };
+}
+
 /** What the server process holds after a full collection: its V8 heap and the memory outside it that V8 tracks. */
 async function heldBytes(server: RunningProcess) {
-  const memoryUrl = /memory at (http:\/\/\S+)/.exec(server.output.join(''))![1]!;
-  const { heapUsed, external } = (await (await fetch(memoryUrl)).json()) as { heapUsed: number; external: number };
+  const { heapUsed, external } = await collectGarbage(server);
   return heapUsed + external;
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const fanoutServer = (side: 'bare' | 'clientela', env: Record<string, string> = {}) =>
+export const fanoutServer = (side: 'bare' | 'clientela', env: Record<string, string> = {}) =>
   startProcess(['--expose-gc', '--import', 'tsx', path.join(repositoryRoot, 'test/bench/fanout-server.ts'), side], env);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /**
  * Opens server-sent event streams from this process, over real TCP, and
- * notes when each one first sees each numbered marker (`bench-<n>`).
+ * notes when each one first sees each numbered marker (`bench-<n>`). Each
+ * has resolved once its first bytes arrived; if one fails, all are closed.
  */
-async function openListeners(url: string, headers: Record<string, string>, count: number) {
+export async function openListeners(url: string, headers: Record<string, string> | ((index: number) => Record<string, string>), count: number) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   const seen: Array<Map<number, number>> = [];
   const requests: http.ClientRequest[] = [];
+  let ended = 0;
   const open = (index: number) =>
     new Promise<void>((resolve, reject) => {
       const received = new Map<number, number>();
       seen[index] = received;
-      const request = http.get(url, { agent, headers: { accept: 'text/event-stream', ...headers } }, (response) => {
+      const own = typeof headers === 'function' ? headers(index) : headers;
+      const request = http.get(url, { agent, headers: { accept: 'text/event-stream', ...own } }, (response) => {
         if (response.statusCode !== 200) return reject(new Error(`${url}: ${response.statusCode}`));
+        response.once('close', () => ended++);
         let tail = '';
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => {
@@ -64,16 +73,21 @@ async function openListeners(url: string, headers: Record<string, string>, count
       request.on('error', reject);
       requests.push(request);
     });
-  for (let start = 0; start < count; start += 100) {
-    await Promise.all(Array.from({ length: Math.min(100, count - start) }, (_, i) => open(start + i)));
-  }
-  return {
-    seen,
-    close: () => {
-      for (const request of requests) request.destroy();
-      agent.destroy();
-    },
+  const close = () => {
+    for (const request of requests) request.destroy();
+    agent.destroy();
   };
+  try {
+    for (let start = 0; start < count; start += 100) {
+      await Promise.all(Array.from({ length: Math.min(100, count - start) }, (_, i) => open(start + i)));
+    }
+  } catch (error) {
+    close();
+    throw error;
+  }
+  /** How many of the streams the server has not ended. */
+  const stillOpen = () => count - ended;
+  return { seen, stillOpen, close };
 }
 
 /** Sends the numbered messages one at a time and measures how long each takes to reach every listener. */

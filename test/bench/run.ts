@@ -7,6 +7,12 @@ import { measureStatementRender } from './statement-render.ts';
 import { startProcess } from '../support/child-process.ts';
 import { clientelaArgs, helloServerArgs, load, type Throughput } from './throughput.ts';
 import { measureWeights, type Weight } from './weight.ts';
+import { measureBlockingTime } from './blocking-time.ts';
+import { measureFirstLoad } from './first-load.ts';
+import { measureIdleChatMemory } from './idle-chat-memory.ts';
+import { measureMeOnPGlite } from './me-baseline.ts';
+import { measureMeOnPostgres } from './me-postgres.ts';
+import { profileMe } from './me-profile.ts';
 
 // `npm run bench`: every figure is measured in this one run, and speeds are
 // given as ratios to a baseline measured moments before on the same machine.
@@ -15,13 +21,93 @@ const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 /** Budgets the bench holds the product to; every one broken is listed at the end, and the bench exits 1. */
 const broken: string[] = [];
-function budget(what: string, value: number, limit: number, unit: string): string {
-  const kept = value <= limit;
-  if (!kept) broken.push(`${what}: ${value.toFixed(2)} ${unit}, over the budget of ${limit} ${unit}`);
-  return `≤ ${limit} ${unit} ${kept ? 'kept' : '**BROKEN**'}`;
+function budget(what: string, value: number, limit: number, unit: string, at: 'most' | 'least' = 'most'): string {
+  const kept = at === 'most' ? value <= limit : value >= limit;
+  const sign = at === 'most' ? '≤' : '≥';
+  if (!kept) broken.push(`${what}: ${value.toFixed(2)}${unit ? ` ${unit}` : ''}, where the budget is ${sign} ${limit}${unit ? ` ${unit}` : ''}`);
+  return `${sign} ${limit}${unit ? ` ${unit}` : ''} ${kept ? 'kept' : '**BROKEN**'}`;
 }
 
-async function weights() {
+const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** A demo store of its own, for what a shopper's browser sees: no bench traffic in its data. */
+async function withDemoStore<T>(work: (url: string) => Promise<T>): Promise<T> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'clientela-bench-'));
+  try {
+    const server = await startProcess(clientelaArgs, { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
+    try {
+      return await work(server.url);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function inTheBrowser(floorGzip: number) {
+  const { firstLoad, blocking } = await withDemoStore(async (url) => {
+    const { token } = (await (
+      await fetch(`${url}/v1/sessions`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer sk_test_demo', 'content-type': 'application/json' },
+        body: JSON.stringify({ customerId: 'cli-0001' }),
+      })
+    ).json()) as { token: string };
+    return { firstLoad: await measureFirstLoad(url, token), blocking: await measureBlockingTime(url, 7) };
+  });
+  const perElement = firstLoad.beforeInteraction / firstLoad.elements / floorGzip;
+  console.log(`\nA page with the script tag and ${firstLoad.elements} elements three screens below the fold, in Chromium (widget scripts, gzip -9)`);
+  console.log('| moment | scripts | gzip | × F per element out of sight | budget |');
+  console.log('|---|---:|---:|---:|---|');
+  console.log(
+    `| before any interaction | ${firstLoad.scriptsBeforeInteraction.length} (${firstLoad.scriptsBeforeInteraction.join(', ')}) | ${kB(firstLoad.beforeInteraction)} | ${perElement.toFixed(3)} | ${budget('launcher per element out of sight', perElement, 0.5, 'F')} |`,
+  );
+  console.log(`| once scrolled to them | ${firstLoad.scriptsAfterScrolling} | ${kB(firstLoad.afterScrolling)} | | |`);
+
+  console.log(`\nTotal blocking time, home page of the demo store signed in, ${blocking.cpuSlowdown}× CPU slowdown, median of ${blocking.runs} cold loads each`);
+  console.log('| page | TBT ms | long tasks | budget |');
+  console.log('|---|---:|---:|---|');
+  console.log(`| without Clientela (same markup, no widget script or element) | ${blocking.without.toFixed(0)} | ${blocking.longTasks.without} | |`);
+  console.log(`| with every shopper widget | ${blocking.withWidgets.toFixed(0)} | ${blocking.longTasks.withWidgets} | |`);
+  console.log(`| added by the widgets | ${blocking.added.toFixed(0)} | | ${budget('total blocking time the widgets add', blocking.added, 50, 'ms')} |`);
+}
+
+async function meAgainstTheFloor() {
+  const pglite = await measureMeOnPGlite();
+  const postgres = await measureMeOnPostgres();
+  console.log('\n`GET /v1/me` against its floors (10 s after a 2 s warm-up)');
+  console.log('| run | req/s | p50 ms | p99 ms | baseline | ratio | budget |');
+  console.log('|---|---:|---:|---:|---|---:|---|');
+  console.log(
+    `| PGlite, 50 connections | ${Math.round(pglite.me.requestsPerSecond)} | ${pglite.me.p50} | ${pglite.me.p99} | the same ${pglite.queries.length} statement(s) straight on PGlite in the server's process: ${Math.round(pglite.raw.loopsPerSecond)} loops/s | ${pglite.ratio.toFixed(2)} | ${budget('GET /v1/me on PGlite × raw PGlite loop', pglite.ratio, 0.8, '', 'least')} |`,
+  );
+  console.log(`| PGlite, per second of the server's CPU | ${Math.round(pglite.perCpuSecond.me)} | | | raw loop: ${Math.round(pglite.perCpuSecond.raw)} | ${pglite.perCpuSecond.ratio.toFixed(2)} | |`);
+  console.log(
+    `| PostgreSQL, pool of ${postgres.poolSize}, 100 connections | ${Math.round(postgres.me.requestsPerSecond)} | ${postgres.me.p50} | ${postgres.me.p99} | node:http hello world, 100 connections: ${Math.round(postgres.hello.requestsPerSecond)} req/s | ${postgres.ratio.toFixed(3)} | ${budget('GET /v1/me on PostgreSQL × hello world', postgres.ratio, 0.5, '', 'least')} |`,
+  );
+  console.log(`| PostgreSQL, p99 ÷ p50 | | | | | ${postgres.tail.toFixed(2)} | ${budget('GET /v1/me p99 ÷ p50 at 100 connections', postgres.tail, 3, '')} |`);
+  console.log(`\nThe statement(s) of one GET /v1/me: ${pglite.queries.map((query) => `\`${query.sql.replace(/\s+/g, ' ').trim()}\``).join('; ')}`);
+  for (const database of ['pglite', 'postgres'] as const) {
+    const profile = await profileMe(database, { top: 8 });
+    console.log(`\nWhere the server's time goes, GET /v1/me on ${database === 'pglite' ? 'PGlite' : 'PostgreSQL'} under load (node --cpu-prof, self time)`);
+    console.log('| where | share |');
+    console.log('|---|---:|');
+    for (const share of profile.byPackage) console.log(`| ${share.name} | ${(share.share * 100).toFixed(1)} % |`);
+  }
+}
+
+async function idleChatMemory() {
+  const [bare, clientela] = await measureIdleChatMemory();
+  console.log(`\nResident memory (VmRSS) with ${clientela!.connections.toLocaleString('en')} idle chat streams open, each a shopper's (lowest of 30 readings after forced collections)`);
+  console.log('| server | RSS idle | RSS with the streams | per stream | × bare per stream |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const result of [bare!, clientela!]) {
+    console.log(`| ${result.name} | ${MB(result.baselineRss)} | ${MB(result.withConnectionsRss)} | ${kB(result.perConnection)} | ${(result.perConnection / bare!.perConnection).toFixed(2)} |`);
+  }
+}
+
+async function weights(): Promise<number> {
   const { floor, alone, own, chatWithTransport, kit, loader } = await measureWeights();
   const F = (weight: Weight) => weight.gzip / floor.gzip;
   const row = (weight: Weight, limit?: number) =>
@@ -38,6 +124,7 @@ async function weights() {
   row(loader, 0.5);
   console.log('| **Each element alone**, with Lit and everything it loads (a page using only that element) | | | | |');
   for (const weight of alone) row(weight);
+  return floor.gzip;
 }
 
 /** A shopper of the demo store with a long open statement: 1,000 card payments made through the API. */
@@ -117,9 +204,12 @@ async function chatFanout() {
   }
 }
 
-await weights();
+const floor = await weights();
+await inTheBrowser(floor);
 await throughput();
+await meAgainstTheFloor();
 await chatFanout();
+await idleChatMemory();
 recommendationModel();
 
 if (broken.length > 0) {

@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import pg from 'pg';
+import { asAdmin } from '../support/postgres.ts';
 import { startClientela, temporaryDirectory, type RunningClientela } from './harness.ts';
 
 const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://clientela:clientela@127.0.0.1:5432/postgres';
 
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (statement: string) => asAdmin(adminUrl, statement);
 
 describe('clientela serve with DATABASE_URL', () => {
   const name = `clientela_e2e_${randomBytes(5).toString('hex')}`;

@@ -5,6 +5,8 @@ export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface RunningProcess {
   url: string;
+  /** Its process id, to read what the system says of it (/proc/<pid>/status). */
+  pid: number;
   /** Everything it printed so far, stdout and stderr. */
   output: string[];
   stop(): Promise<void>;
@@ -46,5 +48,5 @@ export async function startProcess(args: string[], env: Record<string, string> =
       child.once('exit', () => resolve());
       child.kill(signal);
     });
-  return { url, output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+  return { url, pid: child.pid!, output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
 }

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { startProcess } from '../support/child-process.ts';
+import { asAdmin } from '../support/postgres.ts';
+import { demoShopper, queriesOfMe, startMeServer, type MeBenchOptions, type RecordedQuery } from './me-baseline.ts';
+import { helloServerArgs, load, type Throughput } from './throughput.ts';
+
+/** The PostgreSQL server the bench makes its database on: BENCH_DATABASE_URL, else the one the PostgreSQL tests use. */
+export const benchAdminUrl = () =>
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://clientela:clientela@127.0.0.1:5432/postgres';
+
+/** Runs `work` with the URL of a new, empty database on the server of `adminUrl`, and drops the database after. */
+export async function withBenchDatabase<T>(adminUrl: string, work: (databaseUrl: string) => Promise<T>): Promise<T> {
+  const name = `clientela_bench_${randomBytes(6).toString('hex')}`;
+  await asAdmin(adminUrl, `create database ${name}`);
+  try {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return await work(url.toString());
+  } finally {
+    await asAdmin(adminUrl, `drop database if exists ${name} with (force)`);
+  }
+}
+
+export interface MeOnPostgres {
+  hello: Throughput;
+  me: Throughput;
+  /** `GET /v1/me` requests per hello-world request, at the same connections. */
+  ratio: number;
+  /** p99 latency over p50 of `GET /v1/me`. */
+  tail: number;
+  poolSize: number;
+  queries: RecordedQuery[];
+}
+
+/**
+ * (B) `GET /v1/me` served on PostgreSQL, on a database of its own made for
+ * the run (the demo store seeded into it by the server, then dropped), against
+ * the node:http hello world measured moments before at the same connections
+ * (100 unless told): requests a second, p50 and p99.
+ */
+export async function measureMeOnPostgres(options: MeBenchOptions & { adminUrl?: string; poolSize?: number } = {}): Promise<MeOnPostgres> {
+  const { seconds = 10, connections = 100, adminUrl = benchAdminUrl() } = options;
+  return withBenchDatabase(adminUrl, async (databaseUrl) => {
+    const env: Record<string, string> = { DATABASE_URL: databaseUrl };
+    if (options.poolSize) env.DATABASE_POOL_SIZE = String(options.poolSize);
+    // Seeded first, so that the baseline is measured just before the load.
+    const server = await startMeServer(env);
+    try {
+      const shopper = await demoShopper(server.url);
+      const queries = await queriesOfMe(server, shopper);
+      const helloServer = await startProcess(helloServerArgs);
+      let hello: Throughput;
+      try {
+        hello = await load('node:http hello world', helloServer.url, {}, seconds, connections);
+      } finally {
+        await helloServer.stop();
+      }
+      const me = await load('GET /v1/me (PostgreSQL)', `${server.url}/v1/me`, shopper, seconds, connections);
+      const poolSize = Number(/pool of (\d+)/.exec(server.output.join(''))![1]);
+      return { hello, me, ratio: me.requestsPerSecond / hello.requestsPerSecond, tail: me.p99 / me.p50, poolSize, queries };
+    } finally {
+      await server.stop();
+    }
+  });
+}
