@@ -29,6 +29,8 @@ async function portalWith(customerId: string | null, productIds: string[]) {
 
 describe('<crm-wishlist-button>', () => {
   beforeEach(() => localStorage.removeItem('clientela:guest-wishlist'));
+  // Other files share this origin's storage: a guest list left here would join the next shopper's account at sign-in.
+  afterEach(() => localStorage.removeItem('clientela:guest-wishlist'));
 
   it('saves and removes a product for the signed-in shopper, pressed state and all', async () => {
     await unsave('cli-0050', 'p-010');
