@@ -10,8 +10,11 @@ interface Quasi {
   style: boolean;
 }
 
+/** The newlines of some text, and nothing else: what keeps the module's lines where they were. */
+const newlinesOf = (text: string) => '\n'.repeat(text.split('\n').length - 1);
+
 /** A run of whitespace as its newlines alone, or one space: what it renders as, and the module keeps its lines. */
-const shortened = (run: string) => (run.includes('\n') ? '\n'.repeat(run.split('\n').length - 1) : ' ');
+const shortened = (run: string) => (run.includes('\n') ? newlinesOf(run) : ' ');
 
 /** Markup: every run of whitespace shortened, nothing else touched. */
 const minifyMarkup = (text: string) => text.replace(/\s{2,}/g, shortened);
@@ -23,12 +26,12 @@ const minifyMarkup = (text: string) => text.replace(/\s{2,}/g, shortened);
  */
 const minifyStyles = (text: string) =>
   text
-    .replace(/\/\*[\s\S]*?\*\//g, (comment) => '\n'.repeat(comment.split('\n').length - 1))
+    .replace(/\/\*[\s\S]*?\*\//g, newlinesOf)
     .replace(/\s+/g, (run, at: number, whole: string) => {
       const before = whole[at - 1] ?? '';
       const after = whole[at + run.length] ?? '';
       const needless = (before !== '' && '{};,:'.includes(before)) || (after !== '' && '{};,'.includes(after));
-      return needless ? '\n'.repeat(run.split('\n').length - 1) : shortened(run);
+      return needless ? newlinesOf(run) : shortened(run);
     });
 
 function templatesOf(node: unknown, found: Quasi[]): Quasi[] {
