@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { launchChromium, watch } from '../e2e/harness.ts';
+import { median } from './median.ts';
 
 export interface BlockingTime {
   /** Median Total Blocking Time, ms, of the store's home page with every shopper widget on it. */
@@ -15,8 +16,6 @@ export interface BlockingTime {
   /** The CPU slowdown the pages ran under. */
   cpuSlowdown: number;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const cpuSlowdown = 4;
 /** How long the page must go without a long task, after it has rendered, to count as quiet. */

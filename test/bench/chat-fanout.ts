@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { repositoryRoot, startProcess, type RunningProcess } from '../support/child-process.ts';
+import { asDemoShopper, demoSession } from './demo-session.ts';
 
 export interface Fanout {
   name: string;
@@ -159,13 +160,7 @@ async function clientelaAgents(): Promise<Fanout> {
     const publishable = { 'x-publishable-key': 'pk_test_demo', 'content-type': 'application/json' };
     const login = await fetch(`${server.url}/v1/agent/login`, { method: 'POST', headers: publishable, body: JSON.stringify({ email: 'agente@demo.clientela.dev', password: 'demo-agente' }) });
     const { token: agentToken } = (await login.json()) as { token: string };
-    const session = await fetch(`${server.url}/v1/sessions`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer sk_test_demo', 'content-type': 'application/json' },
-      body: JSON.stringify({ customerId: 'cli-0004' }),
-    });
-    const { token: shopperToken } = (await session.json()) as { token: string };
-    const shopper = { ...publishable, authorization: `Bearer ${shopperToken}` };
+    const shopper = { ...publishable, ...asDemoShopper(await demoSession(server.url, 'cli-0004')) };
     const started = await fetch(`${server.url}/v1/me/conversations`, {
       method: 'POST',
       headers: shopper,

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { RunningProcess } from '../support/child-process.ts';
 import { collectGarbage, fanoutServer, openListeners, pause } from './chat-fanout.ts';
+import { demoBackend, demoSession } from './demo-session.ts';
 
 export interface IdleMemory {
   name: string;
@@ -78,15 +79,14 @@ async function bareStreams(): Promise<IdleMemory> {
  * its budget of sessions a minute.
  */
 async function shopperTokens(url: string, count: number): Promise<string[]> {
-  const secret = { authorization: 'Bearer sk_test_demo', 'content-type': 'application/json' };
   const signIn = async (index: number) => {
     const customerId = `cli-${String(index + 1).padStart(4, '0')}`;
-    const customer = await fetch(`${url}/v1/customers/${customerId}`, { headers: secret });
+    const customer = await fetch(`${url}/v1/customers/${customerId}`, { headers: demoBackend });
     await customer.body?.cancel();
     if (customer.status === 404) {
       const created = await fetch(`${url}/v1/customers/${customerId}`, {
         method: 'PUT',
-        headers: secret,
+        headers: demoBackend,
         body: JSON.stringify({ firstName: 'Bench', lastName: `Shopper ${index + 1}` }),
       });
       await created.body?.cancel();
@@ -94,9 +94,7 @@ async function shopperTokens(url: string, count: number): Promise<string[]> {
     } else if (customer.status !== 200) {
       throw new Error(`customer ${customerId}: ${customer.status}`);
     }
-    const session = await fetch(`${url}/v1/sessions`, { method: 'POST', headers: secret, body: JSON.stringify({ customerId }) });
-    if (session.status !== 201) throw new Error(`session for ${customerId}: ${session.status} ${await session.text()}`);
-    return ((await session.json()) as { token: string }).token;
+    return demoSession(url, customerId);
   };
   const tokens: string[] = [];
   for (let start = 0; start < count; start += 20) {

@@ -5,6 +5,7 @@ import autocannon from 'autocannon';
 import { repositoryRoot, startProcess, type RunningProcess } from '../support/child-process.ts';
 import type { RawLoop, RecordedQuery } from './me-server.ts';
 import type { Throughput } from './throughput.ts';
+import { asDemoShopper, demoSession } from './demo-session.ts';
 
 export type { RawLoop, RecordedQuery };
 
@@ -29,14 +30,7 @@ export async function startMeServer(env: Record<string, string>, cpuProfileDir?:
 
 /** Headers of a demo shopper (cli-0001) signed in from the demo store's page, with a session minted as the store's backend would. */
 export async function demoShopper(url: string): Promise<Record<string, string>> {
-  const response = await fetch(`${url}/v1/sessions`, {
-    method: 'POST',
-    headers: { authorization: 'Bearer sk_test_demo', 'content-type': 'application/json' },
-    body: JSON.stringify({ customerId: 'cli-0001' }),
-  });
-  if (response.status !== 201) throw new Error(`POST /v1/sessions: ${response.status}`);
-  const { token } = (await response.json()) as { token: string };
-  return { authorization: `Bearer ${token}`, 'x-publishable-key': 'pk_test_demo' };
+  return asDemoShopper(await demoSession(url, 'cli-0001'));
 }
 
 async function control<T>(server: { controlUrl: string }, route: '/queries' | '/raw-loop' | '/cpu', body: object = {}): Promise<T> {

@@ -1,7 +1,6 @@
 import { RecommendationModel, type TrainingData } from '../../packages/server/src/modules/recommendations/model.ts';
 import { SeededRandom } from '../../packages/server/src/demo/random.ts';
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+import { median } from './median.ts';
 
 /**
  * A large merchant, generated: 50,000 products in 100 categories with

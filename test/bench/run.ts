@@ -13,6 +13,7 @@ import { measureIdleChatMemory } from './idle-chat-memory.ts';
 import { measureMeOnPGlite } from './me-baseline.ts';
 import { measureMeOnPostgres } from './me-postgres.ts';
 import { profileMe } from './me-profile.ts';
+import { asDemoShopper, demoBackend, demoSession } from './demo-session.ts';
 
 // `npm run bench`: every figure is measured in this one run, and speeds are
 // given as ratios to a baseline measured moments before on the same machine.
@@ -30,7 +31,7 @@ function budget(what: string, value: number, limit: number, unit: string, at: 'm
 
 const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-/** A demo store of its own, for what a shopper's browser sees: no bench traffic in its data. */
+/** `clientela serve --demo` on a data folder of its own, for the length of `work`. */
 async function withDemoStore<T>(work: (url: string) => Promise<T>): Promise<T> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'clientela-bench-'));
   try {
@@ -47,13 +48,7 @@ async function withDemoStore<T>(work: (url: string) => Promise<T>): Promise<T> {
 
 async function inTheBrowser(floorGzip: number) {
   const { firstLoad, blocking } = await withDemoStore(async (url) => {
-    const { token } = (await (
-      await fetch(`${url}/v1/sessions`, {
-        method: 'POST',
-        headers: { authorization: 'Bearer sk_test_demo', 'content-type': 'application/json' },
-        body: JSON.stringify({ customerId: 'cli-0001' }),
-      })
-    ).json()) as { token: string };
+    const token = await demoSession(url, 'cli-0001');
     return { firstLoad: await measureFirstLoad(url, token), blocking: await measureBlockingTime(url, 7) };
   });
   const perElement = firstLoad.beforeInteraction / firstLoad.elements / floorGzip;
@@ -129,45 +124,33 @@ async function weights(): Promise<number> {
 
 /** A shopper of the demo store with a long open statement: 1,000 card payments made through the API. */
 async function shopperWithLongStatement(url: string) {
-  const headers = { authorization: 'Bearer sk_test_demo', 'content-type': 'application/json' };
   for (let i = 0; i < 1000; i++) {
     const response = await fetch(`${url}/v1/payments`, {
       method: 'POST',
-      headers,
+      headers: demoBackend,
       body: JSON.stringify({ id: `bench-${i}`, customerId: 'cli-0001', amount: 1_000 + i, currency: 'CLP' }),
     });
     if (response.status !== 201) throw new Error(`payment ${i}: ${response.status}`);
   }
-  const session = await fetch(`${url}/v1/sessions`, { method: 'POST', headers, body: JSON.stringify({ customerId: 'cli-0001' }) });
-  const { token } = (await session.json()) as { token: string };
-  const shopper = { authorization: `Bearer ${token}`, 'x-publishable-key': 'pk_test_demo' };
+  const token = await demoSession(url, 'cli-0001');
+  const shopper = asDemoShopper(token);
   const list = (await (await fetch(`${url}/v1/me/statements`, { headers: shopper })).json()) as { statements: Array<{ period: string }> };
   return { token, shopper, openPeriod: list.statements[0]!.period, closedPeriod: list.statements[1]!.period };
 }
 
 async function throughput() {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'clientela-bench-'));
   const results: Throughput[] = [];
-  let render;
-  try {
-    const hello = await startProcess(helloServerArgs);
-    results.push(await load('node:http hello world', hello.url));
-    await hello.stop();
-
-    const clientela = await startProcess(clientelaArgs, { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
-    try {
-      const { token, shopper, openPeriod, closedPeriod } = await shopperWithLongStatement(clientela.url);
-      results.push(await load('GET /v1/me (PGlite)', `${clientela.url}/v1/me`, shopper));
-      results.push(await load('GET /v1/me/statements/{closed} (PGlite)', `${clientela.url}/v1/me/statements/${closedPeriod}`, shopper));
-      results.push(await load('GET /v1/me/statements/{open} (PGlite)', `${clientela.url}/v1/me/statements/${openPeriod}`, shopper));
-      results.push(await load('GET /v1/me/recommendations?limit=10 (PGlite)', `${clientela.url}/v1/me/recommendations?limit=10`, shopper));
-      render = await measureStatementRender(clientela.url, token, openPeriod);
-    } finally {
-      await clientela.stop();
-    }
-  } finally {
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  const helloServer = await startProcess(helloServerArgs);
+  results.push(await load('node:http hello world', helloServer.url));
+  await helloServer.stop();
+  const render = await withDemoStore(async (url) => {
+    const { token, shopper, openPeriod, closedPeriod } = await shopperWithLongStatement(url);
+    results.push(await load('GET /v1/me (PGlite)', `${url}/v1/me`, shopper));
+    results.push(await load('GET /v1/me/statements/{closed} (PGlite)', `${url}/v1/me/statements/${closedPeriod}`, shopper));
+    results.push(await load('GET /v1/me/statements/{open} (PGlite)', `${url}/v1/me/statements/${openPeriod}`, shopper));
+    results.push(await load('GET /v1/me/recommendations?limit=10 (PGlite)', `${url}/v1/me/recommendations?limit=10`, shopper));
+    return measureStatementRender(url, token, openPeriod);
+  });
   const [hello, me] = results;
   console.log(`\nThroughput (50 connections, 10 s after a 2 s warm-up; ${os.cpus().length} cores, Node ${process.versions.node})`);
   console.log('| endpoint | req/s | p50 ms | p99 ms | × hello world | × GET /v1/me |');
@@ -179,8 +162,8 @@ async function throughput() {
   console.log('\nStatement with 1,000 transactions in Chromium (median of 9, request included)');
   console.log('| render | ms | × plain DOM table |');
   console.log('|---|---:|---:|');
-  console.log(`| plain DOM table | ${render!.plainTable.toFixed(1)} | 1.00 |`);
-  console.log(`| <crm-account-statement> | ${render!.widget.toFixed(1)} | ${(render!.widget / render!.plainTable).toFixed(2)} |`);
+  console.log(`| plain DOM table | ${render.plainTable.toFixed(1)} | 1.00 |`);
+  console.log(`| <crm-account-statement> | ${render.widget.toFixed(1)} | ${(render.widget / render.plainTable).toFixed(2)} |`);
 }
 
 function recommendationModel() {

@@ -1,11 +1,10 @@
 import { launchChromium } from '../e2e/harness.ts';
+import { median } from './median.ts';
 
 export interface RenderTimes {
   widget: number;
   plainTable: number;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /**
  * In headless Chromium, on the server's own origin: the time from inserting
