@@ -46,4 +46,23 @@ describe('the API surface', () => {
     });
     assert.equal(huge.status, 413);
   });
+
+  test('no answer under /v1 may be cached or sniffed as another type', async () => {
+    const answers = {
+      answer: await app.request('/v1/health'),
+      document: await app.request('/v1/openapi.json'),
+      problem: await app.request('/v1/me'),
+      unknown: await app.request('/v1/nothing-here'),
+      tooLarge: await app.request('/v1/sessions', {
+        method: 'POST',
+        headers: { authorization: 'Bearer sk_live_x', 'content-type': 'application/json' },
+        body: 'x'.repeat(2 * 1024 * 1024),
+      }),
+      preflight: await app.request('/v1/me', { method: 'OPTIONS', headers: { origin: 'https://nobody.example' } }),
+    };
+    for (const [kind, response] of Object.entries(answers)) {
+      assert.equal(response.headers.get('cache-control'), 'no-store', kind);
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff', kind);
+    }
+  });
 });

@@ -9,7 +9,7 @@ import type { Database } from './db/schema.ts';
 import { Api, errorResponse } from './http/api.ts';
 import { preflight } from './http/cors.ts';
 import { openApiDocument } from './http/openapi.ts';
-import { ProblemError, problemResponse } from './http/problem.ts';
+import { apiHeaders, ProblemError, problemResponse } from './http/problem.ts';
 import { RateLimits, type RateLimitRules } from './http/rate-limits.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { MerchantDirectory } from './modules/auth/merchant-directory.ts';
@@ -72,11 +72,6 @@ export function createApp(options: AppOptions): { app: Hono; deps: AppDeps } {
   };
 
   const app = new Hono();
-  app.use('/v1/*', async (c, next) => {
-    await next();
-    c.res.headers.set('cache-control', 'no-store');
-    c.res.headers.set('x-content-type-options', 'nosniff');
-  });
   const limitBody = bodyLimit({
     maxSize: maxBodyBytes,
     onError: (c) => problemResponse(new ProblemError('payload-too-large', `Send at most ${maxBodyBytes} bytes`), c.req.path),
@@ -107,7 +102,10 @@ export function createApp(options: AppOptions): { app: Hono; deps: AppDeps } {
   webhookRoutes(api, deps);
 
   const document = openApiDocument(api.endpoints, apiVersion);
-  app.get('/v1/openapi.json', (c) => c.json(document, 200, { 'access-control-allow-origin': '*' }));
+  const documentText = JSON.stringify(document);
+  app.get('/v1/openapi.json', () =>
+    new Response(documentText, { headers: { ...apiHeaders, 'content-type': 'application/json', 'access-control-allow-origin': '*' } }),
+  );
 
   app.all('/v1/*', (c) => problemResponse(new ProblemError('not-found', `No endpoint ${c.req.method} ${c.req.path}`), c.req.path));
   app.onError((error, c) => errorResponse(error, c.req.path));

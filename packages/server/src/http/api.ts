@@ -5,7 +5,7 @@ import type { MerchantDirectory } from '../modules/auth/merchant-directory.ts';
 import type { TokenService } from '../modules/auth/tokens.ts';
 import { authenticate, type CallerOf } from './caller.ts';
 import { corsHeaders } from './cors.ts';
-import { ProblemError, problemResponse } from './problem.ts';
+import { apiHeaders, ProblemError, problemResponse } from './problem.ts';
 
 export interface HandlerInput<E extends Endpoint> extends ParsedRequestOf<E> {
   caller: CallerOf<E['audience']>;
@@ -93,14 +93,19 @@ export class Api {
         return new Response(file.body, {
           status: 200,
           headers: {
+            ...apiHeaders,
             ...cors,
             'content-type': `${endpoint.produces}; charset=utf-8`,
             'content-disposition': `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`,
           },
         });
       }
-      if (endpoint.response === null) return new Response(null, { status: endpoint.status ?? 204, headers: cors });
-      return Response.json(endpoint.response.parse(result), { status, headers: cors });
+      if (endpoint.response === null) return new Response(null, { status: endpoint.status ?? 204, headers: { ...apiHeaders, ...cors } });
+      // A string body with plain headers is what the Node adapter writes straight to the socket.
+      return new Response(JSON.stringify(endpoint.response.parse(result)), {
+        status,
+        headers: { ...apiHeaders, ...cors, 'content-type': 'application/json' },
+      });
     } catch (error) {
       return errorResponse(error, c.req.path, cors);
     }

