@@ -55,10 +55,26 @@ function wake(element: Element): void {
 const onTouch = (event: Event) => wake(event.currentTarget as Element);
 const touches = ['pointerenter', 'focusin', 'touchstart'] as const;
 
+/** Elements that came into sight, woken one per task: starting a module's import costs the main thread a few milliseconds. */
+const inSight: Element[] = [];
+
+function wakeInTurn(): void {
+  const element = inSight.shift();
+  if (!element) return;
+  wake(element);
+  setTimeout(wakeInTurn);
+}
+
 // Within a screen of the viewport counts as visible: the element is ready when the shopper scrolls to it.
 const visibility = new IntersectionObserver(
   (entries) => {
-    for (const entry of entries) if (entry.isIntersecting) wake(entry.target);
+    const idle = inSight.length === 0;
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      visibility.unobserve(entry.target);
+      inSight.push(entry.target);
+    }
+    if (idle) wakeInTurn();
   },
   { rootMargin: '100% 0px' },
 );
