@@ -8,8 +8,18 @@ const catalogStatus = document.querySelector<HTMLParagraphElement>('#catalog-sta
 let products: Product[] = [];
 let category = '';
 
+// Building a formatter costs far more than using one, and a catalog page formats a price per card.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 function money(amount: number, currency: string): string {
-  return new Intl.NumberFormat(locale === 'es' ? 'es-CL' : 'en-US', { style: 'currency', currency }).format(amount);
+  const tag = locale === 'es' ? 'es-CL' : 'en-US';
+  const key = `${tag} ${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(tag, { style: 'currency', currency });
+    moneyFormats.set(key, format);
+  }
+  return format.format(amount);
 }
 
 /** A few of each category in turn, so the front page shows the whole store. */
