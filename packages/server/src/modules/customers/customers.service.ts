@@ -7,7 +7,8 @@ import type { Merchant } from '../auth/merchants.repository.ts';
 import { localDate } from '../../time-zone.ts';
 import { spendOf } from '../loyalty/loyalty.repository.ts';
 import { balanceNow, loyaltySettingsOf } from '../loyalty/loyalty.service.ts';
-import { findCustomer, findCustomerWithLedgerSum, upsertCustomer } from './customers.repository.ts';
+import { findCustomer, upsertCustomer, type CustomerKey, type CustomerWithLedgerSum } from './customers.repository.ts';
+import type { BatchedReads } from '../../db/batched-reads.ts';
 
 interface Deps {
   db: Kysely<Database>;
@@ -72,9 +73,9 @@ export async function getCustomer(deps: Deps, merchant: Merchant, id: string): P
   return toCustomer(deps, merchant, await requireCustomer(deps.db, merchant.id, id));
 }
 
-export async function getMe(deps: Deps, merchant: Merchant, customerId: string): Promise<Me> {
+export async function getMe(deps: Deps & { customerReads: BatchedReads<CustomerKey, CustomerWithLedgerSum> }, merchant: Merchant, customerId: string): Promise<Me> {
   // One round trip for the row and the balance: every widget on a page asks for this first.
-  const found = await findCustomerWithLedgerSum(deps.db, merchant.id, customerId);
+  const found = await deps.customerReads.read({ merchantId: merchant.id, id: customerId });
   if (!found) throw notFound(`Customer ${customerId}`);
   const { ledgerSum, ...row } = found;
   const balance = await balanceNow(deps, merchant, row, ledgerSum);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, createTestMerchant, json, manualClock, type TestApp, type TestMerchant } from '../../testing/test-app.ts';
 import { appendPointsEntries } from '../loyalty/loyalty.repository.ts';
+import { findCustomersWithLedgerSums } from './customers.repository.ts';
 import { isBirthday } from './customers.service.ts';
 
 describe('customers', () => {
@@ -103,6 +104,41 @@ describe('isolation', () => {
   test("a merchant cannot mint a session for another merchant's customer", async () => {
     const response = await m1.asMerchant('/v1/sessions', { method: 'POST', body: JSON.stringify({ customerId: 'only-m2' }) });
     assert.equal(response.status, 404);
+  });
+
+  test('shoppers of two stores asking at once, under the same ids, each read their own', async () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `crowd-${i}`);
+    for (const [store, name] of [[m1, 'Uno'], [m2, 'Dos']] as const) {
+      for (const [i, id] of ids.entries()) {
+        await store.putCustomer(id, { firstName: `${name} ${i}` });
+        await appendPointsEntries(app.deps.db, [
+          { merchantId: store.merchant.id, customerId: id, amount: (store === m1 ? 100 : 1000) + i, reason: 'purchase', reference: `o-${i}`, createdAt: new Date(), expiresAt: null },
+        ]);
+      }
+    }
+    const asking = [m1, m2].flatMap((store) => ids.map(async (id) => ({ store, id, token: await store.sessionFor(id) })));
+    const shoppers = await Promise.all(asking);
+    // All at once, twice each: they are read in batches of several shoppers of both stores.
+    const answers = await Promise.all([...shoppers, ...shoppers].map(async ({ store, token }) => json(await store.asShopper(token, '/v1/me'))));
+    for (const [n, me] of answers.entries()) {
+      const { store, id } = shoppers[n % shoppers.length]!;
+      const i = Number(id.slice('crowd-'.length));
+      assert.equal(me.id, id);
+      assert.equal(me.firstName, `${store === m1 ? 'Uno' : 'Dos'} ${i}`);
+      assert.equal(me.points.balance, (store === m1 ? 100 : 1000) + i);
+      assert.equal(me.merchant.id, store.merchant.id);
+    }
+  });
+
+  test('the batched read of several customers finds each in its own store and leaves out the unknown', async () => {
+    const rows = await findCustomersWithLedgerSums(app.deps.db, [
+      { merchantId: m1.merchant.id, id: 'a' },
+      { merchantId: m2.merchant.id, id: 'only-m2' },
+      { merchantId: m1.merchant.id, id: 'only-m2' },
+      { merchantId: m2.merchant.id, id: 'nobody' },
+    ]);
+    const found = rows.map((row) => `${row.merchantId === m1.merchant.id ? 'm1' : 'm2'}/${row.id} ${row.firstName} ${row.ledgerSum}`).sort();
+    assert.deepEqual(found, ['m1/a Ana 0', 'm2/only-m2 Carla 0']);
   });
 
   test("customer A's token reads A and only A", async () => {

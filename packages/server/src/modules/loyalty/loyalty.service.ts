@@ -132,7 +132,7 @@ export async function openPoints(trx: Transaction<Database>, merchant: Merchant,
  * The balance as of now. Reads take the lock only when an expiry or a birthday is due to be written;
  * otherwise it is the ledger's sum, which a caller may have read with the customer row (`ledgerSum`).
  */
-export async function balanceNow(deps: Deps, merchant: Merchant, customer: CustomerRow, ledgerSum?: number): Promise<number> {
+export async function balanceNow(deps: Deps, merchant: Merchant, customer: Pick<CustomerRow, 'id' | 'pointsDueAt'>, ledgerSum?: number): Promise<number> {
   const now = deps.clock();
   if (customer.pointsDueAt && customer.pointsDueAt <= now) {
     return deps.db.transaction().execute(async (trx) => (await openPoints(trx, merchant, customer.id, now)).lots.balance);
