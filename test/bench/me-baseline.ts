@@ -4,7 +4,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { repositoryRoot, startProcess, type RunningProcess } from '../support/child-process.ts';
 import type { RawLoop, RecordedQuery } from './me-server.ts';
-import type { Throughput } from './throughput.ts';
+import { requestsWith, type Throughput } from './throughput.ts';
 import { asDemoShopper, demoSession } from './demo-session.ts';
 
 export type { RawLoop, RecordedQuery };
@@ -28,9 +28,18 @@ export async function startMeServer(env: Record<string, string>, cpuProfileDir?:
   return { ...server, controlUrl };
 }
 
-/** Headers of a demo shopper (cli-0001) signed in from the demo store's page, with a session minted as the store's backend would. */
-export async function demoShopper(url: string): Promise<Record<string, string>> {
-  return asDemoShopper(await demoSession(url, 'cli-0001'));
+/** The demo store's customers: cli-0001 to cli-0320. */
+const demoCustomerIds = Array.from({ length: 320 }, (_, i) => `cli-${String(i + 1).padStart(4, '0')}`);
+
+/**
+ * Headers of every demo customer signed in from the demo store's page, with sessions minted as the
+ * store's backend would: the load comes from a crowd of shoppers, as on a store's busy day, not from
+ * one shopper asking over and over.
+ */
+export async function demoShoppers(url: string): Promise<Record<string, string>[]> {
+  const shoppers: Record<string, string>[] = [];
+  for (const customerId of demoCustomerIds) shoppers.push(asDemoShopper(await demoSession(url, customerId)));
+  return shoppers;
 }
 
 async function control<T>(server: { controlUrl: string }, route: '/queries' | '/raw-loop' | '/cpu', body: object = {}): Promise<T> {
@@ -39,7 +48,7 @@ async function control<T>(server: { controlUrl: string }, route: '/queries' | '/
   return (await response.json()) as T;
 }
 
-/** The statements one steady-state `GET /v1/me` of `shopper` sends to the server's database. */
+/** The statements one steady-state `GET /v1/me` of `shopper`, alone on the server, sends to its database. */
 export const queriesOfMe = (server: { controlUrl: string }, shopper: Record<string, string>) => control<RecordedQuery[]>(server, '/queries', { headers: shopper });
 
 /**
@@ -47,10 +56,10 @@ export const queriesOfMe = (server: { controlUrl: string }, shopper: Record<stri
  * spent over the measured seconds: on a machine shared with other work (and
  * with autocannon), requests per CPU second say more than requests per second.
  */
-async function loadNotingServerCpu(server: { controlUrl: string }, name: string, url: string, headers: Record<string, string>, seconds: number, connections: number) {
-  await autocannon({ url, headers, connections, duration: 2 });
+async function loadNotingServerCpu(server: { controlUrl: string }, name: string, url: string, shoppers: Record<string, string>[], seconds: number, connections: number) {
+  await autocannon({ url, ...requestsWith(shoppers), connections, duration: 2 });
   const cpuBefore = await control<number>(server, '/cpu');
-  const result = await autocannon({ url, headers, connections, duration: seconds });
+  const result = await autocannon({ url, ...requestsWith(shoppers), connections, duration: seconds });
   const cpuSeconds = (await control<number>(server, '/cpu')) - cpuBefore;
   if (result.non2xx > 0) throw new Error(`${name}: ${result.non2xx} answers were not 2xx`);
   const throughput: Throughput = { name, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors };
@@ -59,22 +68,25 @@ async function loadNotingServerCpu(server: { controlUrl: string }, name: string,
 
 export interface MeOnPGlite {
   me: Throughput;
-  /** The same statements straight on PGlite, in the server's process: the mean of a run just before and one just after the load. */
+  /** Each shopper's statements straight on PGlite, in turn, in the server's process: the mean of a run just before and one just after the load. */
   raw: { loopsPerSecond: number; before: number; after: number; concurrency: number };
   /** `GET /v1/me` requests per raw loop. */
   ratio: number;
   /** The same per second of the server process's CPU time, which other work on the machine disturbs less. */
   perCpuSecond: { me: number; raw: number; ratio: number };
+  /** The statements of the first shopper's `GET /v1/me`. */
   queries: RecordedQuery[];
 }
 
 /**
  * (A) `GET /v1/me` on PGlite against a loop of the very statements it runs,
  * with the same parameters on the same data, run straight on PGlite in the
- * process that serves the API. PGlite is one session that runs one statement
- * at a time, so the loop runs one at a time too (concurrency 1 keeps it busy
- * without a queue); the API is loaded with `connections` (50) so that it is
- * never idle between requests either.
+ * process that serves the API: each of the 320 demo shoppers' statements in
+ * turn, as a `GET /v1/me` of each alone on the server sends them. PGlite is
+ * one session that runs one statement at a time, so the loop runs one at a
+ * time too (concurrency 1 keeps it busy without a queue); the API is loaded
+ * with `connections` (50) asking for the same shoppers in turn, so that it
+ * is never idle between requests either.
  */
 export async function measureMeOnPGlite(options: MeBenchOptions = {}): Promise<MeOnPGlite> {
   const { seconds = 10, connections = 50 } = options;
@@ -82,10 +94,10 @@ export async function measureMeOnPGlite(options: MeBenchOptions = {}): Promise<M
   try {
     const server = await startMeServer({ DATA_DIR: dataDir });
     try {
-      const shopper = await demoShopper(server.url);
-      const raw = () => control<RawLoop>(server, '/raw-loop', { headers: shopper, seconds, concurrency: 1 });
+      const shoppers = await demoShoppers(server.url);
+      const raw = () => control<RawLoop>(server, '/raw-loop', { shoppers, seconds, concurrency: 1 });
       const before = await raw();
-      const me = await loadNotingServerCpu(server, 'GET /v1/me (PGlite)', `${server.url}/v1/me`, shopper, seconds, connections);
+      const me = await loadNotingServerCpu(server, 'GET /v1/me (PGlite)', `${server.url}/v1/me`, shoppers, seconds, connections);
       const after = await raw();
       const loopsPerSecond = (before.loopsPerSecond + after.loopsPerSecond) / 2;
       const loopsPerCpuSecond = (before.loopsPerCpuSecond + after.loopsPerCpuSecond) / 2;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { startProcess } from '../support/child-process.ts';
 import { asAdmin } from '../support/postgres.ts';
-import { demoShopper, queriesOfMe, startMeServer, type MeBenchOptions, type RecordedQuery } from './me-baseline.ts';
+import { demoShoppers, queriesOfMe, startMeServer, type MeBenchOptions, type RecordedQuery } from './me-baseline.ts';
 import { helloServerArgs, load, type Throughput } from './throughput.ts';
 
 /** The PostgreSQL server the bench makes its database on: BENCH_DATABASE_URL, else the one the PostgreSQL tests use. */
@@ -46,16 +46,17 @@ export async function measureMeOnPostgres(options: MeBenchOptions & { adminUrl?:
     // Seeded first, so that the baseline is measured just before the load.
     const server = await startMeServer(env);
     try {
-      const shopper = await demoShopper(server.url);
-      const queries = await queriesOfMe(server, shopper);
+      const shoppers = await demoShoppers(server.url);
+      const queries = await queriesOfMe(server, shoppers[0]!);
       const helloServer = await startProcess(helloServerArgs);
       let hello: Throughput;
       try {
-        hello = await load('node:http hello world', helloServer.url, {}, seconds, connections);
+        // The same requests, headers and all, so that the load generator does the same work for both.
+        hello = await load('node:http hello world', helloServer.url, shoppers, seconds, connections);
       } finally {
         await helloServer.stop();
       }
-      const me = await load('GET /v1/me (PostgreSQL)', `${server.url}/v1/me`, shopper, seconds, connections);
+      const me = await load('GET /v1/me (PostgreSQL)', `${server.url}/v1/me`, shoppers, seconds, connections);
       const poolSize = Number(/pool of (\d+)/.exec(server.output.join(''))![1]);
       return { hello, me, ratio: me.requestsPerSecond / hello.requestsPerSecond, tail: me.p99 / me.p50, poolSize, queries };
     } finally {

@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { demoShopper, startMeServer } from './me-baseline.ts';
+import { demoShoppers, startMeServer } from './me-baseline.ts';
 import { benchAdminUrl, withBenchDatabase } from './me-postgres.ts';
 import { load } from './throughput.ts';
 
@@ -126,8 +126,7 @@ export async function profileMe(
   const run = async (env: Record<string, string>) => {
     const server = await startMeServer(env, profileDir);
     try {
-      const shopper = await demoShopper(server.url);
-      await load(`GET /v1/me (${database})`, `${server.url}/v1/me`, shopper, seconds, connections);
+      await load(`GET /v1/me (${database})`, `${server.url}/v1/me`, await demoShoppers(server.url), seconds, connections);
     } finally {
       await server.stop();
     }

@@ -10,8 +10,9 @@ import { startServer } from '../../packages/server/src/serve.ts';
 // and on a second port, in the same process and on the same database, what
 // the bench compares it with:
 //   POST /queries   {headers}  the statements one GET /v1/me with these headers runs
-//   POST /raw-loop  {headers, seconds, concurrency}  those statements, with their
-//                   parameters, run straight on PGlite in a loop: loops a second
+//   POST /raw-loop  {shoppers, seconds, concurrency}  the statements of each of these
+//                   shoppers' GET /v1/me, with their parameters, run straight on
+//                   PGlite in a loop, a shopper after another: loops a second
 //   POST /cpu       the CPU time this process has used, in seconds
 
 export interface RecordedQuery {
@@ -25,6 +26,7 @@ export interface RawLoop {
   loopsPerCpuSecond: number;
   /** Loops running at once; PGlite is one session, so 1 keeps it busy without queueing. */
   concurrency: number;
+  /** The statements of the first shopper. */
   queries: RecordedQuery[];
 }
 
@@ -89,8 +91,8 @@ async function queriesOfMe(database: DatabaseHandle, url: string, headers: Recor
   throw new Error('The statements of GET /v1/me changed from call to call');
 }
 
-/** Runs the statements on PGlite directly, as the PGlite dialect sends them, for `seconds`. */
-async function rawLoop(database: DatabaseHandle, queries: RecordedQuery[], seconds: number, concurrency: number): Promise<RawLoop> {
+/** Runs each shopper's statements in turn on PGlite directly, as the PGlite dialect sends them, for `seconds`. */
+async function rawLoop(database: DatabaseHandle, queriesOfShoppers: RecordedQuery[][], seconds: number, concurrency: number): Promise<RawLoop> {
   const pglite = database.pglite;
   if (!pglite) throw new Error('The raw loop runs on PGlite only');
   let loops = 0;
@@ -99,7 +101,7 @@ async function rawLoop(database: DatabaseHandle, queries: RecordedQuery[], secon
   const end = started + seconds * 1000;
   const loop = async () => {
     while (performance.now() < end) {
-      for (const { sql, params } of queries) {
+      for (const { sql, params } of queriesOfShoppers[loops % queriesOfShoppers.length]!) {
         if (params.length === 0) await pglite.exec(sql);
         else await pglite.query(sql, params);
       }
@@ -108,7 +110,7 @@ async function rawLoop(database: DatabaseHandle, queries: RecordedQuery[], secon
   };
   await Promise.all(Array.from({ length: concurrency }, loop));
   const elapsed = (performance.now() - started) / 1000;
-  return { loopsPerSecond: loops / elapsed, loopsPerCpuSecond: loops / (cpuSeconds() - cpuBefore), concurrency, queries };
+  return { loopsPerSecond: loops / elapsed, loopsPerCpuSecond: loops / (cpuSeconds() - cpuBefore), concurrency, queries: queriesOfShoppers[0]! };
 }
 
 const environment = readEnvironment();
@@ -118,12 +120,21 @@ const control = createServer(async (request, response) => {
   try {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
-    const body = JSON.parse(Buffer.concat(chunks).toString() || '{}') as { headers?: Record<string, string>; seconds?: number; concurrency?: number };
-    const statementsOfMe = () => queriesOfMe(server.database, server.url, body.headers ?? {});
+    const body = JSON.parse(Buffer.concat(chunks).toString() || '{}') as {
+      headers?: Record<string, string>;
+      shoppers?: Record<string, string>[];
+      seconds?: number;
+      concurrency?: number;
+    };
+    const statementsOfMe = (headers: Record<string, string>) => queriesOfMe(server.database, server.url, headers);
     let answer: unknown;
     if (request.url === '/cpu') answer = cpuSeconds();
-    else if (request.url === '/queries') answer = await statementsOfMe();
-    else if (request.url === '/raw-loop') answer = await rawLoop(server.database, await statementsOfMe(), body.seconds ?? 10, body.concurrency ?? 1);
+    else if (request.url === '/queries') answer = await statementsOfMe(body.headers ?? {});
+    else if (request.url === '/raw-loop') {
+      const queriesOfShoppers: RecordedQuery[][] = [];
+      for (const shopper of body.shoppers ?? []) queriesOfShoppers.push(await statementsOfMe(shopper));
+      answer = await rawLoop(server.database, queriesOfShoppers, body.seconds ?? 10, body.concurrency ?? 1);
+    }
     else return void response.writeHead(404).end();
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
   } catch (error) {
