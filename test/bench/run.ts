@@ -10,7 +10,7 @@ import { measureWeights, type Weight } from './weight.ts';
 import { measureBlockingTime } from './blocking-time.ts';
 import { measureFirstLoad } from './first-load.ts';
 import { measureIdleChatMemory } from './idle-chat-memory.ts';
-import { measureMeOnPGlite } from './me-baseline.ts';
+import { demoShoppers, measureMeOnPGlite } from './me-baseline.ts';
 import { measureMeOnPostgres } from './me-postgres.ts';
 import { profileMe } from './me-profile.ts';
 import { asDemoShopper, demoBackend, demoSession } from './demo-session.ts';
@@ -71,7 +71,7 @@ async function inTheBrowser(floorGzip: number) {
 async function meAgainstTheFloor() {
   const pglite = await measureMeOnPGlite();
   const postgres = await measureMeOnPostgres();
-  console.log('\n`GET /v1/me` against its floors (10 s after a 2 s warm-up)');
+  console.log('\n`GET /v1/me` against its floors (the 320 demo shoppers in turn; 10 s after a 2 s warm-up)');
   console.log('| run | req/s | p50 ms | p99 ms | baseline | ratio | budget |');
   console.log('|---|---:|---:|---:|---|---:|---|');
   console.log(
@@ -145,7 +145,7 @@ async function throughput() {
   await helloServer.stop();
   const render = await withDemoStore(async (url) => {
     const { token, shopper, openPeriod, closedPeriod } = await shopperWithLongStatement(url);
-    results.push(await load('GET /v1/me (PGlite)', `${url}/v1/me`, shopper));
+    results.push(await load('GET /v1/me (PGlite)', `${url}/v1/me`, await demoShoppers(url)));
     results.push(await load('GET /v1/me/statements/{closed} (PGlite)', `${url}/v1/me/statements/${closedPeriod}`, shopper));
     results.push(await load('GET /v1/me/statements/{open} (PGlite)', `${url}/v1/me/statements/${openPeriod}`, shopper));
     results.push(await load('GET /v1/me/recommendations?limit=10 (PGlite)', `${url}/v1/me/recommendations?limit=10`, shopper));
