@@ -1,10 +1,5 @@
 import { LitElement } from 'lit';
-
-type Scheduler = { yield?: () => Promise<void> };
-
-/** Resolves in a task of its own, after the browser has had a chance to paint and answer input. */
-const nextTask = (): Promise<void> =>
-  (globalThis as { scheduler?: Scheduler }).scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve));
+import { nextTask } from './next-task.ts';
 
 /** The base of every Clientela element: safe registration, typed, bubbling, composed events, and updates that never block the page. */
 export class CrmElement extends LitElement {

@@ -1,6 +1,7 @@
 import type { Client } from '@clientela/client';
 import type { Me } from '@clientela/contract';
 import { CrmErrorEvent } from '../events/error.ts';
+import { nextTask } from './next-task.ts';
 import { PortalConsumer, type Host } from './portal-consumer.ts';
 
 export type ResourceState<T> =
@@ -85,6 +86,10 @@ export class ShopperResource<T> extends PortalConsumer {
   async #fetch(load: () => Promise<T>): Promise<void> {
     const generation = ++this.#generation;
     this.#set({ status: 'loading' });
+    // Starting a request costs the main thread several milliseconds, and the
+    // shopper's arrival reaches every widget in one task: each starts its own in a task of its own.
+    await nextTask();
+    if (generation !== this.#generation) return;
     try {
       const value = await load();
       if (generation === this.#generation) this.#set({ status: 'ready', value });

@@ -1,6 +1,7 @@
 import { ApiError, type Client } from '@clientela/client';
 import type { WishlistItem, WishlistItemInput } from '@clientela/contract';
 import { deleteWishlistItem, getMyWishlist, putWishlistItem } from '@clientela/contract/routes';
+import { nextTask } from './next-task.ts';
 
 const guestKey = 'clientela:guest-wishlist';
 
@@ -107,6 +108,9 @@ export class WishlistStore extends EventTarget {
     }
     this.#status = 'loading';
     this.#changed();
+    // The first heart to connect calls this from the page's own task (a catalog adding its cards): the requests start in a task of their own.
+    await nextTask();
+    if (!this.#signedIn) return;
     await this.#mergeGuestList();
     await this.refresh();
   }
