@@ -4,6 +4,7 @@ import { CrmWishlistAddEvent } from '../../events/wishlist-add.ts';
 import { CrmWishlistRemoveEvent } from '../../events/wishlist-remove.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
+import { nextTask } from '../../internal/next-task.ts';
 import { WishlistController } from '../../internal/wishlist-controller.ts';
 import styles from './wishlist-button.styles.ts';
 
@@ -45,10 +46,26 @@ export class CrmWishlistButton extends CrmElement {
   readonly #i18n = new LocalizeController(this);
   readonly #wishlist = new WishlistController(this);
 
+  #joining = false;
+
   constructor() {
     super();
     this.productId = '';
     this.announcement = '';
+  }
+
+  /**
+   * A catalog adds dozens of hearts in one of the page's own tasks: each joins
+   * its portal (shadow root, context, wishlist) in a task of its own instead
+   * of lengthening the page's.
+   */
+  override connectedCallback(): void {
+    if (this.#joining) return;
+    this.#joining = true;
+    void nextTask().then(() => {
+      this.#joining = false;
+      if (this.isConnected) super.connectedCallback();
+    });
   }
 
   async #toggle(): Promise<void> {
