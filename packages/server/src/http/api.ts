@@ -32,6 +32,9 @@ export type Handler<E extends Endpoint> = (input: HandlerInput<E>) => Promise<Ha
 
 type Headers = Record<string, string>;
 
+const noCors: Headers = Object.freeze({});
+const jsonHeaders: Headers = Object.freeze({ ...apiHeaders, 'content-type': 'application/json' });
+
 /**
  * Serves contract endpoints: authenticates the caller as the endpoint's
  * audience requires, holds browser calls to the merchant's origins, parses
@@ -62,7 +65,7 @@ export class Api {
   async #serve<E extends Endpoint>(endpoint: E, handler: Handler<E>, c: Context): Promise<Response> {
     const request = c.req.raw;
     const origin = request.headers.get('origin');
-    let cors: Headers = origin && endpoint.audience === 'public' ? { 'access-control-allow-origin': '*' } : {};
+    let cors: Headers = origin && endpoint.audience === 'public' ? { 'access-control-allow-origin': '*' } : noCors;
     try {
       let caller: CallerOf<E['audience']>;
       try {
@@ -104,7 +107,7 @@ export class Api {
       // A string body with plain headers is what the Node adapter writes straight to the socket.
       return new Response(JSON.stringify(endpoint.response.parse(result)), {
         status,
-        headers: { ...apiHeaders, ...cors, 'content-type': 'application/json' },
+        headers: cors === noCors ? jsonHeaders : { ...jsonHeaders, ...cors },
       });
     } catch (error) {
       return errorResponse(error, c.req.path, cors);
