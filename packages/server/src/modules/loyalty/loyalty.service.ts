@@ -78,8 +78,22 @@ interface PointsState {
   customer: CustomerRow;
   settings: LoyaltySettings;
   lots: PointsLots;
+  /** When the ledger next owes a birthday bonus, if the shopper gets one. */
+  nextBirthday: Date | null;
+  /** What the customer's row says now of the ledger's next due write (see `bringUpToDate`). */
+  dueAt: Date | null;
   /** What the write about to happen is dated: now. */
   now: Date;
+}
+
+const earliest = (...dates: (Date | null)[]) =>
+  dates.filter((date): date is Date => date !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+
+/** Notes on the customer's row when the ledger is next due a write of its own: the earlier of the next expiry and the next birthday. */
+async function noteDueWrite(trx: Transaction<Database>, merchant: Merchant, state: PointsState) {
+  const due = earliest(state.lots.nextExpiry(state.now), state.nextBirthday);
+  if (due?.getTime() !== state.dueAt?.getTime()) await setPointsDueAt(trx, merchant.id, state.customer.id, due);
+  state.dueAt = due;
 }
 
 const expiryOf = (settings: LoyaltySettings, from: Date) => new Date(from.getTime() + settings.pointsLifetimeDays * day);
@@ -90,7 +104,7 @@ const expiryOf = (settings: LoyaltySettings, from: Date) => new Date(from.getTim
  * year's birthday bonus once the birthday has come. Then notes when the
  * next such write is due, so reads know whether they may skip this.
  */
-async function bringUpToDate(trx: Transaction<Database>, merchant: Merchant, customer: CustomerRow, settings: LoyaltySettings, now: Date): Promise<PointsLots> {
+async function bringUpToDate(trx: Transaction<Database>, merchant: Merchant, customer: CustomerRow, settings: LoyaltySettings, now: Date): Promise<PointsState> {
   const entries = await ledgerOf(trx, merchant.id, customer.id);
   const lots = PointsLots.from(entries);
   const owed: Array<Insertable<PointsEntryTable> & { expiresAt: Date | null }> = [];
@@ -114,10 +128,9 @@ async function bringUpToDate(trx: Transaction<Database>, merchant: Merchant, cus
     nextBirthday = today >= thisYear ? startOfLocalDay(birthdayIn(customer.birthday, year + 1), merchant.timeZone) : startsAt;
   }
   await appendPointsEntries(trx, owed);
-  const nextExpiry = lots.nextExpiry(now);
-  const due = [nextExpiry, nextBirthday].filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
-  if (due?.getTime() !== customer.pointsDueAt?.getTime()) await setPointsDueAt(trx, merchant.id, customer.id, due);
-  return lots;
+  const state = { customer, settings, lots, nextBirthday, dueAt: customer.pointsDueAt, now };
+  await noteDueWrite(trx, merchant, state);
+  return state;
 }
 
 /** Locks the customer's points for the transaction and brings the ledger up to date; every points write starts here. */
@@ -125,7 +138,7 @@ export async function openPoints(trx: Transaction<Database>, merchant: Merchant,
   const customer = await lockCustomer(trx, merchant.id, customerId);
   if (!customer) throw notFound(`Customer ${customerId}`);
   const settings = await loyaltySettingsOf(trx, merchant);
-  return { customer, settings, lots: await bringUpToDate(trx, merchant, customer, settings, now), now };
+  return bringUpToDate(trx, merchant, customer, settings, now);
 }
 
 /**
@@ -153,11 +166,8 @@ async function append(trx: Transaction<Database>, merchant: Merchant, state: Poi
   const rows = entries.map((entry) => ({ ...entry, merchantId: merchant.id, customerId: state.customer.id }));
   for (const row of rows) state.lots.apply(row);
   const written = await appendPointsEntries(trx, rows);
-  // What is spent may have emptied the lot that was next to expire.
-  const nextExpiry = state.lots.nextExpiry(state.now);
-  if (state.customer.pointsDueAt === null || (nextExpiry && nextExpiry < state.customer.pointsDueAt)) {
-    await setPointsDueAt(trx, merchant.id, state.customer.id, nextExpiry);
-  }
+  // New points bring a new expiry; what is spent may have emptied the lot that was next to expire.
+  await noteDueWrite(trx, merchant, state);
   return written;
 }
 

@@ -39,6 +39,29 @@ async function loyalStore(app: TestApp) {
   return { store, order, redeem, points, history };
 }
 
+describe('the birthday after a first purchase', () => {
+  const clock = manualClock('2026-05-01T15:00:00Z');
+  let app: TestApp;
+  let s: Awaited<ReturnType<typeof loyalStore>>;
+
+  before(async () => {
+    app = await createTestApp({ clock });
+    s = await loyalStore(app);
+  });
+  after(() => app.close());
+
+  test('a shopper whose first points came days before the birthday gets the bonus on the day', async () => {
+    await s.store.putCustomer('caro', { birthday: '1992-05-04', registeredAt: '2025-01-01T00:00:00Z' });
+    assert.equal((await s.order('c-1', 'caro', 10_000)).status, 201);
+    const before = (await s.points('caro')).balance;
+    assert.ok(before > 0);
+    clock.advance(3 * day); // 4 May, 11:00 in Santiago
+    assert.equal((await s.points('caro')).balance, before + 500);
+    const me = json(await s.store.asShopper(await s.store.sessionFor('caro'), '/v1/me'));
+    assert.equal((await me).points.balance, before + 500);
+  });
+});
+
 describe('points ledger', () => {
   const clock = manualClock('2026-03-10T15:00:00Z');
   let app: TestApp;
