@@ -54,17 +54,19 @@ describe('<crm-wishlist>', () => {
   });
 
   it('saves notes and alert choices, adds to the cart through an event, and removes', async () => {
-    await save('cli-0060', 'p-005');
-    await save('cli-0060', 'p-006');
-    const { element } = await listFor('cli-0060');
+    // A shopper of this test's own: a demo shopper's saved products would be in the list too.
+    const customerId = await freshCustomer('wishlist-notes');
+    await save(customerId, 'p-005');
+    await save(customerId, 'p-006');
+    const { element } = await listFor(customerId);
     const [first] = items(element);
     const input = first!.querySelector('input[type=text]') as HTMLInputElement;
     input.value = 'Regalo';
     first!.querySelector<HTMLButtonElement>('form button')!.click();
-    await waitUntil(async () => (await fetchAsShopper<Wishlist>('cli-0060', '/v1/me/wishlist')).items.some((i) => i.note === 'Regalo'), 'the note is saved', { timeout: 5000 });
+    await waitUntil(async () => (await fetchAsShopper<Wishlist>(customerId, '/v1/me/wishlist')).items.some((i) => i.note === 'Regalo'), 'the note is saved', { timeout: 5000 });
     const checkbox = first!.querySelector<HTMLInputElement>('input[type=checkbox]')!;
     checkbox.click();
-    await waitUntil(async () => (await fetchAsShopper<Wishlist>('cli-0060', '/v1/me/wishlist')).items.some((i) => !i.alerts.priceDrop), 'the alert choice is saved', { timeout: 5000 });
+    await waitUntil(async () => (await fetchAsShopper<Wishlist>(customerId, '/v1/me/wishlist')).items.some((i) => !i.alerts.priceDrop), 'the alert choice is saved', { timeout: 5000 });
     const cart = oneEvent(element, CrmCartAddEvent.type) as unknown as Promise<CrmCartAddEvent>;
     first!.querySelector<HTMLButtonElement>('[part~=cart-button]')!.click();
     const event = await cart;
@@ -103,8 +105,9 @@ describe('<crm-wishlist>', () => {
   });
 
   it('shows a price drop alert in the open page when the tab comes back into view', async () => {
-    await save('cli-0061', 'p-012');
-    const { element } = await listFor('cli-0061');
+    const customerId = await freshCustomer('wishlist-alert');
+    await save(customerId, 'p-012');
+    const { element } = await listFor(customerId);
     expect(part(element, 'alerts')).to.equal(null);
     const { body: product } = await asMerchant<{ price: { amount: number }; name: string; stock: number }>('GET', '/v1/products?limit=100');
     const current = (product as unknown as { items: Array<{ id: string; name: string; price: { amount: number }; stock: number }> }).items.find((p) => p.id === 'p-012')!;
