@@ -11,7 +11,12 @@ try {
   await page.goto(server.url);
   await page.selectOption('#shopper', 'cli-0001');
   await page.waitForFunction(() => document.querySelector('crm-greeting')?.shadowRoot?.textContent?.includes('Ana'));
-  await page.waitForFunction(() => [...document.images].every((image) => image.complete));
+  // Her own recommendations, with their reasons, not the loading cards or a visitor's popular list.
+  await page.waitForFunction(() => document.querySelector('crm-recommendations')?.shadowRoot?.querySelector('[part~=reason]'));
+  // Lazy images below the fold never load, so only those in the picture are waited for.
+  await page.waitForFunction(() =>
+    [...document.images].filter((image) => image.getBoundingClientRect().top < innerHeight).every((image) => image.complete),
+  );
   await page.screenshot({ path: output });
   console.log(`Saved ${output}`);
 } finally {
