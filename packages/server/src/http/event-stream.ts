@@ -25,8 +25,16 @@ export function lastEventIdOf(request: Request, fallback: number): number {
  * A text/event-stream response. `open` starts feeding it and returns how to
  * stop; it stops when the client goes away. A comment every 20 seconds keeps
  * proxies from closing an idle stream.
+ *
+ * The answer leaves only once `open` has subscribed: a client that sees the
+ * stream open loses nothing sent after that, not even a typing signal, which
+ * is never stored and so could not be caught up on.
  */
-export function eventStreamResponse(request: Request, open: (send: (event: StreamEvent) => void) => Promise<() => void>, onBeat?: () => void): Response {
+export async function eventStreamResponse(
+  request: Request,
+  open: (send: (event: StreamEvent) => void) => Promise<() => void>,
+  onBeat?: () => void,
+): Promise<Response> {
   let close: (() => void) | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
   let stopped = false;
@@ -36,39 +44,36 @@ export function eventStreamResponse(request: Request, open: (send: (event: Strea
     close?.();
     close = undefined;
   };
-  const body = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const write = (text: string) => {
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          stop();
-        }
-      };
-      write('retry: 2000\n\n');
-      const send = (event: StreamEvent) =>
-        write(`${event.id === null ? '' : `id: ${event.id}\n`}event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`);
-      request.signal.addEventListener('abort', () => {
-        stop();
-        try {
-          controller.close();
-        } catch {
-          // Already closed.
-        }
-      });
-      close = await open(send);
-      // The client may have left while the stream was opening; then nothing of it may outlive the call.
-      if (stopped || request.signal.aborted) {
-        stop();
-        return;
-      }
-      timer = setInterval(() => {
-        write(': ping\n\n');
-        if (!stopped) onBeat?.();
-      }, heartbeatMs);
-    },
-    cancel: stop,
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  // `start` runs within the constructor, so the controller is there from the next line on.
+  const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c), cancel: stop });
+  const write = (text: string) => {
+    try {
+      controller.enqueue(encoder.encode(text));
+    } catch {
+      stop();
+    }
+  };
+  write('retry: 2000\n\n');
+  const send = (event: StreamEvent) =>
+    write(`${event.id === null ? '' : `id: ${event.id}\n`}event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`);
+  request.signal.addEventListener('abort', () => {
+    stop();
+    try {
+      controller.close();
+    } catch {
+      // Already closed.
+    }
   });
+  close = await open(send);
+  // The client may have left while the stream was opening; then nothing of it may outlive the call.
+  if (stopped || request.signal.aborted) stop();
+  else {
+    timer = setInterval(() => {
+      write(': ping\n\n');
+      if (!stopped) onBeat?.();
+    }, heartbeatMs);
+  }
   return new Response(body, {
     headers: { ...apiHeaders, 'content-type': 'text/event-stream; charset=utf-8', 'x-accel-buffering': 'no' },
   });
