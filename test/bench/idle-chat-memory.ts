@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { RunningProcess } from '../support/child-process.ts';
 import { collectGarbage, fanoutServer, openListeners, pause } from './chat-fanout.ts';
+import { demoCustomerId } from '../../packages/server/src/demo/seed.ts';
 import { demoBackend, demoSession } from './demo-session.ts';
 
 export interface IdleMemory {
@@ -80,7 +81,7 @@ async function bareStreams(): Promise<IdleMemory> {
  */
 async function shopperTokens(url: string, count: number): Promise<string[]> {
   const signIn = async (index: number) => {
-    const customerId = `cli-${String(index + 1).padStart(4, '0')}`;
+    const customerId = demoCustomerId(index + 1);
     const customer = await fetch(`${url}/v1/customers/${customerId}`, { headers: demoBackend });
     await customer.body?.cancel();
     if (customer.status === 404) {

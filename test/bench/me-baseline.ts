@@ -5,6 +5,7 @@ import autocannon from 'autocannon';
 import { repositoryRoot, startProcess, type RunningProcess } from '../support/child-process.ts';
 import type { RawLoop, RecordedQuery } from './me-server.ts';
 import { requestsWith, type Throughput } from './throughput.ts';
+import { demoCustomerCount, demoCustomerId } from '../../packages/server/src/demo/seed.ts';
 import { asDemoShopper, demoSession } from './demo-session.ts';
 
 export type { RawLoop, RecordedQuery };
@@ -28,9 +29,6 @@ export async function startMeServer(env: Record<string, string>, cpuProfileDir?:
   return { ...server, controlUrl };
 }
 
-/** The demo store's customers: cli-0001 to cli-0320. */
-const demoCustomerIds = Array.from({ length: 320 }, (_, i) => `cli-${String(i + 1).padStart(4, '0')}`);
-
 /**
  * Headers of every demo customer signed in from the demo store's page, with sessions minted as the
  * store's backend would: the load comes from a crowd of shoppers, as on a store's busy day, not from
@@ -38,7 +36,7 @@ const demoCustomerIds = Array.from({ length: 320 }, (_, i) => `cli-${String(i + 
  */
 export async function demoShoppers(url: string): Promise<Record<string, string>[]> {
   const shoppers: Record<string, string>[] = [];
-  for (const customerId of demoCustomerIds) shoppers.push(asDemoShopper(await demoSession(url, customerId)));
+  for (let n = 1; n <= demoCustomerCount; n++) shoppers.push(asDemoShopper(await demoSession(url, demoCustomerId(n))));
   return shoppers;
 }
 

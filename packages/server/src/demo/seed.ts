@@ -45,7 +45,11 @@ export const demoShoppers = [
 ] as const;
 
 const demoTimeZone = 'America/Santiago';
-const customerCount = 320;
+/** How many customers the demo store has, `demoCustomerId(1)` to `demoCustomerId(320)`. */
+export const demoCustomerCount = 320;
+
+/** The demo store's id for its `n`th customer (from 1): `cli-0001`. */
+export const demoCustomerId = (n: number) => `cli-${String(n).padStart(4, '0')}`;
 const day = 86_400_000;
 
 export const paymentHabits = ['full', 'minimum', 'partial', 'late'] as const;
@@ -74,7 +78,7 @@ const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 function makeCustomers(random: SeededRandom, now: Date, categories: string[]): DemoCustomer[] {
   const customers: DemoCustomer[] = [];
   const taken = new Set<string>();
-  for (let i = 1; i <= customerCount; i++) {
+  for (let i = 1; i <= demoCustomerCount; i++) {
     const fixed = demoShoppers[i - 1];
     const english = fixed ? fixed.locale === 'en' : random.chance(0.25);
     const female = random.chance(0.52);
@@ -100,7 +104,7 @@ function makeCustomers(random: SeededRandom, now: Date, categories: string[]): D
         }
       : null;
     customers.push({
-      id: `cli-${String(i).padStart(4, '0')}`,
+      id: demoCustomerId(i),
       firstName,
       lastName,
       email,
