@@ -60,6 +60,11 @@ async function recordQueries(database: DatabaseHandle, work: () => Promise<void>
   const { query } = pg.Client.prototype;
   pg.Client.prototype.query = function (this: pg.Client, sql: unknown, params?: unknown) {
     if (typeof sql === 'string') recorded.push({ sql, params: Array.isArray(params) ? params : [] });
+    // A prepared statement goes by name, text and values.
+    else if (sql && typeof sql === 'object' && 'text' in sql) {
+      const { text, values } = sql as { text: string; values?: unknown[] };
+      recorded.push({ sql: text, params: values ?? [] });
+    }
     return (query as (...args: unknown[]) => unknown).apply(this, [...arguments]);
   } as typeof query;
   try {

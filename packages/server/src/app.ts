@@ -18,7 +18,7 @@ import { TokenService } from './modules/auth/tokens.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { ChatHub } from './modules/chat/chat-hub.ts';
 import { chatRoutes } from './modules/chat/chat.routes.ts';
-import { customerWithLedgerSumReads, type CustomerKey, type CustomerWithLedgerSum } from './modules/customers/customers.repository.ts';
+import { customersForMeReads, type CustomerForMe, type CustomerKey } from './modules/customers/customers.repository.ts';
 import { customerRoutes } from './modules/customers/customers.routes.ts';
 import { loyaltyRoutes } from './modules/loyalty/loyalty.routes.ts';
 import { orderRoutes } from './modules/orders/orders.routes.ts';
@@ -50,7 +50,7 @@ export interface AppDeps {
   rateLimits: RateLimits;
   webhookSecrets: WebhookSecrets;
   /** Customers with their ledger sums, as `GET /v1/me` reads them: batched under load. */
-  customerReads: BatchedReads<CustomerKey, CustomerWithLedgerSum>;
+  customerReads: BatchedReads<CustomerKey, CustomerForMe>;
 }
 
 export interface AppOptions {
@@ -78,7 +78,7 @@ export function createApp(options: AppOptions): { app: Hono; deps: AppDeps } {
     chat: new ChatHub(db, options.database.notifications, options.chatPollMs),
     rateLimits: new RateLimits(db, clock, options.rateLimits),
     webhookSecrets: new WebhookSecrets(options.tokenSecret),
-    customerReads: customerWithLedgerSumReads(db, customerReadConcurrency[options.database.kind]),
+    customerReads: customersForMeReads(db, customerReadConcurrency[options.database.kind]),
   };
 
   const app = new Hono();

@@ -13,11 +13,6 @@ function tableReader(table: Record<string, string>) {
   };
   const reader = {
     idOf: (key: string) => key,
-    readOne: async (key: string) => {
-      await hold([key]);
-      if (key === 'broken') throw new Error('the database went away');
-      return table[key];
-    },
     readMany: async (keys: string[]) => {
       await hold(keys);
       if (keys.includes('broken')) throw new Error('the database went away');

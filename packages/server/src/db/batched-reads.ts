@@ -1,10 +1,8 @@
-/** How to read rows by key: one alone, or many in one statement. */
+/** How to read rows by key, many in one statement. */
 export interface RowReader<Key, Row> {
   /** A string naming the key: equal keys are read once. */
   idOf(key: Key): string;
-  /** The row of one key; the statement an idle server runs. */
-  readOne(key: Key): Promise<Row | undefined>;
-  /** The rows of several keys in one statement, by `idOf` of their key; a key without a row is left out. */
+  /** The rows of these keys (one, on an idle server) in one statement, by `idOf` of their key; a key without a row is left out. */
   readMany(keys: Key[]): Promise<Map<string, Row>>;
 }
 
@@ -63,7 +61,8 @@ export class BatchedReads<Key, Row> {
     const batch = this.#waiting;
     this.#waiting = new Map();
     this.#running++;
-    this.#readBatch(batch)
+    this.#reader
+      .readMany([...batch.values()].map(({ key }) => key))
       .then(
         (rows) => {
           for (const [id, { callers }] of batch) for (const caller of callers) caller.resolve(rows.get(id));
@@ -76,12 +75,5 @@ export class BatchedReads<Key, Row> {
         this.#running--;
         if (this.#waiting.size > 0) this.#schedule();
       });
-  }
-
-  async #readBatch(batch: Map<string, Waiting<Key, Row>>): Promise<Map<string, Row>> {
-    if (batch.size > 1) return this.#reader.readMany([...batch.values()].map(({ key }) => key));
-    const [id, { key }] = batch.entries().next().value!;
-    const row = await this.#reader.readOne(key);
-    return new Map(row === undefined ? [] : [[id, row]]);
   }
 }

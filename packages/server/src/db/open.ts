@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { preparedNameOf } from './prepared-statements.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -73,6 +74,16 @@ async function openPGlite(config: { dataDir?: string; loadDataDir?: Blob }): Pro
   };
 }
 
+/** A connection of the pool that sends a prepared statement (see prepared-statements.ts) by its name. */
+class PreparingClient extends pg.Client {
+  override query(...args: unknown[]): never {
+    const [text, values] = args;
+    const name = args.length === 2 && typeof text === 'string' && Array.isArray(values) ? preparedNameOf(text) : undefined;
+    const query = super.query as (...args: unknown[]) => never;
+    return name ? query.call(this, { name, text, values }) : query.apply(this, args);
+  }
+}
+
 async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle> {
   const typeParsers = {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -81,7 +92,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle>
       return pg.types.getTypeParser(oid, format);
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: typeParsers as pg.CustomTypesConfig });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: typeParsers as pg.CustomTypesConfig, Client: PreparingClient });
   // The server may drop an idle connection (a restart, a failover, an administrator): the pool
   // replaces it on next use, and the process carries on instead of dying of an unhandled error.
   pool.on('error', (error) => console.error(`PostgreSQL dropped an idle connection: ${error.message}`));

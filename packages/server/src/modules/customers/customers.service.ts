@@ -7,7 +7,7 @@ import type { Merchant } from '../auth/merchants.repository.ts';
 import { localDate } from '../../time-zone.ts';
 import { spendOf } from '../loyalty/loyalty.repository.ts';
 import { balanceNow, loyaltySettingsOf } from '../loyalty/loyalty.service.ts';
-import { findCustomer, upsertCustomer, type CustomerKey, type CustomerWithLedgerSum } from './customers.repository.ts';
+import { findCustomer, upsertCustomer, type CustomerForMe, type CustomerKey } from './customers.repository.ts';
 import type { BatchedReads } from '../../db/batched-reads.ts';
 
 interface Deps {
@@ -73,22 +73,21 @@ export async function getCustomer(deps: Deps, merchant: Merchant, id: string): P
   return toCustomer(deps, merchant, await requireCustomer(deps.db, merchant.id, id));
 }
 
-export async function getMe(deps: Deps & { customerReads: BatchedReads<CustomerKey, CustomerWithLedgerSum> }, merchant: Merchant, customerId: string): Promise<Me> {
+export async function getMe(deps: Deps & { customerReads: BatchedReads<CustomerKey, CustomerForMe> }, merchant: Merchant, customerId: string): Promise<Me> {
   // One round trip for the row and the balance: every widget on a page asks for this first.
-  const found = await deps.customerReads.read({ merchantId: merchant.id, id: customerId });
-  if (!found) throw notFound(`Customer ${customerId}`);
-  const { ledgerSum, ...row } = found;
-  const balance = await balanceNow(deps, merchant, row, ledgerSum);
+  const customer = await deps.customerReads.read({ merchantId: merchant.id, id: customerId });
+  if (!customer) throw notFound(`Customer ${customerId}`);
+  const balance = await balanceNow(deps, merchant, customer, customer.ledgerSum);
   const today = localDate(deps.clock(), merchant.timeZone);
   return {
-    id: row.id,
-    firstName: row.firstName,
-    lastName: row.lastName,
-    locale: row.locale as Locale | null,
-    birthday: row.birthday,
-    birthdayToday: row.birthday !== null && isBirthday(row.birthday, today),
-    memberSince: row.registeredAt.toISOString(),
-    tier: row.tier as Tier,
+    id: customer.id,
+    firstName: customer.firstName,
+    lastName: customer.lastName,
+    locale: customer.locale as Locale | null,
+    birthday: customer.birthday,
+    birthdayToday: customer.birthday !== null && isBirthday(customer.birthday, today),
+    memberSince: customer.memberSince,
+    tier: customer.tier as Tier,
     points: { balance },
     merchant: { id: merchant.id, name: merchant.name, currency: merchant.currency, timeZone: merchant.timeZone },
   };

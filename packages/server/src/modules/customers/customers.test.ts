@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, createTestMerchant, json, manualClock, type TestApp, type TestMerchant } from '../../testing/test-app.ts';
 import { appendPointsEntries } from '../loyalty/loyalty.repository.ts';
-import { findCustomersWithLedgerSums } from './customers.repository.ts';
+import { findCustomersForMe } from './customers.repository.ts';
 import { isBirthday } from './customers.service.ts';
 
 describe('customers', () => {
@@ -60,7 +60,7 @@ describe('customers', () => {
   });
 
   test("/v1/me shows the shopper's balance, tier and birthday in the store's time zone", async () => {
-    await store.putCustomer('cumple', { firstName: 'Lucía', lastName: 'Vega', birthday: '1990-03-14' });
+    await store.putCustomer('cumple', { firstName: 'Lucía', lastName: 'Vega', birthday: '1990-03-14', registeredAt: '2024-03-11T21:21:17.703-03:00' });
     await appendPointsEntries(app.deps.db, [
       { merchantId: store.merchant.id, customerId: 'cumple', amount: 1200, reason: 'purchase', reference: 'o-1', createdAt: clock(), expiresAt: null },
       { merchantId: store.merchant.id, customerId: 'cumple', amount: -200, reason: 'redemption', reference: 'r-1', createdAt: clock(), expiresAt: null },
@@ -69,6 +69,7 @@ describe('customers', () => {
     assert.equal(me.firstName, 'Lucía');
     assert.deepEqual(me.points, { balance: 1000 });
     assert.equal(me.birthdayToday, true);
+    assert.equal(me.memberSince, '2024-03-12T00:21:17.703Z');
     assert.equal(me.merchant.currency, 'CLP');
   });
 
@@ -131,7 +132,7 @@ describe('isolation', () => {
   });
 
   test('the batched read of several customers finds each in its own store and leaves out the unknown', async () => {
-    const rows = await findCustomersWithLedgerSums(app.deps.db, [
+    const rows = await findCustomersForMe(app.deps.db.withoutPlugins(), [
       { merchantId: m1.merchant.id, id: 'a' },
       { merchantId: m2.merchant.id, id: 'only-m2' },
       { merchantId: m1.merchant.id, id: 'only-m2' },
