@@ -7,6 +7,7 @@ import * as recommendations from './migrations/2026-11-27-recommendations.ts';
 import * as chat from './migrations/2026-11-28-chat.ts';
 import * as rateLimits from './migrations/2026-11-29-rate-limits.ts';
 import * as webhooks from './migrations/2026-11-30-webhooks.ts';
+import * as pointsLedgerSums from './migrations/2026-12-07-points-ledger-sums.ts';
 
 /** Every migration, by date; the same list runs on PGlite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
@@ -18,13 +19,24 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-chat': chat,
   '2026-11-29-rate-limits': rateLimits,
   '2026-11-30-webhooks': webhooks,
+  '2026-12-07-points-ledger-sums': pointsLedgerSums,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  await migrate(db);
+}
+
+/** Runs the migrations up to and with `name` only: a database as an earlier version of the server left it. */
+export async function migrateUpTo(db: Kysely<any>, name: string): Promise<void> {
+  if (!(name in migrations)) throw new Error(`No migration ${name}`);
+  await migrate(db, name);
+}
+
+async function migrate(db: Kysely<any>, upTo?: string): Promise<void> {
   const migrator = new Migrator({ db, provider });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = upTo ? await migrator.migrateTo(upTo) : await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed`, { cause: error });

@@ -47,6 +47,8 @@ export interface CustomerTable {
   tier: Generated<string>;
   /** When the points ledger next needs a write of its own: an expiry or a birthday bonus. */
   pointsDueAt: Timestamp | null;
+  /** The sum of the customer's points entries, added to by the database with every append. */
+  pointsLedgerSum: Generated<number>;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
 }

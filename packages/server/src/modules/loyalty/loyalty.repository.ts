@@ -1,7 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { Db, IdempotencyKeyTable, LoyaltySettingsTable, PointsEntryTable, PromotionTable, RedemptionTable, RewardTable } from '../../db/schema.ts';
 
-/** A balance is the sum of the customer's ledger entries, nothing stored beside it. */
+/** A balance is the sum of the customer's ledger entries, added up here from the entries themselves. */
 export async function pointsBalance(db: Db, merchantId: string, customerId: string): Promise<number> {
   const row = await db
     .selectFrom('pointsEntries')

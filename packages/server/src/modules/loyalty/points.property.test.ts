@@ -60,7 +60,7 @@ describe('points invariants over random histories', () => {
     });
     after(() => app.close());
 
-    test('over any sequence of earn, redeem, expire and refund: balance = sum of entries ≥ 0', async () => {
+    test('over any sequence of earn, redeem, expire and refund: balance = sum of entries = kept ledger sum ≥ 0', async () => {
       await fc.assert(
         fc.asyncProperty(steps, async (history) => {
           const customerId = `p-${++customers}`;
@@ -98,6 +98,13 @@ describe('points invariants over random histories', () => {
             const shown = (await json(await store.asShopper(await store.sessionFor(customerId), '/v1/me/points'))).balance;
             const sum = await pointsBalance(app.deps.db, store.merchant.id, customerId);
             assert.equal(shown, sum);
+            const kept = await app.deps.db
+              .selectFrom('customers')
+              .select('pointsLedgerSum')
+              .where('merchantId', '=', store.merchant.id)
+              .where('id', '=', customerId)
+              .executeTakeFirstOrThrow();
+            assert.equal(kept.pointsLedgerSum, sum, 'the ledger sum the database keeps is the sum of the entries');
             assert.ok(sum >= 0, `balance ${sum}`);
           }
         }),
