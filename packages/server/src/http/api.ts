@@ -82,8 +82,10 @@ export class Api {
         }
         cors = corsHeaders(origin);
       }
-      const parsed = await parseRequest(endpoint, c);
-      const answer = await handler({ ...parsed, caller, request, address: peerAddress(c) });
+      // Only a body needs waiting for: most calls are reads, and each await is a step more for each of them.
+      const json = endpoint.body ? await readJson(request) : undefined;
+      const { params, query, headers, body } = parseRequest(endpoint, c, json);
+      const answer = await handler({ params, query, headers, body, caller, request, address: peerAddress(c) });
       const result = answer instanceof WithStatus ? answer.result : answer;
       const status = answer instanceof WithStatus ? answer.status : (endpoint.status ?? 200);
       if (endpoint.produces === 'text/event-stream') {
@@ -159,22 +161,24 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-async function parseRequest<E extends Endpoint>(endpoint: E, c: Context): Promise<ParsedRequestOf<E>> {
+/** Parses one part of the input with its schema, noting what it refuses; a part without a schema is empty. */
+function parsePart(errors: FieldError[], where: FieldError['in'], schema: z.ZodMiniType | undefined, read: () => unknown): unknown {
+  if (!schema) return where === 'body' ? undefined : {};
+  const result = schema.safeParse(read());
+  const refused = result.success ? unstorableTextErrors(where, result.data) : fieldErrors(where, result.error);
+  if (refused.length === 0) return result.data;
+  errors.push(...refused);
+  return undefined;
+}
+
+/** The endpoint's inputs, each parsed with its schema (`json` is the body as read), or a 400 problem naming every refused field. */
+function parseRequest<E extends Endpoint>(endpoint: E, c: Context, json: unknown): ParsedRequestOf<E> {
   const errors: FieldError[] = [];
   // The input is read only for a schema that asks for it: most endpoints take no query and no headers.
-  const parse = (where: FieldError['in'], schema: z.ZodMiniType | undefined, read: () => unknown) => {
-    if (!schema) return where === 'body' ? undefined : {};
-    const result = schema.safeParse(read());
-    const refused = result.success ? unstorableTextErrors(where, result.data) : fieldErrors(where, result.error);
-    if (refused.length === 0) return result.data;
-    errors.push(...refused);
-    return undefined;
-  };
-  const params = parse('params', endpoint.params, () => c.req.param());
-  const query = parse('query', endpoint.query, () => Object.fromEntries(new URL(c.req.url).searchParams));
-  const headers = parse('headers', endpoint.headers, () => Object.fromEntries(c.req.raw.headers));
-  const json = endpoint.body ? await readJson(c.req.raw) : undefined;
-  const body = parse('body', endpoint.body, () => json);
+  const params = parsePart(errors, 'params', endpoint.params, () => c.req.param());
+  const query = parsePart(errors, 'query', endpoint.query, () => Object.fromEntries(new URL(c.req.url).searchParams));
+  const headers = parsePart(errors, 'headers', endpoint.headers, () => Object.fromEntries(c.req.raw.headers));
+  const body = parsePart(errors, 'body', endpoint.body, () => json);
   if (errors.length > 0) {
     const fields = [...new Set(errors.map((e) => (e.field ? `${e.in}.${e.field}` : e.in)))];
     throw new ProblemError('invalid-request', `Check ${fields.join(', ')}`, { errors });

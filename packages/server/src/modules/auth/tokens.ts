@@ -35,7 +35,10 @@ export class TokenService {
    * change under a key that does not change, so only the checks that depend
    * on the time are made again, as jose makes them: `nbf`, then `exp`.
    */
-  readonly #verified = new Map<string, { claims: TokenClaims; notBefore: number | undefined; expires: number }>();
+  readonly #verified: Record<TokenAudience, Map<string, { claims: TokenClaims; notBefore: number | undefined; expires: number }>> = {
+    shopper: new Map(),
+    agent: new Map(),
+  };
 
   constructor(secret: Uint8Array, clock: Clock) {
     if (secret.byteLength < 32) throw new Error('The token secret must have at least 32 bytes');
@@ -60,13 +63,14 @@ export class TokenService {
 
   /** The token's claims, or a 401 problem: `token-expired` for a genuine token past its time, `unauthenticated` otherwise. */
   async verify(token: string, audience: TokenAudience): Promise<TokenClaims> {
-    const cacheKey = `${audience} ${token}`;
-    const verified = this.#verified.get(cacheKey);
+    // By audience, then by the token as sent: a key made of both would be a new string to hash on every call.
+    const verifiedTokens = this.#verified[audience];
+    const verified = verifiedTokens.get(token);
     if (verified) {
       const now = Math.floor(this.#clock().getTime() / 1000);
       if (verified.notBefore !== undefined && verified.notBefore > now) throw invalid();
       if (verified.expires <= now) {
-        this.#verified.delete(cacheKey);
+        verifiedTokens.delete(token);
         throw expired();
       }
       return verified.claims;
@@ -82,8 +86,8 @@ export class TokenService {
       const { mid, sub, exp, iat, nbf } = payload;
       if (typeof mid !== 'string' || !sub || !exp || !iat || exp - iat > maxTokenSeconds[audience]) throw invalid();
       const claims = { audience, merchantId: mid, subject: sub, expiresAt: new Date(exp * 1000) };
-      if (this.#verified.size >= maxVerifiedTokens) this.#verified.clear();
-      this.#verified.set(cacheKey, { claims, notBefore: nbf, expires: exp });
+      if (verifiedTokens.size >= maxVerifiedTokens) verifiedTokens.clear();
+      verifiedTokens.set(token, { claims, notBefore: nbf, expires: exp });
       return claims;
     } catch (error) {
       if (error instanceof ProblemError) throw error;
