@@ -32,9 +32,10 @@ import { webhookRoutes } from './modules/webhooks/webhooks.routes.ts';
 export const apiVersion = '0.1.0';
 /**
  * Batches of customer reads under way at once. PGlite runs one statement at a time, so a second would
- * only queue; on PostgreSQL, two keep the database busy while the batches stay large.
+ * only queue. On PostgreSQL, with the read prepared and cheap, four smaller batches served more shoppers
+ * a second than two larger ones: the server answers one batch's shoppers while the others are read.
  */
-const customerReadConcurrency: Record<DatabaseKind, number> = { pglite: 1, postgres: 2 };
+const customerReadConcurrency: Record<DatabaseKind, number> = { pglite: 1, postgres: 4 };
 const maxBodyBytes = 1024 * 1024;
 
 /** What every module's routes and services are built from. */
