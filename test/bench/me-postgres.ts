@@ -36,7 +36,7 @@ export interface MeOnPostgres {
   me: Throughput;
   /** Requests a second of each round, hello world and `GET /v1/me`, in the order they ran. */
   rounds: { hello: number; me: number }[];
-  /** `GET /v1/me` requests per hello-world request, at the same connections. */
+  /** `GET /v1/me` requests per hello-world request, at the same connections: the median over the rounds of each round's ratio. */
   ratio: number;
   /** p99 latency over p50 of `GET /v1/me`. */
   tail: number;
@@ -48,14 +48,15 @@ export interface MeOnPostgres {
  * (B) `GET /v1/me` served on PostgreSQL, on a database of its own made for
  * the run (the demo store seeded into it by the server, then dropped), against
  * the node:http hello world at the same connections (100 unless told), the two
- * taking turns for `rounds` (3) rounds: requests a second, p50 and p99, as the
+ * taking turns for `rounds` (5) rounds: requests a second, p50 and p99, as the
  * median of the rounds. A hello world on two cores shared with its load
  * generator swings by half from one run to the next, as the two processes
- * happen to share a core or not; turns and medians keep one lucky run from
- * deciding the ratio.
+ * happen to share a core or not, and the machine itself speeds up and slows
+ * down over minutes; so each round's ratio compares two runs made seconds
+ * apart, and the ratio is the median of those, which no lucky run decides.
  */
 export async function measureMeOnPostgres(options: MeBenchOptions & { adminUrl?: string; poolSize?: number; rounds?: number } = {}): Promise<MeOnPostgres> {
-  const { seconds = 10, connections = 100, adminUrl = benchAdminUrl(), rounds = 3 } = options;
+  const { seconds = 10, connections = 100, adminUrl = benchAdminUrl(), rounds = 5 } = options;
   return withBenchDatabase(adminUrl, async (databaseUrl) => {
     const env: Record<string, string> = { DATABASE_URL: databaseUrl };
     if (options.poolSize) env.DATABASE_POOL_SIZE = String(options.poolSize);
@@ -79,11 +80,12 @@ export async function measureMeOnPostgres(options: MeBenchOptions & { adminUrl?:
       const hello = medianThroughput(hellos);
       const me = medianThroughput(mes);
       const poolSize = Number(/pool of (\d+)/.exec(server.output.join(''))![1]);
+      const paired = hellos.map((h, round) => ({ hello: h.requestsPerSecond, me: mes[round]!.requestsPerSecond }));
       return {
         hello,
         me,
-        rounds: hellos.map((h, round) => ({ hello: h.requestsPerSecond, me: mes[round]!.requestsPerSecond })),
-        ratio: me.requestsPerSecond / hello.requestsPerSecond,
+        rounds: paired,
+        ratio: median(paired.map((round) => round.me / round.hello)),
         tail: me.p99 / me.p50,
         poolSize,
         queries,

@@ -79,10 +79,12 @@ async function meAgainstTheFloor() {
   );
   console.log(`| PGlite, per second of the server's CPU | ${Math.round(pglite.perCpuSecond.me)} | | | raw loop: ${Math.round(pglite.perCpuSecond.raw)} | ${pglite.perCpuSecond.ratio.toFixed(2)} | |`);
   console.log(
-    `| PostgreSQL, pool of ${postgres.poolSize}, 100 connections (median of ${postgres.rounds.length} rounds) | ${Math.round(postgres.me.requestsPerSecond)} | ${postgres.me.p50} | ${postgres.me.p99} | node:http hello world, 100 connections: ${Math.round(postgres.hello.requestsPerSecond)} req/s | ${postgres.ratio.toFixed(3)} | ${budget('GET /v1/me on PostgreSQL × hello world', postgres.ratio, 0.5, '', 'least')} |`,
+    `| PostgreSQL, pool of ${postgres.poolSize}, 100 connections (medians of ${postgres.rounds.length} rounds; ratio: median of the rounds' ratios) | ${Math.round(postgres.me.requestsPerSecond)} | ${postgres.me.p50} | ${postgres.me.p99} | node:http hello world, 100 connections: ${Math.round(postgres.hello.requestsPerSecond)} req/s | ${postgres.ratio.toFixed(3)} | ${budget('GET /v1/me on PostgreSQL × hello world', postgres.ratio, 0.5, '', 'least')} |`,
   );
   console.log(`| PostgreSQL, p99 ÷ p50 | | | | | ${postgres.tail.toFixed(2)} | ${budget('GET /v1/me p99 ÷ p50 at 100 connections', postgres.tail, 3, '')} |`);
-  console.log(`\nPostgreSQL rounds, hello world then GET /v1/me (req/s): ${postgres.rounds.map(({ hello, me }) => `${Math.round(hello)} / ${Math.round(me)}`).join('; ')}`);
+  console.log(
+    `\nPostgreSQL rounds, hello world then GET /v1/me (req/s, ratio): ${postgres.rounds.map(({ hello, me }) => `${Math.round(hello)} / ${Math.round(me)} = ${(me / hello).toFixed(2)}`).join('; ')}`,
+  );
   console.log(`\nThe statement(s) of one GET /v1/me: ${pglite.queries.map((query) => `\`${query.sql.replace(/\s+/g, ' ').trim()}\``).join('; ')}`);
   for (const database of ['pglite', 'postgres'] as const) {
     const profile = await profileMe(database, { top: 8 });
