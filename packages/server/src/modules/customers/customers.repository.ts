@@ -41,21 +41,20 @@ const customersForMe = preparedStatement<Omit<CustomerForMe, 'pointsDueAt'> & { 
    join customers c on c.merchant_id = wanted.merchant_id and c.id = wanted.id`,
 );
 
-/** The customers of these keys for `GET /v1/me`; those not found are left out. */
+/**
+ * The customers of these keys for `GET /v1/me`; those not found are left out. The rows come in the names
+ * the statement gives them, past the snake-to-camel mapping.
+ */
 export async function findCustomersForMe(db: Db, keys: CustomerKey[]): Promise<CustomerForMe[]> {
-  const { rows } = await db.executeQuery(customersForMe.with([keys.map((key) => key.merchantId), keys.map((key) => key.id)]));
+  const { rows } = await db.withoutPlugins().executeQuery(customersForMe.with([keys.map((key) => key.merchantId), keys.map((key) => key.id)]));
   return rows.map((row) => ({ ...row, pointsDueAt: row.pointsDueAt === null ? null : new Date(row.pointsDueAt) }));
 }
 
-/**
- * `GET /v1/me`'s read of the customer: under load, one statement for every shopper who asked while the
- * last one ran. The rows come in the names the statement gives them, past the snake-to-camel mapping.
- */
+/** `GET /v1/me`'s read of the customer: under load, one statement for every shopper who asked while the last one ran. */
 export function customersForMeReads(db: Db, concurrency: number): BatchedReads<CustomerKey, CustomerForMe> {
   const idOf = (key: CustomerKey) => `${key.merchantId}\u0000${key.id}`;
-  const asNamed = db.withoutPlugins();
   return new BatchedReads(
-    { idOf, readMany: async (keys) => new Map((await findCustomersForMe(asNamed, keys)).map((row) => [idOf(row), row])) },
+    { idOf, readMany: async (keys) => new Map((await findCustomersForMe(db, keys)).map((row) => [idOf(row), row])) },
     concurrency,
   );
 }

@@ -132,7 +132,7 @@ describe('isolation', () => {
   });
 
   test('the batched read of several customers finds each in its own store and leaves out the unknown', async () => {
-    const rows = await findCustomersForMe(app.deps.db.withoutPlugins(), [
+    const rows = await findCustomersForMe(app.deps.db, [
       { merchantId: m1.merchant.id, id: 'a' },
       { merchantId: m2.merchant.id, id: 'only-m2' },
       { merchantId: m1.merchant.id, id: 'only-m2' },
