@@ -1,10 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { repositoryRoot, startProcess, type RunningProcess } from '../support/child-process.ts';
 import type { RawLoop, RecordedQuery } from './me-server.ts';
-import { requestsWith, type Throughput } from './throughput.ts';
+import { generateLoad, type Throughput } from './throughput.ts';
 import { demoCustomerCount, demoCustomerId } from '../../packages/server/src/demo/seed.ts';
 import { asDemoShopper, demoSession } from './demo-session.ts';
 
@@ -55,13 +54,14 @@ export const queriesOfMe = (server: { controlUrl: string }, shopper: Record<stri
  * with autocannon), requests per CPU second say more than requests per second.
  */
 async function loadNotingServerCpu(server: { controlUrl: string }, name: string, url: string, shoppers: Record<string, string>[], seconds: number, connections: number) {
-  await autocannon({ url, ...requestsWith(shoppers), connections, duration: 2 });
-  const cpuBefore = await control<number>(server, '/cpu');
-  const result = await autocannon({ url, ...requestsWith(shoppers), connections, duration: seconds });
+  let cpuBefore = 0;
+  const result = await generateLoad({ url, headers: shoppers, connections, warmUpSeconds: 2, seconds }, async () => {
+    cpuBefore = await control<number>(server, '/cpu');
+  });
   const cpuSeconds = (await control<number>(server, '/cpu')) - cpuBefore;
   if (result.non2xx > 0) throw new Error(`${name}: ${result.non2xx} answers were not 2xx`);
-  const throughput: Throughput = { name, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors };
-  return { throughput, requestsPerCpuSecond: result.requests.total / cpuSeconds };
+  const throughput: Throughput = { name, requestsPerSecond: result.requestsPerSecond, p50: result.p50, p99: result.p99, errors: result.errors };
+  return { throughput, requestsPerCpuSecond: result.requests / cpuSeconds };
 }
 
 export interface MeOnPGlite {
