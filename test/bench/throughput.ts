@@ -63,6 +63,7 @@ export interface LoadResult {
  */
 export async function generateLoad(job: LoadJob, beforeMeasuring?: () => Promise<void>): Promise<LoadResult> {
   const generator = fork(path.join(repositoryRoot, 'test/bench/load-generator.ts'), [], {
+    cwd: repositoryRoot,
     execArgv: ['--import', 'tsx', '--no-allocation-site-pretenuring'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
