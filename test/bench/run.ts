@@ -75,11 +75,11 @@ async function meAgainstTheFloor() {
   console.log('| run | req/s | p50 ms | p99 ms | baseline | ratio | budget |');
   console.log('|---|---:|---:|---:|---|---:|---|');
   console.log(
-    `| PGlite, 50 connections | ${Math.round(pglite.me.requestsPerSecond)} | ${pglite.me.p50} | ${pglite.me.p99} | the same ${pglite.queries.length} statement(s) straight on PGlite in the server's process: ${Math.round(pglite.raw.loopsPerSecond)} loops/s | ${pglite.ratio.toFixed(2)} | ${budget('GET /v1/me on PGlite × raw PGlite loop', pglite.ratio, 0.8, '', 'least')} |`,
+    `| PGlite, 50 connections | ${Math.round(pglite.me.requestsPerSecond)} | ${pglite.me.p50.toFixed(1)} | ${pglite.me.p99.toFixed(1)} | the same ${pglite.queries.length} statement(s) straight on PGlite in the server's process: ${Math.round(pglite.raw.loopsPerSecond)} loops/s | ${pglite.ratio.toFixed(2)} | ${budget('GET /v1/me on PGlite × raw PGlite loop', pglite.ratio, 0.8, '', 'least')} |`,
   );
   console.log(`| PGlite, per second of the server's CPU | ${Math.round(pglite.perCpuSecond.me)} | | | raw loop: ${Math.round(pglite.perCpuSecond.raw)} | ${pglite.perCpuSecond.ratio.toFixed(2)} | |`);
   console.log(
-    `| PostgreSQL, pool of ${postgres.poolSize}, 100 connections (medians of ${postgres.rounds.length} rounds; ratio: median of the rounds' ratios) | ${Math.round(postgres.me.requestsPerSecond)} | ${postgres.me.p50} | ${postgres.me.p99} | node:http hello world, 100 connections: ${Math.round(postgres.hello.requestsPerSecond)} req/s (p50 ${postgres.hello.p50} ms, p99 ${postgres.hello.p99} ms) | ${postgres.ratio.toFixed(3)} | ${budget('GET /v1/me on PostgreSQL × hello world', postgres.ratio, 0.5, '', 'least')} |`,
+    `| PostgreSQL, pool of ${postgres.poolSize}, 100 connections (medians of ${postgres.rounds.length} rounds; ratio: median of the rounds' ratios) | ${Math.round(postgres.me.requestsPerSecond)} | ${postgres.me.p50.toFixed(1)} | ${postgres.me.p99.toFixed(1)} | node:http hello world, 100 connections: ${Math.round(postgres.hello.requestsPerSecond)} req/s (p50 ${postgres.hello.p50.toFixed(1)} ms, p99 ${postgres.hello.p99.toFixed(1)} ms) | ${postgres.ratio.toFixed(3)} | ${budget('GET /v1/me on PostgreSQL × hello world', postgres.ratio, 0.5, '', 'least')} |`,
   );
   // The hello world's own tail, in the same rounds: the floor the machine sets under any server's.
   const helloTail = postgres.hello.p99 / postgres.hello.p50;
@@ -164,7 +164,7 @@ async function throughput() {
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const result of results) {
     const ratio = (base: Throughput) => (result.requestsPerSecond / base.requestsPerSecond).toFixed(3);
-    console.log(`| ${result.name} | ${Math.round(result.requestsPerSecond)} | ${result.p50} | ${result.p99} | ${ratio(hello!)} | ${ratio(me!)} |`);
+    console.log(`| ${result.name} | ${Math.round(result.requestsPerSecond)} | ${result.p50.toFixed(1)} | ${result.p99.toFixed(1)} | ${ratio(hello!)} | ${ratio(me!)} |`);
   }
   console.log('\nStatement with 1,000 transactions in Chromium (median of 9, request included)');
   console.log('| render | ms | × plain DOM table |');

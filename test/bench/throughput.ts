@@ -40,7 +40,7 @@ export interface LoadJob {
   seconds: number;
 }
 
-/** The measured run's figures, as autocannon gives them (latencies in whole milliseconds). */
+/** The measured run's figures: requests as autocannon counts them, latencies from each answer's own time, in milliseconds. */
 export interface LoadResult {
   requestsPerSecond: number;
   requests: number;
