@@ -5,7 +5,7 @@ import { requestsWith, type LoadJob, type LoadResult } from './throughput.ts';
 // takes one job, runs the warm-up, says so, waits for the word to measure,
 // runs the measured load and answers with its figures.
 
-/** Latencies in milliseconds, kept whole: autocannon's histogram holds whole milliseconds only. */
+/** Each answer's latency in milliseconds, with its fraction: autocannon's own histogram truncates to whole milliseconds. */
 class Latencies {
   #values = new Float64Array(1 << 16);
   #count = 0;

@@ -82,11 +82,15 @@ export async function generateLoad(job: LoadJob, beforeMeasuring?: () => Promise
   }
 }
 
-/** Load against a server in another process: fixed connections, a 2 s warm-up, then a measured run. */
-export async function load(name: string, url: string, headers: Headers | Headers[] = {}, seconds = 10, connections = 50): Promise<Throughput> {
-  const result = await generateLoad({ url, headers, connections, warmUpSeconds: 2, seconds });
+/** The figures of a measured run under `name`; a run with any answer outside 2xx measured something else, and throws. */
+export function throughputOf(name: string, result: LoadResult): Throughput {
   if (result.non2xx > 0) throw new Error(`${name}: ${result.non2xx} answers were not 2xx`);
   return { name, requestsPerSecond: result.requestsPerSecond, p50: result.p50, p99: result.p99, errors: result.errors };
+}
+
+/** Load against a server in another process: fixed connections, a 2 s warm-up, then a measured run. */
+export async function load(name: string, url: string, headers: Headers | Headers[] = {}, seconds = 10, connections = 50): Promise<Throughput> {
+  return throughputOf(name, await generateLoad({ url, headers, connections, warmUpSeconds: 2, seconds }));
 }
 
 export const helloServerArgs = ['--import', 'tsx', path.join(repositoryRoot, 'test/bench/hello-server.ts')];
