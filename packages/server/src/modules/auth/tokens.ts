@@ -86,7 +86,12 @@ export class TokenService {
       const { mid, sub, exp, iat, nbf } = payload;
       if (typeof mid !== 'string' || !sub || !exp || !iat || exp - iat > maxTokenSeconds[audience]) throw invalid();
       const claims = { audience, merchantId: mid, subject: sub, expiresAt: new Date(exp * 1000) };
-      if (verifiedTokens.size >= maxVerifiedTokens) verifiedTokens.clear();
+      // One bound over both audiences, as when they shared a map.
+      const { shopper, agent } = this.#verified;
+      if (shopper.size + agent.size >= maxVerifiedTokens) {
+        shopper.clear();
+        agent.clear();
+      }
       verifiedTokens.set(token, { claims, notBefore: nbf, expires: exp });
       return claims;
     } catch (error) {
