@@ -33,7 +33,10 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
  * moved forward by a test, to expire tokens without waiting.
  */
 export async function apiServerPlugin(origin: string) {
-  const clock = manualClock(new Date());
+  // The demo data is laid out relative to the clock's start. CLIENTELA_TEST_SEEDED_AT (an ISO instant) runs the suite as of another moment, to reproduce a failure that depends on the date.
+  const seededAt = new Date(process.env.CLIENTELA_TEST_SEEDED_AT ?? Date.now());
+  if (Number.isNaN(seededAt.getTime())) throw new Error(`CLIENTELA_TEST_SEEDED_AT is not an instant: ${process.env.CLIENTELA_TEST_SEEDED_AT}`);
+  const clock = manualClock(seededAt);
   let app: TestApp | undefined;
   const ready = (async () => {
     // Its clock moves only when a test moves it, so a whole run of every file falls in a handful of windows.

@@ -1,5 +1,5 @@
 import { executeServerCommand } from '@web/test-runner-commands';
-import type { Me } from '@clientela/contract';
+import type { Me, Statement, StatementList } from '@clientela/contract';
 
 /** A shopper session for one of the demo customers, minted with the demo secret key on the test server. */
 export const mintSession = (customerId: string, ttlSeconds?: number) =>
@@ -17,6 +17,21 @@ export const advanceServerClock = (ms: number) => executeServerCommand<boolean, 
 /** What a shopper endpoint answers for one of the demo customers, to compare a widget with. */
 export const fetchAsShopper = <T = any>(customerId: string, path: string) =>
   executeServerCommand<T, { customerId: string; path: string }>('api:shopper-get', { customerId, path });
+
+/**
+ * The most recent of a demo customer's periods with at least one transaction.
+ * The demo data is laid out relative to the moment it was seeded, so the
+ * cycle in progress can be empty (just after a closing day, or for a shopper
+ * who buys seldom).
+ */
+export async function latestPeriodWithTransactions(customerId: string): Promise<Statement> {
+  const list = await fetchAsShopper<StatementList>(customerId, '/v1/me/statements');
+  for (const { period } of list.statements) {
+    const statement = await fetchAsShopper<Statement>(customerId, `/v1/me/statements/${period}`);
+    if (statement.transactionCount > 0) return statement;
+  }
+  throw new Error(`${customerId} has no statement with transactions`);
+}
 
 /** Adds many store-card payments to a customer's open period, for long statements. */
 export const addBulkPayments = (customerId: string, count: number) =>

@@ -2,7 +2,7 @@ import type { Statement, StatementList } from '@clientela/contract';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { CrmErrorEvent } from '../../events/error.ts';
 import { defineShopperStateProvider } from '../../testing/shopper-state-provider.ts';
-import { addBulkPayments, fetchAsShopper, mintSession } from '../../testing/server-commands.ts';
+import { addBulkPayments, fetchAsShopper, latestPeriodWithTransactions, mintSession } from '../../testing/server-commands.ts';
 import type { CrmPortal } from '../portal/portal.component.ts';
 import '../portal/portal.ts';
 import type { CrmAccountStatement } from './account-statement.component.ts';
@@ -137,7 +137,8 @@ describe('<crm-account-statement>', () => {
   });
 
   it('speaks English and formats money in the store currency', async () => {
-    const { element } = await statementFor('cli-0002', { locale: 'en' });
+    const { period } = await latestPeriodWithTransactions('cli-0002');
+    const { element } = await statementFor('cli-0002', { locale: 'en', period });
     expect(text(shadow(element).querySelector('h2'))).to.match(/^Account statement · [A-Z][a-z]+ \d{4}$/);
     expect([...shadow(element).querySelectorAll('th')].map(text)).to.deep.equal(['Date', 'Description', 'Installment', 'Amount']);
     expect(figure(element, 'Credit limit')).to.match(/^CLP\s[\d,]+$/);

@@ -1,7 +1,7 @@
 import type { AgentConversation, ChatMessage, Conversation } from '@clientela/contract';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { CrmSupportRequestEvent } from '../../events/support-request.ts';
-import { asAgent, fetchAsShopper, freshCustomer, mintSession } from '../../testing/server-commands.ts';
+import { asAgent, fetchAsShopper, freshCustomer, latestPeriodWithTransactions, mintSession } from '../../testing/server-commands.ts';
 import type { CrmPortal } from '../portal/portal.component.ts';
 import '../portal/portal.ts';
 import '../account-statement/account-statement.ts';
@@ -229,8 +229,9 @@ describe('<crm-support-chat>', () => {
 
   it('opens a conversation about a statement transaction the shopper asks about, with the transaction attached', async () => {
     const token = (await mintSession('cli-0003')).token;
+    const { period } = await latestPeriodWithTransactions('cli-0003');
     const portal = await fixture<CrmPortal>(html`<crm-portal api=${location.origin} publishable-key="pk_test_demo" token=${token} locale="es">
-      <crm-account-statement></crm-account-statement>
+      <crm-account-statement period=${period}></crm-account-statement>
       <crm-support-chat></crm-support-chat>
     </crm-portal>`);
     const statement = portal.querySelector('crm-account-statement')!;
