@@ -31,11 +31,11 @@ const medianThroughput = (runs: Throughput[]): Throughput => ({
 });
 
 export interface MeOnPostgres {
-  /** Medians over the rounds, each figure on its own. */
+  /** Medians over the runs, each figure on its own. */
   hello: Throughput;
   me: Throughput;
-  /** Requests a second of each round, hello world and `GET /v1/me`, in the order they ran. */
-  rounds: { hello: number; me: number }[];
+  /** Each `GET /v1/me` run with the hello-world runs just before and just after it, in requests a second, in the order they ran. */
+  rounds: { helloBefore: number; me: number; helloAfter: number }[];
   /** `GET /v1/me` requests per hello-world request, at the same connections: the median over the rounds of each round's ratio. */
   ratio: number;
   /** p99 latency over p50 of `GET /v1/me`. */
@@ -44,19 +44,24 @@ export interface MeOnPostgres {
   queries: RecordedQuery[];
 }
 
+/** A round's ratio: its `/me` run against the mean of the hello worlds on either side, which cancels a drift of the machine's speed across the round. */
+export const roundRatio = ({ helloBefore, me, helloAfter }: MeOnPostgres['rounds'][number]) => me / ((helloBefore + helloAfter) / 2);
+
 /**
  * (B) `GET /v1/me` served on PostgreSQL, on a database of its own made for
  * the run (the demo store seeded into it by the server, then dropped), against
  * the node:http hello world at the same connections (100 unless told), the two
- * taking turns for `rounds` (5) rounds: requests a second, p50 and p99, as the
- * median of the rounds. A hello world on two cores shared with its load
- * generator swings by half from one run to the next, as the two processes
- * happen to share a core or not, and the machine itself speeds up and slows
- * down over minutes; so each round's ratio compares two runs made seconds
- * apart, and the ratio is the median of those, which no lucky run decides.
+ * taking turns: `rounds` (7) runs of `/me`, each between two of the hello
+ * world, 6 s each. Requests a second, p50 and p99 are medians of the runs. A
+ * hello world on two cores shared with its load generator swings by half from
+ * one run to the next, as the two processes happen to share a core or not,
+ * and the machine itself speeds up and slows down over minutes; so each
+ * `/me` run is compared with the mean of the hello worlds run just before and
+ * just after it, and the ratio is the median of those, which no lucky run
+ * decides.
  */
 export async function measureMeOnPostgres(options: MeBenchOptions & { adminUrl?: string; poolSize?: number; rounds?: number } = {}): Promise<MeOnPostgres> {
-  const { seconds = 10, connections = 100, adminUrl = benchAdminUrl(), rounds = 5 } = options;
+  const { seconds = 6, connections = 100, adminUrl = benchAdminUrl(), rounds = 7 } = options;
   return withBenchDatabase(adminUrl, async (databaseUrl) => {
     const env: Record<string, string> = { DATABASE_URL: databaseUrl };
     if (options.poolSize) env.DATABASE_POOL_SIZE = String(options.poolSize);
@@ -68,24 +73,29 @@ export async function measureMeOnPostgres(options: MeBenchOptions & { adminUrl?:
       const helloServer = await startProcess(helloServerArgs);
       const hellos: Throughput[] = [];
       const mes: Throughput[] = [];
+      // The same requests, headers and all, so that the load generator does the same work for both.
+      const hello = async () => hellos.push(await load('node:http hello world', helloServer.url, shoppers, seconds, connections));
       try {
+        await hello();
         for (let round = 0; round < rounds; round++) {
-          // The same requests, headers and all, so that the load generator does the same work for both.
-          hellos.push(await load('node:http hello world', helloServer.url, shoppers, seconds, connections));
           mes.push(await load('GET /v1/me (PostgreSQL)', `${server.url}/v1/me`, shoppers, seconds, connections));
+          await hello();
         }
       } finally {
         await helloServer.stop();
       }
-      const hello = medianThroughput(hellos);
       const me = medianThroughput(mes);
       const poolSize = Number(/pool of (\d+)/.exec(server.output.join(''))![1]);
-      const paired = hellos.map((h, round) => ({ hello: h.requestsPerSecond, me: mes[round]!.requestsPerSecond }));
+      const paired = mes.map((run, round) => ({
+        helloBefore: hellos[round]!.requestsPerSecond,
+        me: run.requestsPerSecond,
+        helloAfter: hellos[round + 1]!.requestsPerSecond,
+      }));
       return {
-        hello,
+        hello: medianThroughput(hellos),
         me,
         rounds: paired,
-        ratio: median(paired.map((round) => round.me / round.hello)),
+        ratio: median(paired.map(roundRatio)),
         tail: me.p99 / me.p50,
         poolSize,
         queries,
