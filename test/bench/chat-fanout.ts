@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { repositoryRoot, startProcess, type RunningProcess } from '../support/child-process.ts';
-import { asDemoShopper, demoSession } from './demo-session.ts';
+import { asDemoShopper, demoSession } from '../support/demo-session.ts';
 
 export interface Fanout {
   name: string;

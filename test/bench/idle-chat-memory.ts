@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { RunningProcess } from '../support/child-process.ts';
 import { collectGarbage, fanoutServer, openListeners, pause } from './chat-fanout.ts';
 import { demoCustomerId } from '../../packages/server/src/demo/seed.ts';
-import { demoBackend, demoSession } from './demo-session.ts';
+import { demoBackend, demoSession } from '../support/demo-session.ts';
 
 export interface IdleMemory {
   name: string;

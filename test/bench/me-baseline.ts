@@ -5,7 +5,7 @@ import { repositoryRoot, startProcess, type RunningProcess } from '../support/ch
 import type { RawLoop, RecordedQuery } from './me-server.ts';
 import { generateLoad, throughputOf, type Throughput } from './throughput.ts';
 import { demoCustomerCount, demoCustomerId } from '../../packages/server/src/demo/seed.ts';
-import { asDemoShopper, demoSession } from './demo-session.ts';
+import { asDemoShopper, demoSession } from '../support/demo-session.ts';
 
 export type { RawLoop, RecordedQuery };
 

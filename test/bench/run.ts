@@ -13,7 +13,7 @@ import { measureIdleChatMemory } from './idle-chat-memory.ts';
 import { demoShoppers, measureMeOnPGlite } from './me-baseline.ts';
 import { measureMeOnPostgres, roundRatio } from './me-postgres.ts';
 import { profileMe } from './me-profile.ts';
-import { asDemoShopper, demoBackend, demoSession } from './demo-session.ts';
+import { asDemoShopper, demoBackend, demoSession } from '../support/demo-session.ts';
 
 // `npm run bench`: every figure is measured in this one run, and speeds are
 // given as ratios to a baseline measured moments before on the same machine.

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { BrowserContext, Page, Response } from 'playwright-core';
+import { asDemoShopper, demoSession } from '../support/demo-session.ts';
 import { demoStoreForSuite } from './harness.ts';
 
 /** A Content-Security-Policy header as directive → sources. */
@@ -233,6 +234,12 @@ describe('the demo store runs under its strict Content-Security-Policy', () => {
   });
 
   test('producto: the product, its wishlist heart and what is bought together, and the chat', async () => {
+    // The demo shopper's wishlist is drawn at random when the store is seeded and may hold this product: out it goes, so the heart starts empty.
+    const taken = await fetch(`${demo.server.url}/v1/me/wishlist/items/p-010`, {
+      method: 'DELETE',
+      headers: asDemoShopper(await demoSession(demo.server.url, 'cli-0001')),
+    });
+    assert.equal(taken.status, 204);
     const watched = await watchedPage(context);
     const { page } = watched;
     await visit(watched, `${demo.server.url}/producto/?id=p-010`);
