@@ -38,5 +38,11 @@ begin
   if not exists (select from pg_roles where rolname = 'clientela') then
     create role clientela login createdb password 'clientela';
   end if;
+  -- The tests drop their scratch databases with (force); an autovacuum worker
+  -- still analysing a fresh one belongs to no role, and only this lets the
+  -- test role end it.
+  if not pg_has_role('clientela', 'pg_signal_backend', 'member') then
+    grant pg_signal_backend to clientela;
+  end if;
 end $$;
 SQL
