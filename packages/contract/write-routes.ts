@@ -24,7 +24,9 @@ const routes = endpoints.map(([name, endpoint]) => {
     `method: ${quote(endpoint.method)}`,
     `path: ${quote(endpoint.path)}`,
     `audience: ${quote(endpoint.audience)}`,
-    ...(endpoint.produces ? [`produces: ${quote(endpoint.produces)}`] : []),
+    ...(endpoint.produces === undefined
+      ? []
+      : [`produces: ${typeof endpoint.produces === 'string' ? quote(endpoint.produces) : `[${endpoint.produces.map(quote).join(', ')}] as const`}`]),
     `body: ${endpoint.body !== undefined}`,
     `response: ${endpoint.response === null ? 'null' : quote('json')}`,
   ];

@@ -130,7 +130,8 @@ export function createClient(options: ClientOptions): Client {
       if (value !== undefined && value !== null) url.searchParams.set(name, String(value));
     }
     const send = (token: string | null) => {
-      const headers: Record<string, string> = { accept: endpoint.produces ?? 'application/json', ...request.headers };
+      const accept = endpoint.produces === undefined ? 'application/json' : typeof endpoint.produces === 'string' ? endpoint.produces : endpoint.produces.join(', ');
+      const headers: Record<string, string> = { accept, ...request.headers };
       if (options.publishableKey && endpoint.audience !== 'secret') headers['x-publishable-key'] = options.publishableKey;
       if (endpoint.audience === 'secret' && options.secretKey) headers.authorization = `Bearer ${options.secretKey}`;
       if ((endpoint.audience === 'shopper' || endpoint.audience === 'agent') && token) headers.authorization = `Bearer ${token}`;

@@ -14,6 +14,9 @@ export type Audience = 'public' | 'publishable' | 'secret' | 'shopper' | 'agent'
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+/** The media types of the files the API answers with. */
+export type FileType = 'text/csv' | 'application/pdf';
+
 /** One operation of the API: the single source for the server's validation, the client's types and the OpenAPI document. */
 export interface Endpoint {
   readonly id: string;
@@ -30,8 +33,8 @@ export interface Endpoint {
   readonly headers?: Schema;
   /** `null` for an empty (204) response, or for a file (see `produces`). */
   readonly response: Schema | null;
-  /** The media type of an answer that is not JSON: a file (CSV) or a stream of server-sent events. */
-  readonly produces?: 'text/csv' | 'text/event-stream';
+  /** An answer that is not JSON: a stream of server-sent events, or a file in one of the listed media types. */
+  readonly produces?: 'text/event-stream' | readonly FileType[];
   readonly status?: 200 | 201 | 202 | 204;
   /** Error statuses the operation documents besides the ones every call may answer. */
   readonly errors?: readonly number[];
@@ -79,7 +82,7 @@ export type ResponseOf<E extends Endpoint> = E['response'] extends Schema
   ? Out<E['response']>
   : E['produces'] extends 'text/event-stream'
     ? Response
-    : E['produces'] extends string
+    : E['produces'] extends readonly FileType[]
       ? Blob
       : undefined;
 

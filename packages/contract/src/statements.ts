@@ -11,11 +11,16 @@ export const CardSettings = z.object({
   closingDay: z.int().check(z.minimum(1), z.maximum(28)),
   /** Days from closing to the payment due date. */
   dueDays: z.int().check(z.minimum(5), z.maximum(25)),
-  /** Share of the revolving balance the minimum payment includes. */
+  /** Share of the financeable amount the minimum payment asks for: 5 % (500) under the CMF's rule (NCG 537). */
   minimumPaymentBps: BasisPoints,
-  /** The least a minimum payment asks for (unless the balance is smaller). */
-  minimumPaymentFloor: Amount,
-  /** Monthly interest on balance carried past the due date. */
+  /**
+   * Share of the interest-free installments billed in a cycle that the minimum
+   * asks for in full (the rest is financeable). `null` follows the CMF's
+   * phase-in by the statement's closing date: 25 % from December 2026, 50 %
+   * from June 2027, 75 % from December 2027, all of it from June 2028.
+   */
+  interestFreeInstallmentsInMinimumBps: z.nullable(BasisPoints),
+  /** Monthly interest on revolving credit: what was not paid of a statement by its due date. */
   monthlyInterestBps: BasisPoints,
   /** Monthly interest of purchases in installments "con interés". */
   installmentInterestBps: BasisPoints,
@@ -99,6 +104,17 @@ export const StatementLine = z.object({
 });
 export type StatementLine = z.infer<typeof StatementLine>;
 
+/** What has been paid of the latest closed statement since it closed, and what is left of it. */
+export const Settlement = z.object({
+  /** Payments and refund credits received since the statement closed. */
+  paid: z.int(),
+  /** What is left to pay of the closing balance. */
+  remaining: z.int(),
+  /** What is left to pay of the minimum payment. */
+  minimumRemaining: z.int(),
+});
+export type Settlement = z.infer<typeof Settlement>;
+
 export const StatementSummary = z.object({
   period: Period,
   /** `open` is the cycle in progress: its figures change until it closes. */
@@ -108,15 +124,89 @@ export const StatementSummary = z.object({
   dueDate: IsoDate,
   closingBalance: z.int(),
   minimumPayment: z.int(),
+  /** For the latest closed statement only: what arrived since it closed and what is left to pay; null otherwise. */
+  settlement: z.nullable(Settlement),
 });
 export type StatementSummary = z.infer<typeof StatementSummary>;
 
 export const Payoff = z.object({
-  /** Paying only the minimum each month, with no new purchases: months to clear the balance (null: never) and the interest paid. */
+  /**
+   * Paying only the minimum each month, with no new purchases: months to clear
+   * this statement's balance (null: never) and the interest paid meanwhile. One
+   * month and no interest when the minimum is the whole balance.
+   */
   minimumOnly: z.object({ months: z.nullable(z.int()), totalInterest: z.int() }),
   /** What paying the whole balance by the due date saves in interest. */
   payInFullSaves: z.int(),
 });
+
+/**
+ * What the minimum payment is made of, under the CMF's rule (NCG 537):
+ * minimum = non-financeable + a share of the financeable, never more than the balance.
+ */
+export const MinimumBreakdown = z.object({
+  /** Due in full: interest, fees, what is past due, the interest of installments "con interés" and the counted share of interest-free installments. */
+  nonFinanceable: z.int(),
+  /** May revolve: purchases in one payment, the balance carried, the capital of installments, the uncounted share of interest-free ones. */
+  financeable: z.int(),
+  /** The share of the financeable part the minimum asks for. */
+  financeableShareBps: z.int(),
+  /** The share of this cycle's interest-free installments counted as non-financeable. */
+  interestFreeInstallmentsShareBps: z.int(),
+  /** What was left unpaid of the previous minimum after its due date, part of the non-financeable amount. */
+  pastDue: z.int(),
+});
+export type MinimumBreakdown = z.infer<typeof MinimumBreakdown>;
+
+/** An interest rate as a Chilean statement states it. */
+export const CreditRate = z.object({
+  monthlyBps: z.int(),
+  /** The monthly rate times twelve, as Chilean rates are stated. */
+  annualBps: z.int(),
+  /** Carga anual equivalente: the yearly cost of a reference operation (12 monthly installments), all charges included. */
+  caeBps: z.int(),
+});
+export type CreditRate = z.infer<typeof CreditRate>;
+
+export const StatementRates = z.object({
+  /** Revolving credit ("rotativo"): what is not paid of a statement by its due date. */
+  revolving: CreditRate,
+  /** Purchases in installments "con interés". */
+  installments: CreditRate,
+});
+export type StatementRates = z.infer<typeof StatementRates>;
+
+/** Installments already scheduled to bill in a coming cycle ("próximos vencimientos"). */
+export const UpcomingInstallments = z.object({
+  period: Period,
+  dueDate: IsoDate,
+  amount: z.int(),
+});
+export type UpcomingInstallments = z.infer<typeof UpcomingInstallments>;
+
+/** A purchase in installments that still has installments to bill, and what settling it early costs. */
+export const PrepaymentPlan = z.object({
+  orderId: z.string(),
+  description: z.string(),
+  purchaseTotal: z.int(),
+  /** Installments still to bill after this statement. */
+  installmentsLeft: z.int(),
+  /** What those installments add up to. */
+  scheduled: z.int(),
+  /** The capital still owed on them. */
+  capital: z.int(),
+  /** The prepayment commission: one month of the agreed interest on that capital (the cap of Ley 18.010, art. 10); none for interest-free ones. */
+  commission: z.int(),
+});
+export type PrepaymentPlan = z.infer<typeof PrepaymentPlan>;
+
+/** "Costo monetario de prepago": what settles the whole debt at the statement's date. */
+export const Prepayment = z.object({
+  /** The balance billed, plus the capital and commission of every installment not billed yet. */
+  total: z.int(),
+  plans: z.array(PrepaymentPlan),
+});
+export type Prepayment = z.infer<typeof Prepayment>;
 
 export const Statement = z.object({
   ...StatementSummary.shape,
@@ -131,6 +221,14 @@ export const Statement = z.object({
   creditLimit: z.int(),
   pendingInstallments: z.int(),
   availableCredit: z.int(),
+  /** Null only for statements closed before these disclosures were kept. */
+  minimum: z.nullable(MinimumBreakdown),
+  /** The rates and CAE in force for the cycle; null only for statements closed before they were kept. */
+  rates: z.nullable(StatementRates),
+  /** The installments due in each of the next four cycles; null only for statements closed before they were kept. */
+  upcomingInstallments: z.nullable(z.array(UpcomingInstallments)),
+  /** Null only for statements closed before it was kept. */
+  prepayment: z.nullable(Prepayment),
   payoff: Payoff,
   transactionCount: z.int(),
   transactions: z.object({ items: z.array(StatementLine), nextCursor: z.nullable(z.string()) }),
@@ -169,16 +267,22 @@ export const getMyStatement = defineEndpoint({
   errors: [404],
 });
 
+export const statementExportFormats = ['csv', 'pdf'] as const;
+
 export const exportMyStatement = defineEndpoint({
   id: 'exportMyStatement',
   method: 'GET',
   path: '/v1/me/statements/{period}/export',
   audience: 'shopper',
   tag: 'Store card',
-  summary: "One statement's transactions as CSV (UTF-8, comma-separated, one header row).",
+  summary:
+    "One statement as a file in the shopper's language: CSV (the default; UTF-8, comma-separated, the summary figures then one row per transaction) or PDF (the whole statement as the store sends it).",
   params: z.object({ period: Period }),
-  query: z.object({ locale: z._default(z.enum(['es', 'en']), 'es') }),
+  query: z.object({
+    format: z._default(z.enum(statementExportFormats), 'csv'),
+    locale: z._default(z.enum(['es', 'en']), 'es'),
+  }),
   response: null,
-  produces: 'text/csv',
+  produces: ['text/csv', 'application/pdf'],
   errors: [404],
 });

@@ -8,6 +8,7 @@ import * as chat from './migrations/2026-11-28-chat.ts';
 import * as rateLimits from './migrations/2026-11-29-rate-limits.ts';
 import * as webhooks from './migrations/2026-11-30-webhooks.ts';
 import * as pointsLedgerSums from './migrations/2026-12-07-points-ledger-sums.ts';
+import * as revolvingCredit from './migrations/2026-12-08-revolving-credit.ts';
 
 /** Every migration, by date; the same list runs on PGlite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29-rate-limits': rateLimits,
   '2026-11-30-webhooks': webhooks,
   '2026-12-07-points-ledger-sums': pointsLedgerSums,
+  '2026-12-08-revolving-credit': revolvingCredit,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Disclosures as StatementDisclosures } from '../modules/statements/statement.ts';
 
 /** A timestamp column: read as a Date, written as a Date or an ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -98,7 +99,7 @@ export interface CardSettingsTable {
   closingDay: number;
   dueDays: number;
   minimumPaymentBps: number;
-  minimumPaymentFloor: number;
+  interestFreeInstallmentsInMinimumBps: number | null;
   monthlyInterestBps: number;
   installmentInterestBps: number;
   lateFee: number;
@@ -123,6 +124,7 @@ export interface CardPlanTable {
   moreItems: number;
   amount: number;
   installmentAmounts: ColumnType<number[], string, string>;
+  installmentInterest: ColumnType<number[], string, string>;
 }
 
 export interface CardMovementTable {
@@ -161,6 +163,8 @@ export interface CardStatementTable {
   payoffMonths: number | null;
   payoffInterest: number;
   transactionCount: number;
+  /** Null for statements closed before disclosures were kept. */
+  disclosures: ColumnType<StatementDisclosures | null, string, never>;
 }
 
 export interface CardStatementLineTable {

@@ -1,4 +1,4 @@
-import type { Endpoint, FieldError, ParsedRequestOf } from '@clientela/contract';
+import type { Endpoint, FieldError, FileType, ParsedRequestOf } from '@clientela/contract';
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { MerchantDirectory } from '../modules/auth/merchant-directory.ts';
@@ -14,9 +14,10 @@ export interface HandlerInput<E extends Endpoint> extends ParsedRequestOf<E> {
   address: string;
 }
 
-/** A file answer: its text and the name a browser should save it under. */
+/** A file answer: its content, its media type (one the endpoint lists) and the name a browser should save it under. */
 export interface FileResult {
-  body: string;
+  body: string | Uint8Array<ArrayBuffer>;
+  type: FileType;
   filename: string;
 }
 
@@ -24,7 +25,7 @@ type HandlerResult<E extends Endpoint> = E['response'] extends z.ZodMiniType
   ? z.input<E['response']>
   : E['produces'] extends 'text/event-stream'
     ? Response
-    : E['produces'] extends string
+    : E['produces'] extends readonly FileType[]
       ? FileResult
       : void;
 
@@ -101,7 +102,7 @@ export class Api {
           headers: {
             ...apiHeaders,
             ...cors,
-            'content-type': `${endpoint.produces}; charset=utf-8`,
+            'content-type': typeof file.body === 'string' ? `${file.type}; charset=utf-8` : file.type,
             'content-disposition': `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`,
           },
         });

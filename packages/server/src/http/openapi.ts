@@ -55,7 +55,15 @@ function operation(endpoint: Endpoint) {
     [status]: endpoint.response
       ? { description: 'Success', content: { 'application/json': { schema: jsonSchema(endpoint.response, 'output') } } }
       : endpoint.produces
-        ? { description: 'A file', content: { [endpoint.produces]: { schema: { type: 'string' } } } }
+        ? {
+            description: endpoint.produces === 'text/event-stream' ? 'A stream of server-sent events' : 'A file',
+            content: Object.fromEntries(
+              (endpoint.produces === 'text/event-stream' ? [endpoint.produces] : endpoint.produces).map((type) => [
+                type,
+                { schema: type === 'application/pdf' ? { type: 'string', format: 'binary' } : { type: 'string' } },
+              ]),
+            ),
+          }
         : { description: 'Success, no content' },
   };
   for (const code of errorStatuses(endpoint)) {

@@ -9,9 +9,7 @@ import { notFound, ProblemError } from '../../http/problem.ts';
 import { isUniqueViolation, requestFingerprint } from '../../idempotency.ts';
 import type { Merchant } from '../auth/merchants.repository.ts';
 import { earnForPurchase, openPoints, reverseForRefund } from '../loyalty/loyalty.service.ts';
-import { findPlan, insertMovement, insertPlan, updatePlanAmounts } from '../statements/statements.repository.ts';
-import { openCardAccount } from '../statements/statements.service.ts';
-import { applyRefund, installmentSchedule } from '../statements/statement.ts';
+import { cardPlanOf, chargeToCard, refundToCard } from '../statements/statements.service.ts';
 import { addRefunded, findOrder, findRefund, insertOrder, insertRefund, orderLines, productNames, type OrderRow } from './orders.repository.ts';
 
 interface Deps {
@@ -43,7 +41,7 @@ function checkOrder(input: NewOrder, merchant: Merchant, now: Date): void {
 }
 
 async function orderView(db: Kysely<Database> | Transaction<Database>, merchant: Merchant, row: OrderRow): Promise<Order> {
-  const [lines, plan] = await Promise.all([orderLines(db, merchant.id, row.id), row.paidWithStoreCard ? findPlan(db, merchant.id, row.id) : undefined]);
+  const [lines, plan] = await Promise.all([orderLines(db, merchant.id, row.id), row.paidWithStoreCard ? cardPlanOf(db, merchant, row.id) : undefined]);
   const payment: OrderPayment = row.paidWithStoreCard
     ? { method: 'store-card', installments: row.installments, withInterest: row.withInterest }
     : { method: 'other' };
@@ -107,19 +105,14 @@ export async function createOrder(deps: Deps, merchant: Merchant, input: NewOrde
         input.lines.map((line, i) => ({ merchantId: merchant.id, orderId: input.id, lineNo: i + 1, ...line })),
       );
       if (card) {
-        const state = await openCardAccount(trx, merchant, input.customerId, now);
-        const available = state.openStatement.figures.availableCredit;
-        if (input.total > available) {
-          throw new ProblemError('insufficient-credit', `The purchase needs ${input.total} and the card has ${Math.max(0, available)} available`);
-        }
-        await insertPlan(trx, merchant.id, input.customerId, {
+        await chargeToCard(trx, merchant, input.customerId, now, {
           orderId: input.id,
           purchasedAt: placedAt,
-          firstPeriod: state.open.period,
           description: names.get(input.lines[0]!.productId)!,
           moreItems: input.lines.length - 1,
           amount: input.total,
-          installmentAmounts: installmentSchedule(input.total, card.installments, card.withInterest ? state.settings.installmentInterestBps : 0),
+          installments: card.installments,
+          withInterest: card.withInterest,
         });
       }
       await earnForPurchase(trx, merchant, points, { id: input.id, total: input.total, placedAt });
@@ -169,24 +162,7 @@ export async function createRefund(deps: Deps, merchant: Merchant, input: NewRef
       const refund = await insertRefund(trx, { merchantId: merchant.id, ...input, createdAt: now, requestHash: fingerprint });
       await addRefunded(trx, merchant.id, order.id, input.amount);
       if (order.paidWithStoreCard) {
-        const state = await openCardAccount(trx, merchant, order.customerId, now);
-        const plan = await findPlan(trx, merchant.id, order.id);
-        if (plan) {
-          const { installmentAmounts, credit } = applyRefund(plan, input.amount, state.open.period);
-          await updatePlanAmounts(trx, merchant.id, order.id, installmentAmounts);
-          if (credit > 0) {
-            await insertMovement(trx, {
-              merchantId: merchant.id,
-              customerId: order.customerId,
-              kind: 'credit',
-              amount: credit,
-              occurredAt: now,
-              reference: input.id,
-              orderId: order.id,
-              requestHash: fingerprint,
-            });
-          }
-        }
+        await refundToCard(trx, merchant, order.customerId, now, { id: input.id, orderId: order.id, amount: input.amount, requestHash: fingerprint });
       }
       await reverseForRefund(trx, merchant, points, { id: order.id, total: order.total, refundedAfter: order.refunded + input.amount });
       return new WithStatus(refundView(refund, merchant.currency), 201);

@@ -1,10 +1,9 @@
 import { addMonths, periodBounds, periodOf, type CycleRules, type PeriodBounds } from './cycle.ts';
-import { applyRefund, computeStatement, installmentSchedule, type CardRules, type Figures, type Line, type Movement, type Plan, type PreviousStatement } from './statement.ts';
+import { installmentSchedule } from './installments.ts';
+import { applyRefund, computeStatement, type CardRules, type ComputedStatement, type Movement, type Plan, type PreviousStatement } from './statement.ts';
 
-export interface ClosedStatement {
+export interface ClosedStatement extends ComputedStatement {
   bounds: PeriodBounds;
-  figures: Figures;
-  lines: Line[];
 }
 
 /**
@@ -68,6 +67,7 @@ export class CardSimulation {
   purchase(at: Date, order: { orderId: string; amount: number; installments: number; withInterest: boolean; description: string; moreItems: number }, purchasedAt = at): Plan | null {
     const open = this.open(at);
     if (order.amount > open.figures.availableCredit) return null;
+    const schedule = installmentSchedule(order.amount, order.installments, order.withInterest ? this.#rules.installmentInterestBps : 0);
     const plan: Plan = {
       orderId: order.orderId,
       purchasedAt,
@@ -75,7 +75,8 @@ export class CardSimulation {
       description: order.description,
       moreItems: order.moreItems,
       amount: order.amount,
-      installmentAmounts: installmentSchedule(order.amount, order.installments, order.withInterest ? this.#rules.installmentInterestBps : 0),
+      installmentAmounts: schedule.amounts,
+      installmentInterest: schedule.interest,
     };
     this.plans.push(plan);
     return plan;
@@ -91,8 +92,9 @@ export class CardSimulation {
     const open = this.open(at);
     const plan = this.plans.find((p) => p.orderId === orderId);
     if (!plan) throw new Error(`No purchase ${orderId}`);
-    const { installmentAmounts, credit } = applyRefund(plan, amount, open.bounds.period);
+    const { installmentAmounts, installmentInterest, credit } = applyRefund(plan, amount, open.bounds.period);
     plan.installmentAmounts = installmentAmounts;
+    plan.installmentInterest = installmentInterest;
     if (credit > 0) this.movements.push({ kind: 'credit', amount: credit, occurredAt: at, orderId });
     return credit;
   }

@@ -1,5 +1,7 @@
 import type { StatementLineKind } from '@clientela/contract';
-import { monthsBetween, type PeriodBounds } from './cycle.ts';
+import { addMonths, monthsBetween, periodBounds, type CycleRules, type PeriodBounds } from './cycle.ts';
+import { interestFreeShareOn, minimumPayment, payoffPayingMinimum, type MinimumParts } from './minimum-payment.ts';
+import { creditRate, type CreditRate } from './rates.ts';
 
 /**
  * The store card's arithmetic, free of storage: the service closes
@@ -8,8 +10,10 @@ import { monthsBetween, type PeriodBounds } from './cycle.ts';
  */
 
 export interface CardRules {
+  /** Share of the financeable amount the minimum asks for. */
   minimumPaymentBps: number;
-  minimumPaymentFloor: number;
+  /** Share of a cycle's interest-free installments counted as non-financeable; null follows the CMF's phase-in. */
+  interestFreeInstallmentsInMinimumBps: number | null;
   monthlyInterestBps: number;
   installmentInterestBps: number;
   lateFee: number;
@@ -25,6 +29,8 @@ export interface Plan {
   amount: number;
   /** What each installment bills; refunds lower the ones not billed yet, from the last. */
   installmentAmounts: number[];
+  /** The interest inside each installment (all zero for a purchase without interest). */
+  installmentInterest: number[];
 }
 
 /** Money that reached the account during a period: a payment, or a refund's credit. */
@@ -53,6 +59,41 @@ export interface Line {
   purchaseTotal: number | null;
 }
 
+export interface MinimumBreakdown extends MinimumParts {
+  financeableShareBps: number;
+  interestFreeInstallmentsShareBps: number;
+  pastDue: number;
+}
+
+export interface UpcomingInstallments {
+  period: string;
+  dueDate: string;
+  amount: number;
+}
+
+export interface PrepaymentPlan {
+  orderId: string;
+  description: string;
+  purchaseTotal: number;
+  installmentsLeft: number;
+  scheduled: number;
+  capital: number;
+  commission: number;
+}
+
+export interface Prepayment {
+  total: number;
+  plans: PrepaymentPlan[];
+}
+
+/** What a statement tells besides its totals: how the minimum is made, the rates and CAE, what comes next, and what prepaying costs. */
+export interface Disclosures {
+  minimum: MinimumBreakdown;
+  rates: { revolving: CreditRate; installments: CreditRate };
+  upcomingInstallments: UpcomingInstallments[];
+  prepayment: Prepayment;
+}
+
 export interface Figures {
   previousBalance: number;
   purchases: number;
@@ -70,22 +111,22 @@ export interface Figures {
   payoffInterest: number;
 }
 
-const share = (amount: number, bps: number) => Math.round((amount * bps) / 10_000);
-
-/** Equal installments, the last absorbing rounding; with interest, the French (constant payment) schedule. */
-export function installmentSchedule(amount: number, count: number, monthlyInterestBps: number): number[] {
-  if (count === 1) return [amount];
-  const rate = monthlyInterestBps / 10_000;
-  const payment = rate > 0 ? Math.round((amount * rate) / (1 - (1 + rate) ** -count)) : Math.floor(amount / count);
-  const total = rate > 0 ? payment * count : amount;
-  return Array.from({ length: count }, (_, i) => (i < count - 1 ? payment : total - payment * (count - 1)));
+export interface ComputedStatement {
+  figures: Figures;
+  disclosures: Disclosures;
+  lines: Line[];
 }
 
-/** The installment a plan bills in a period: its index (0-based) and amount, or null. */
-export function installmentIn(plan: Plan, period: string): { index: number; amount: number } | null {
+/** How many coming cycles a statement lists the scheduled installments of ("próximos vencimientos"). */
+export const upcomingCycles = 4;
+
+const share = (amount: number, bps: number) => Math.round((amount * bps) / 10_000);
+
+/** The installment a plan bills in a period: its index (0-based), amount and the interest inside it, or null. */
+export function installmentIn(plan: Plan, period: string): { index: number; amount: number; interest: number } | null {
   const index = monthsBetween(plan.firstPeriod, period);
   const amount = plan.installmentAmounts[index];
-  return index >= 0 && amount !== undefined && amount > 0 ? { index, amount } : null;
+  return index >= 0 && amount !== undefined && amount > 0 ? { index, amount, interest: plan.installmentInterest[index] ?? 0 } : null;
 }
 
 /** What the plan will still bill after a period. */
@@ -94,46 +135,71 @@ export function pendingAfter(plan: Plan, period: string): number {
   return plan.installmentAmounts.slice(from).reduce((sum, amount) => sum + amount, 0);
 }
 
+const isInterestFree = (plan: Plan) => plan.installmentInterest.every((charge) => charge === 0);
+
 /**
  * A refund of `amount` while `openPeriod` is the cycle in progress: it first
  * cancels installments not billed yet, from the last one back (the one of the
  * open period included), and credits the rest. Returns the new schedule and
- * the credit; what the customer owes drops by exactly `amount`.
+ * the credit; what the customer owes drops by exactly `amount`. A shortened
+ * installment keeps the same share of interest inside it.
  */
-export function applyRefund(plan: Plan, amount: number, openPeriod: string): { installmentAmounts: number[]; credit: number } {
+export function applyRefund(plan: Plan, amount: number, openPeriod: string): { installmentAmounts: number[]; installmentInterest: number[]; credit: number } {
   const amounts = [...plan.installmentAmounts];
+  const interest = [...plan.installmentInterest];
   const firstUnbilled = Math.max(0, monthsBetween(plan.firstPeriod, openPeriod));
   let left = amount;
   for (let i = amounts.length - 1; i >= firstUnbilled && left > 0; i--) {
-    const cut = Math.min(amounts[i]!, left);
-    amounts[i]! -= cut;
+    const before = amounts[i]!;
+    const cut = Math.min(before, left);
+    amounts[i] = before - cut;
+    interest[i] = before === 0 ? 0 : Math.round((interest[i]! * amounts[i]!) / before);
     left -= cut;
   }
-  return { installmentAmounts: amounts, credit: left };
+  return { installmentAmounts: amounts, installmentInterest: interest, credit: left };
+}
+
+/** The installments each of the next cycles will bill. */
+function upcomingInstallments(plans: Plan[], bounds: PeriodBounds, cycle: CycleRules): UpcomingInstallments[] {
+  return Array.from({ length: upcomingCycles }, (_, i) => {
+    const next = periodBounds(addMonths(bounds.period, i + 1), cycle);
+    const amount = plans.reduce((sum, plan) => sum + (installmentIn(plan, next.period)?.amount ?? 0), 0);
+    return { period: next.period, dueDate: next.dueDate, amount };
+  });
 }
 
 /**
- * Months and interest to clear a balance paying only the minimum, with no
- * new purchases; months is null when the minimum never outgrows the interest.
+ * What settles the whole debt at the statement's date: the balance billed,
+ * and for each purchase with installments still to bill, their capital plus
+ * the prepayment commission, one month of the agreed interest on that capital
+ * (the most Ley 18.010, art. 10 allows below 5.000 UF); interest not accrued
+ * yet is not owed.
  */
-export function payoffPayingMinimum(balance: number, rules: CardRules): { months: number | null; interest: number } {
-  let owed = balance;
-  let interest = 0;
-  for (let month = 1; month <= 600; month++) {
-    const minimum = Math.min(owed, Math.max(rules.minimumPaymentFloor, share(owed, rules.minimumPaymentBps)));
-    owed -= minimum;
-    if (owed <= 0) return { months: month, interest };
-    const charge = share(owed, rules.monthlyInterestBps);
-    if (charge >= minimum) return { months: null, interest };
-    owed += charge;
-    interest += charge;
+function prepayment(plans: Plan[], period: string, closingBalance: number, rules: CardRules): Prepayment {
+  const left: PrepaymentPlan[] = [];
+  for (const plan of plans) {
+    const from = Math.max(0, monthsBetween(plan.firstPeriod, period) + 1);
+    const amounts = plan.installmentAmounts.slice(from);
+    const scheduled = amounts.reduce((sum, amount) => sum + amount, 0);
+    if (scheduled === 0) continue;
+    const capital = scheduled - plan.installmentInterest.slice(from).reduce((sum, charge) => sum + charge, 0);
+    left.push({
+      orderId: plan.orderId,
+      description: plan.description,
+      purchaseTotal: plan.amount,
+      installmentsLeft: amounts.filter((amount) => amount > 0).length,
+      scheduled,
+      capital,
+      commission: isInterestFree(plan) ? 0 : share(capital, rules.installmentInterestBps),
+    });
   }
-  return { months: null, interest };
+  const owedNow = Math.max(0, closingBalance);
+  return { total: owedNow + left.reduce((sum, plan) => sum + plan.capital + plan.commission, 0), plans: left };
 }
 
 export interface StatementInput {
   bounds: PeriodBounds;
-  rules: CardRules;
+  rules: CardRules & CycleRules;
   creditLimit: number;
   previous: PreviousStatement | null;
   /** Every plan that may bill in or after this period. */
@@ -148,26 +214,40 @@ export interface StatementInput {
  * One period's statement. Rules, in order:
  * - each plan bills its installment of the period (the first one is a "purchase");
  * - a late fee when less than the previous minimum arrived by the previous due date;
- * - interest, when the previous balance was not paid in full by its due date, on
- *   what is still owed of it after this period's payments and credits;
- * - neither before that due date has passed (an open period shows none yet);
+ * - revolving interest, when the previous balance was not paid in full by its
+ *   due date, on what was left of it at that date; neither shows before that
+ *   due date has passed (an open period shows none yet);
  * - closing = previous + purchases + installments + fees + interest − payments − credits;
- * - minimum = this period's charges (installments, fees, interest) plus a share of
- *   the balance carried over, at least the floor, at most the closing balance;
+ * - the minimum follows the CMF's rule (see `minimum-payment.ts`): what is
+ *   non-financeable in full, plus a share of what is financeable;
  * - available credit = limit − closing balance − installments not billed yet.
  */
-export function computeStatement(input: StatementInput): { figures: Figures; lines: Line[] } {
+export function computeStatement(input: StatementInput): ComputedStatement {
   const { bounds, rules, previous } = input;
+  const interestFreeShareBps = rules.interestFreeInstallmentsInMinimumBps ?? interestFreeShareOn(bounds.closingDate);
   const lines: Line[] = [];
   let purchases = 0;
   let installments = 0;
   let pendingInstallments = 0;
+  // The cycle's charges, split as the minimum payment rule needs them.
+  let chargedNonFinanceable = 0;
+  let chargedFinanceable = 0;
   for (const plan of input.plans) {
     pendingInstallments += pendingAfter(plan, bounds.period);
     const due = installmentIn(plan, bounds.period);
     if (!due) continue;
     if (due.index === 0) purchases += due.amount;
     else installments += due.amount;
+    if (plan.installmentAmounts.length === 1) {
+      chargedFinanceable += due.amount;
+    } else if (isInterestFree(plan)) {
+      const counted = share(due.amount, interestFreeShareBps);
+      chargedNonFinanceable += counted;
+      chargedFinanceable += due.amount - counted;
+    } else {
+      chargedNonFinanceable += due.interest;
+      chargedFinanceable += due.amount - due.interest;
+    }
     lines.push({
       kind: due.index === 0 ? 'purchase' : 'installment',
       date: plan.purchasedAt,
@@ -200,23 +280,31 @@ export function computeStatement(input: StatementInput): { figures: Figures; lin
   const previousBalance = previous?.closingBalance ?? 0;
   const closingInstant = new Date(bounds.end.getTime() - 1);
   // Lateness is only known once the previous due date has passed; until then the open period shows none.
-  const pastDue = previous !== null && input.asOf >= previous.dueEnd;
-  const fees = pastDue && previous.minimumPayment > 0 && paidByDue < previous.minimumPayment ? rules.lateFee : 0;
+  const pastDueDate = previous !== null && input.asOf >= previous.dueEnd;
+  const fees = pastDueDate && previous.minimumPayment > 0 && paidByDue < previous.minimumPayment ? rules.lateFee : 0;
   if (fees > 0) {
     lines.push({ kind: 'fee', date: closingInstant, description: '', moreItems: 0, amount: fees, installment: null, orderId: null, purchaseTotal: null });
   }
-  const carried = previousBalance - payments - credits;
-  const interest = pastDue && paidByDue < previousBalance && carried > 0 ? share(carried, rules.monthlyInterestBps) : 0;
+  // Revolving credit: what was not paid of the previous statement by its due date.
+  const revolving = pastDueDate ? Math.max(0, previousBalance - paidByDue) : 0;
+  const interest = share(revolving, rules.monthlyInterestBps);
   if (interest > 0) {
     lines.push({ kind: 'interest', date: closingInstant, description: '', moreItems: 0, amount: interest, installment: null, orderId: null, purchaseTotal: null });
   }
-  const charges = purchases + installments + fees + interest;
-  const closingBalance = previousBalance + charges - payments - credits;
-  const minimumPayment =
-    closingBalance <= 0
-      ? 0
-      : Math.min(closingBalance, Math.max(rules.minimumPaymentFloor, charges + share(Math.max(0, closingBalance - charges), rules.minimumPaymentBps)));
-  const payoff = payoffPayingMinimum(Math.max(0, closingBalance), rules);
+  const closingBalance = previousBalance + purchases + installments + fees + interest - payments - credits;
+
+  // What is left of the previous balance is carried; the unpaid part of its minimum, once past due, must be paid in full.
+  const carried = previousBalance - payments - credits;
+  const pastDue = pastDueDate ? Math.min(Math.max(0, carried), Math.max(0, previous.minimumPayment - payments - credits)) : 0;
+  let nonFinanceable = pastDue + fees + interest + chargedNonFinanceable;
+  let financeable = Math.max(0, carried) - pastDue + chargedFinanceable;
+  // Money in beyond the previous balance pays this cycle's charges, the non-financeable ones first.
+  const prepaid = Math.max(0, -carried);
+  const fromNonFinanceable = Math.min(prepaid, nonFinanceable);
+  nonFinanceable -= fromNonFinanceable;
+  financeable = Math.max(0, financeable - (prepaid - fromNonFinanceable));
+  const parts = { nonFinanceable, financeable };
+  const payoff = payoffPayingMinimum(parts, rules);
   lines.sort((a, b) => a.date.getTime() - b.date.getTime());
   return {
     figures: {
@@ -228,12 +316,18 @@ export function computeStatement(input: StatementInput): { figures: Figures; lin
       fees,
       interest,
       closingBalance,
-      minimumPayment,
+      minimumPayment: minimumPayment(parts, rules),
       creditLimit: input.creditLimit,
       pendingInstallments,
       availableCredit: input.creditLimit - closingBalance - pendingInstallments,
       payoffMonths: payoff.months,
       payoffInterest: payoff.interest,
+    },
+    disclosures: {
+      minimum: { ...parts, financeableShareBps: rules.minimumPaymentBps, interestFreeInstallmentsShareBps: interestFreeShareBps, pastDue },
+      rates: { revolving: creditRate(rules.monthlyInterestBps), installments: creditRate(rules.installmentInterestBps) },
+      upcomingInstallments: upcomingInstallments(input.plans, bounds, rules),
+      prepayment: prepayment(input.plans, bounds.period, closingBalance, rules),
     },
     lines,
   };

@@ -61,6 +61,7 @@ const toPlan = (row: Selectable<CardPlanTable>): Plan => ({
   moreItems: row.moreItems,
   amount: row.amount,
   installmentAmounts: row.installmentAmounts,
+  installmentInterest: row.installmentInterest,
 });
 
 /** Plans that can still bill in `period` or later: none is longer than 48 installments. */
@@ -85,14 +86,20 @@ export async function findPlan(db: Db, merchantId: string, orderId: string): Pro
 export async function insertPlan(db: Db, merchantId: string, customerId: string, plan: Plan) {
   await db
     .insertInto('cardPlans')
-    .values({ ...plan, merchantId, customerId, installmentAmounts: JSON.stringify(plan.installmentAmounts) })
+    .values({
+      ...plan,
+      merchantId,
+      customerId,
+      installmentAmounts: JSON.stringify(plan.installmentAmounts),
+      installmentInterest: JSON.stringify(plan.installmentInterest),
+    })
     .execute();
 }
 
-export async function updatePlanAmounts(db: Db, merchantId: string, orderId: string, installmentAmounts: number[]) {
+export async function updatePlanAmounts(db: Db, merchantId: string, orderId: string, schedule: { installmentAmounts: number[]; installmentInterest: number[] }) {
   await db
     .updateTable('cardPlans')
-    .set({ installmentAmounts: JSON.stringify(installmentAmounts) })
+    .set({ installmentAmounts: JSON.stringify(schedule.installmentAmounts), installmentInterest: JSON.stringify(schedule.installmentInterest) })
     .where('merchantId', '=', merchantId)
     .where('orderId', '=', orderId)
     .execute();
@@ -138,7 +145,7 @@ export async function findStatement(db: Db, merchantId: string, customerId: stri
 export async function listStatements(db: Db, merchantId: string, customerId: string) {
   return db
     .selectFrom('cardStatements')
-    .select(['period', 'periodStart', 'closingDate', 'dueDate', 'closingBalance', 'minimumPayment'])
+    .select(['period', 'periodStart', 'closingDate', 'dueDate', 'dueEnd', 'closingBalance', 'minimumPayment'])
     .where('merchantId', '=', merchantId)
     .where('customerId', '=', customerId)
     .orderBy('period', 'desc')

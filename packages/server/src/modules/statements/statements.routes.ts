@@ -29,6 +29,6 @@ export function statementRoutes(api: Api, deps: AppDeps): void {
     getMyStatement(deps, caller.merchant, caller.customerId, params.period, query),
   );
   api.mount(exportMyStatementEndpoint, ({ caller, params, query }) =>
-    exportMyStatement(deps, caller.merchant, caller.customerId, params.period, query.locale),
+    exportMyStatement(deps, caller.merchant, caller.customerId, params.period, query),
   );
 }

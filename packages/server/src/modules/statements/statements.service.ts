@@ -1,28 +1,33 @@
-import type { CardAccount, CardSettings, Locale, Statement, StatementLine, StatementList, StatementSummary } from '@clientela/contract';
+import type { CardAccount, CardSettings, Locale, Settlement, Statement, StatementLine, StatementList, StatementSummary } from '@clientela/contract';
 import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../../clock.ts';
 import type { Database, Db } from '../../db/schema.ts';
 import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
-import { WithStatus } from '../../http/api.ts';
+import { WithStatus, type FileResult } from '../../http/api.ts';
 import { notFound, ProblemError } from '../../http/problem.ts';
 import { isUniqueViolation, requestFingerprint } from '../../idempotency.ts';
 import type { Merchant } from '../auth/merchants.repository.ts';
 import { findCustomer } from '../customers/customers.repository.ts';
 import { addMonths, periodBounds, periodOf, type CycleRules, type PeriodBounds } from './cycle.ts';
+import { installmentSchedule } from './installments.ts';
 import { statementCsv } from './statement-csv.ts';
-import { computeStatement, type Figures, type Line, type PreviousStatement, type StatementInput } from './statement.ts';
+import { statementPdf } from './statement-pdf.ts';
+import { applyRefund, computeStatement, type ComputedStatement, type Disclosures, type Figures, type Line, type Plan, type PreviousStatement, type StatementInput } from './statement.ts';
 import {
   findCardAccount,
   findCardSettings,
   findMovement,
+  findPlan,
   findStatement,
   insertMovement,
+  insertPlan,
   insertStatement,
   listStatements,
   movementsBetween,
   plansFrom,
   setLastClosedPeriod,
   statementLines,
+  updatePlanAmounts,
   upsertCardAccount,
   upsertCardSettings,
   type CardAccountRow,
@@ -36,9 +41,11 @@ export interface Deps {
 const currencyDigits = (currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
 /**
- * Rules of a merchant that has not set its own. Amounts are for pesos-like
- * currencies without decimals (CLP 10.000 floor, CLP 5.990 late fee, CLP
- * 1.000.000 limit) and dollars-like ones with cents (25.00, 15.00, 2,000.00).
+ * Rules of a merchant that has not set its own: the minimum payment of the
+ * CMF's rule (5 % of the financeable amount, interest-free installments by
+ * its phase-in). Amounts are for pesos-like currencies without decimals (CLP
+ * 5.990 late fee, CLP 1.000.000 limit) and dollars-like ones with cents
+ * (15.00, 2,000.00).
  */
 export function defaultCardSettings(currency: string): CardSettings {
   const wholeUnits = currencyDigits(currency) === 0;
@@ -46,7 +53,7 @@ export function defaultCardSettings(currency: string): CardSettings {
     closingDay: 20,
     dueDays: 10,
     minimumPaymentBps: 500,
-    minimumPaymentFloor: wholeUnits ? 10_000 : 2_500,
+    interestFreeInstallmentsInMinimumBps: null,
     monthlyInterestBps: 250,
     installmentInterestBps: 199,
     lateFee: wholeUnits ? 5_990 : 1_500,
@@ -82,7 +89,7 @@ export interface AccountState {
   rules: CycleRules;
   now: Date;
   open: PeriodBounds;
-  openStatement: { figures: Figures; lines: Line[] };
+  openStatement: ComputedStatement;
 }
 
 async function statementInput(
@@ -99,7 +106,7 @@ async function statementInput(
     : null;
   return {
     bounds,
-    rules: settings,
+    rules: { ...settings, ...cycleRules(settings, merchant) },
     creditLimit: account.creditLimit,
     previous,
     plans: await plansFrom(db, merchant.id, account.customerId, addMonths(bounds.period, -48)),
@@ -110,8 +117,8 @@ async function statementInput(
 }
 
 /** A statement as stored: its figures, and its lines numbered in order. */
-export function statementRows(merchantId: string, customerId: string, currency: string, bounds: PeriodBounds, computed: { figures: Figures; lines: Line[] }) {
-  const { figures, lines } = computed;
+export function statementRows(merchantId: string, customerId: string, currency: string, bounds: PeriodBounds, computed: ComputedStatement) {
+  const { figures, lines, disclosures } = computed;
   const { payoffMonths, payoffInterest, ...rest } = figures;
   return {
     statement: {
@@ -127,6 +134,7 @@ export function statementRows(merchantId: string, customerId: string, currency: 
       payoffMonths,
       payoffInterest,
       transactionCount: lines.length,
+      disclosures: JSON.stringify(disclosures),
     },
     lines: lines.map((line, index) => ({
       merchantId,
@@ -147,7 +155,7 @@ export function statementRows(merchantId: string, customerId: string, currency: 
 }
 
 /** Whether a period left nothing to tell: no movement, no balance, nothing pending. Such periods get no statement. */
-const isEmpty = ({ figures, lines }: { figures: Figures; lines: Line[] }) =>
+const isEmpty = ({ figures, lines }: ComputedStatement) =>
   lines.length === 0 && figures.previousBalance === 0 && figures.pendingInstallments === 0;
 
 async function requireAccount(db: Db, merchant: Merchant, customerId: string, lock: boolean) {
@@ -248,6 +256,35 @@ const openSummary = (state: AccountState): StatementSummary => ({
   dueDate: state.open.dueDate,
   closingBalance: state.openStatement.figures.closingBalance,
   minimumPayment: state.openStatement.figures.minimumPayment,
+  settlement: null,
+});
+
+type ClosedSummaryRow = Awaited<ReturnType<typeof listStatements>>[number];
+
+/**
+ * What has been paid of the latest closed statement since it closed: the
+ * money the open cycle received, which pays its previous balance first. A
+ * statement followed by a cycle without one closed with nothing owed.
+ */
+function settlementOf(latest: Pick<ClosedSummaryRow, 'period' | 'closingBalance' | 'minimumPayment'>, state: AccountState): Settlement {
+  const { figures } = state.openStatement;
+  const paid = latest.period === addMonths(state.open.period, -1) ? figures.payments + figures.credits : 0;
+  return {
+    paid,
+    remaining: Math.max(0, latest.closingBalance - paid),
+    minimumRemaining: Math.max(0, latest.minimumPayment - paid),
+  };
+}
+
+const closedSummary = (row: ClosedSummaryRow, settlement: Settlement | null): StatementSummary => ({
+  period: row.period,
+  status: 'closed',
+  periodStart: row.periodStart,
+  closingDate: row.closingDate,
+  dueDate: row.dueDate,
+  closingBalance: row.closingBalance,
+  minimumPayment: row.minimumPayment,
+  settlement,
 });
 
 export async function listMyStatements(deps: Deps, merchant: Merchant, customerId: string): Promise<StatementList> {
@@ -256,7 +293,7 @@ export async function listMyStatements(deps: Deps, merchant: Merchant, customerI
   const closed = await listStatements(deps.db, merchant.id, customerId);
   return {
     account: cardAccountView(state),
-    statements: [openSummary(state), ...closed.map((row) => ({ ...row, status: 'closed' as const }))],
+    statements: [openSummary(state), ...closed.map((row, i) => closedSummary(row, i === 0 ? settlementOf(row, state) : null))],
   };
 }
 
@@ -299,7 +336,10 @@ async function periodFor(deps: Deps, merchant: Merchant, customerId: string, per
   if (account.lastClosedPeriod && period <= account.lastClosedPeriod) {
     const row = await findStatement(deps.db, merchant.id, customerId, period);
     if (!row) throw noStatement();
-    return { closed: row } as const;
+    // Only the latest closed statement is still being paid: its settlement needs the open cycle.
+    const [latest] = await listStatements(deps.db, merchant.id, customerId);
+    const state = latest?.period === period ? await stateOf(deps.db, merchant, account, settings, now) : null;
+    return { closed: row, settlement: state ? settlementOf(row, state) : null } as const;
   }
   const state = await stateOf(deps.db, merchant, account, settings, now);
   if (period !== state.open.period) throw noStatement();
@@ -322,16 +362,19 @@ export async function getMyStatement(
   const found = await periodFor(deps, merchant, customerId, period);
   let summary: StatementSummary;
   let figures: Omit<Figures, 'payoffMonths' | 'payoffInterest'> & { payoffMonths: number | null; payoffInterest: number };
+  let disclosures: Disclosures | null;
   let lines: Line[];
   let count: number;
   if (found.open) {
     summary = openSummary(found.open);
     figures = found.open.openStatement.figures;
+    disclosures = found.open.openStatement.disclosures;
     count = found.open.openStatement.lines.length;
     lines = found.open.openStatement.lines.slice(afterSeq, afterSeq + page.limit + 1);
   } else {
-    summary = { ...found.closed, status: 'closed' };
+    summary = closedSummary(found.closed, found.settlement);
     figures = found.closed;
+    disclosures = found.closed.disclosures;
     count = found.closed.transactionCount;
     lines = (await statementLines(deps.db, merchant.id, customerId, period, afterSeq, page.limit + 1)).map(lineFromRow);
   }
@@ -350,6 +393,10 @@ export async function getMyStatement(
     creditLimit: figures.creditLimit,
     pendingInstallments: figures.pendingInstallments,
     availableCredit: figures.availableCredit,
+    minimum: disclosures?.minimum ?? null,
+    rates: disclosures?.rates ?? null,
+    upcomingInstallments: disclosures?.upcomingInstallments ?? null,
+    prepayment: disclosures?.prepayment ?? null,
     payoff: {
       minimumOnly: { months: figures.payoffMonths, totalInterest: figures.payoffInterest },
       payInFullSaves: figures.payoffInterest,
@@ -406,15 +453,99 @@ export async function recordPayment(deps: Deps, merchant: Merchant, input: NewPa
   }
 }
 
-/** Every line of one statement as CSV. */
-export async function exportMyStatement(deps: Deps, merchant: Merchant, customerId: string, period: string, locale: Locale) {
-  const found = await periodFor(deps, merchant, customerId, period);
-  const lines = found.open
-    ? found.open.openStatement.lines
-    : (await statementLines(deps.db, merchant.id, customerId, period, 0, found.closed.transactionCount)).map(lineFromRow);
+/** A purchase paid with the store card, as the order records it. */
+export interface CardPurchase {
+  orderId: string;
+  purchasedAt: Date;
+  description: string;
+  moreItems: number;
+  amount: number;
+  installments: number;
+  withInterest: boolean;
+}
+
+/**
+ * Charges a purchase to the customer's card within the order's transaction:
+ * it bills from the open cycle, in installments at the merchant's rate when
+ * "con interés", and is refused when the available credit does not cover it.
+ */
+export async function chargeToCard(trx: Transaction<Database>, merchant: Merchant, customerId: string, now: Date, purchase: CardPurchase): Promise<void> {
+  const state = await openCardAccount(trx, merchant, customerId, now);
+  const available = state.openStatement.figures.availableCredit;
+  if (purchase.amount > available) {
+    throw new ProblemError('insufficient-credit', `The purchase needs ${purchase.amount} and the card has ${Math.max(0, available)} available`);
+  }
+  const schedule = installmentSchedule(purchase.amount, purchase.installments, purchase.withInterest ? state.settings.installmentInterestBps : 0);
+  await insertPlan(trx, merchant.id, customerId, {
+    orderId: purchase.orderId,
+    purchasedAt: purchase.purchasedAt,
+    firstPeriod: state.open.period,
+    description: purchase.description,
+    moreItems: purchase.moreItems,
+    amount: purchase.amount,
+    installmentAmounts: schedule.amounts,
+    installmentInterest: schedule.interest,
+  });
+}
+
+/**
+ * Refunds part of a purchase made with the card, within the refund's
+ * transaction: installments not billed yet are cancelled from the last, and
+ * the rest is credited to the account.
+ */
+export async function refundToCard(
+  trx: Transaction<Database>,
+  merchant: Merchant,
+  customerId: string,
+  now: Date,
+  refund: { id: string; orderId: string; amount: number; requestHash: string },
+): Promise<void> {
+  const state = await openCardAccount(trx, merchant, customerId, now);
+  const plan = await findPlan(trx, merchant.id, refund.orderId);
+  if (!plan) return;
+  const { credit, ...schedule } = applyRefund(plan, refund.amount, state.open.period);
+  await updatePlanAmounts(trx, merchant.id, refund.orderId, schedule);
+  if (credit > 0) {
+    await insertMovement(trx, {
+      merchantId: merchant.id,
+      customerId,
+      kind: 'credit',
+      amount: credit,
+      occurredAt: now,
+      reference: refund.id,
+      orderId: refund.orderId,
+      requestHash: refund.requestHash,
+    });
+  }
+}
+
+/** The card plan of an order paid with the store card. */
+export async function cardPlanOf(db: Db, merchant: Merchant, orderId: string): Promise<Plan | undefined> {
+  return findPlan(db, merchant.id, orderId);
+}
+
+/**
+ * One statement as a file in the shopper's language: CSV with the summary
+ * figures and every line, or the whole statement as a PDF.
+ */
+export async function exportMyStatement(deps: Deps, merchant: Merchant, customerId: string, period: string, options: { format: 'csv' | 'pdf'; locale: Locale }): Promise<FileResult> {
+  const first = await getMyStatement(deps, merchant, customerId, period, { limit: 1 });
+  const statement = first.transactionCount > 1 ? await getMyStatement(deps, merchant, customerId, period, { limit: first.transactionCount }) : first;
+  const context = { locale: options.locale, currency: merchant.currency, timeZone: merchant.timeZone };
+  if (options.format === 'csv') {
+    return { body: statementCsv(statement, context), type: 'text/csv', filename: `${merchant.name}-${period}.csv` };
+  }
+  const customer = await findCustomer(deps.db, merchant.id, customerId);
   return {
-    body: statementCsv(lines, { locale, currency: merchant.currency, timeZone: merchant.timeZone }),
-    filename: `${merchant.name}-${period}.csv`,
+    body: await statementPdf({
+      ...context,
+      merchantName: merchant.name,
+      customer: { id: customerId, name: customer ? `${customer.firstName} ${customer.lastName}`.trim() : customerId },
+      statement,
+      issuedAt: deps.clock(),
+    }),
+    type: 'application/pdf',
+    filename: `${merchant.name}-${period}.pdf`,
   };
 }
 

@@ -7,7 +7,7 @@ const settings = {
   closingDay: 20,
   dueDays: 10,
   minimumPaymentBps: 500,
-  minimumPaymentFloor: 10_000,
+  interestFreeInstallmentsInMinimumBps: null,
   monthlyInterestBps: 250,
   installmentInterestBps: 199,
   lateFee: 5_990,
@@ -68,7 +68,23 @@ describe('store card and statements', () => {
     assert.equal(january.closingBalance, 100_000);
     assert.equal(january.pendingInstallments, 200_000);
     assert.equal(january.availableCredit, 700_000);
-    assert.equal(january.minimumPayment, 100_000);
+    // Before December 2026 the CMF's phase-in counts none of an interest-free installment as non-financeable: 5 % of it is due.
+    assert.deepEqual(january.minimum, { nonFinanceable: 0, financeable: 100_000, financeableShareBps: 500, interestFreeInstallmentsShareBps: 0, pastDue: 0 });
+    assert.equal(january.minimumPayment, 5_000);
+    assert.deepEqual(january.upcomingInstallments, [
+      { period: '2026-02', dueDate: '2026-03-02', amount: 100_000 },
+      { period: '2026-03', dueDate: '2026-03-30', amount: 100_000 },
+      { period: '2026-04', dueDate: '2026-04-30', amount: 0 },
+      { period: '2026-05', dueDate: '2026-05-30', amount: 0 },
+    ]);
+    assert.deepEqual(january.prepayment, {
+      total: 300_000,
+      plans: [{ orderId: 'o-1', description: 'Freidora de aire', purchaseTotal: 300_000, installmentsLeft: 2, scheduled: 200_000, capital: 200_000, commission: 0 }],
+    });
+    assert.deepEqual(january.rates, {
+      revolving: { monthlyBps: 250, annualBps: 3_000, caeBps: 3_000 },
+      installments: { monthlyBps: 199, annualBps: 2_388, caeBps: 2_388 },
+    });
     assert.deepEqual(january.transactions.items[0].installment, { number: 1, count: 3 });
     assert.equal(january.transactions.items[0].purchaseTotal, 300_000);
   });
@@ -99,7 +115,9 @@ describe('store card and statements', () => {
     assert.equal(march.closingBalance, 150_000 + 100_000 + 5_990 + 3_750);
     assert.equal(march.pendingInstallments, 0);
     assert.equal(march.availableCredit, 1_000_000 - march.closingBalance);
-    assert.ok(march.minimumPayment >= 100_000 + 5_990 + 3_750);
+    // February's minimum (5 % of its 150.000) never arrived: it is past due, and due in full now with the fee and the interest.
+    assert.deepEqual(march.minimum, { nonFinanceable: 7_500 + 5_990 + 3_750, financeable: 150_000 - 7_500 + 100_000, financeableShareBps: 500, interestFreeInstallmentsShareBps: 0, pastDue: 7_500 });
+    assert.equal(march.minimumPayment, 7_500 + 5_990 + 3_750 + 12_125);
     assert.ok(march.payoff.minimumOnly.months > 1);
     assert.equal(march.payoff.payInFullSaves, march.payoff.minimumOnly.totalInterest);
   });
@@ -169,19 +187,35 @@ describe('store card and statements', () => {
     assert.equal(bad.status, 400);
   });
 
-  test('CSV export: localized headers, local dates, amounts in major units, formulas defused', async () => {
+  test('CSV export: the summary figures, then localized headers, local dates, amounts in major units, formulas defused', async () => {
     await order('o-evil', 2_000, 1, { lines: [{ productId: 'p-2', quantity: 1, unitPrice: 2_000 }] });
     const response = await asAna('/v1/me/statements/2026-04/export?locale=en');
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^text\/csv/);
     assert.match(response.headers.get('content-disposition') ?? '', /attachment; filename=".*2026-04\.csv"/);
-    const rows = (await response.text()).trim().split('\r\n');
+    const text = await response.text();
+    const [summary, transactions] = text.trim().split('\r\n\r\n') as [string, string];
+    const figures = Object.fromEntries(summary.split('\r\n').map((row) => row.split(',') as [string, string]));
+    const april = await statement('2026-04');
+    assert.equal(figures.Statement, '2026-04 (in progress)');
+    assert.equal(figures['Payment due'], april.dueDate);
+    assert.equal(figures['Statement balance'], String(april.closingBalance));
+    assert.equal(figures['Minimum payment'], String(april.minimumPayment));
+    assert.equal(figures['Available credit'], String(april.availableCredit));
+    assert.equal(figures['Revolving credit: monthly rate (%)'], '2.50');
+    assert.equal(figures['Revolving credit: annual rate (%)'], '30.00');
+    assert.equal(figures['Installment purchases with interest: CAE (%)'], '23.88');
+    assert.equal(figures['Cost of prepaying'], String(april.prepayment.total));
+    assert.equal(Object.keys(figures).filter((label) => label.startsWith('Due ')).length, 4);
+    const rows = transactions.split('\r\n');
     assert.equal(rows[0], 'Date,Description,Installment,Type,Amount (CLP)');
     assert.ok(rows.includes('2026-03-25,Freidora de aire,1/6,Purchase,20000'), 'the first installment of o-3, on its purchase date');
     assert.ok(rows.includes('2026-03-25,Refund,,Refund,-300000'), 'the credit of the refund of o-1');
     assert.ok(rows.includes(`2026-04-02,"'=HYPERLINK(""http://evil.example"")",,Purchase,2000`), 'a formula in a product name stays text');
     const spanish = await (await asAna('/v1/me/statements/2026-01/export')).text();
-    assert.match(spanish, /^Fecha,Descripción,Cuota,Tipo,Monto \(CLP\)\r\n2026-01-10,Freidora de aire,1\/3,Compra,100000\r\n$/);
+    assert.match(spanish, /^Estado de cuenta,2026-01\r\n/);
+    assert.match(spanish, /\r\nMonto mínimo a pagar,5000\r\n/);
+    assert.match(spanish, /\r\n\r\nFecha,Descripción,Cuota,Tipo,Monto \(CLP\)\r\n2026-01-10,Freidora de aire,1\/3,Compra,100000\r\n$/);
   });
 
   test('the cycle follows the store time zone: 23:30 on the closing day is still in that period', async () => {
@@ -219,5 +253,25 @@ describe('store card and statements', () => {
       assert.equal((await json(response)).errors[0].field, field);
     }
     assert.equal((await post('/v1/orders', { ...(cases[0]![0] as object), currency: 'CLP' })).status, 201, 'o-x was never stored');
+  });
+
+  test('a payment must be a positive whole number of minor units, and only the merchant can credit one', async () => {
+    const balance = async () => (await json(await asAna('/v1/me/statements'))).account.balance;
+    const before = await balance();
+    for (const amount of [0, -5_000, 12.5, '10000', null]) {
+      const response = await post('/v1/payments', { id: 'pay-bad', customerId: 'ana', amount, currency: 'CLP' });
+      assert.equal(response.status, 400, `amount ${amount}`);
+      assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
+      const problem = await json(response);
+      assert.deepEqual(problem.errors.map((error: { field: string }) => error.field), ['amount']);
+    }
+    const payment = JSON.stringify({ id: 'pay-from-page', customerId: 'ana', amount: 10_000, currency: 'CLP' });
+    const headers = { 'content-type': 'application/json', origin: 'https://shop.example' };
+    const asShopper = await app.request('/v1/payments', { method: 'POST', body: payment, headers: { ...headers, authorization: `Bearer ${await store.sessionFor('ana')}` } });
+    const asPage = await app.request('/v1/payments', { method: 'POST', body: payment, headers: { ...headers, 'x-publishable-key': store.publishableKey } });
+    assert.equal(asShopper.status, 401, 'a shopper session cannot credit a payment');
+    assert.equal(asPage.status, 401, 'a page with the publishable key cannot either');
+    assert.equal(await balance(), before, 'nothing was credited');
+    assert.equal((await post('/v1/payments', { id: 'pay-bad', customerId: 'ana', amount: 1, currency: 'CLP' })).status, 201, 'pay-bad was never stored');
   });
 });
