@@ -5,15 +5,15 @@ import { CardSimulation } from '../modules/statements/card-simulation.ts';
 import { addMonths, periodBounds, periodOf } from '../modules/statements/cycle.ts';
 import { addDays, startOfLocalDay } from '../time-zone.ts';
 import { statementRows } from '../modules/statements/statements.service.ts';
-import type { SeededRandom } from './random.ts';
-import type { DemoCustomer, GeneratedOrder } from './seed.ts';
+import { demoStream, type SeededRandom } from './random.ts';
+import type { DemoCustomer, GeneratedOrder, PaymentHabit } from './seed.ts';
 
 /** The demo store's card rules: a cycle closing on the 20th, due ten days later, as Chilean retail cards run. */
 export const demoCardSettings: CardSettings = {
   closingDay: 20,
   dueDays: 10,
   minimumPaymentBps: 500,
-  minimumPaymentFloor: 10_000,
+  interestFreeInstallmentsInMinimumBps: null,
   monthlyInterestBps: 250,
   installmentInterestBps: 199,
   lateFee: 5_990,
@@ -34,13 +34,32 @@ export interface CardHistory {
 type Event = { at: Date; apply: () => void };
 
 /**
+ * What a card holder pays of a statement, by habit: the total; exactly the
+ * minimum; something between the minimum and the total, after the due date
+ * one statement in four (a late fee follows); or, late every time, the
+ * minimum or nothing.
+ */
+function paymentFor(habit: PaymentHabit, figures: { closingBalance: number; minimumPayment: number }, statementNumber: number, random: SeededRandom) {
+  const { closingBalance: total, minimumPayment: minimum } = figures;
+  switch (habit) {
+    case 'full':
+      return { amount: total, late: false };
+    case 'minimum':
+      return { amount: minimum, late: false };
+    case 'partial':
+      return { amount: minimum + Math.round((total - minimum) * (0.2 + random.next() * 0.4)), late: statementNumber % 4 === 3 };
+    case 'late':
+      return { amount: random.chance(0.5) ? minimum : 0, late: true };
+  }
+}
+
+/**
  * A year of each card holder's account, played through the same arithmetic
  * the API closes statements with: their store-card purchases, a payment after
- * each statement as their habit has it (in full, the minimum, part, or late),
- * and the odd refund.
+ * each statement as their habit has it, and the odd refund. Each card holder
+ * draws from a stream of their own.
  */
 export function makeCardHistory(
-  random: SeededRandom,
   now: Date,
   merchant: { id: string; currency: string; timeZone: string },
   customers: DemoCustomer[],
@@ -55,6 +74,7 @@ export function makeCardHistory(
   }
   for (const customer of customers) {
     if (!customer.card) continue;
+    const random = demoStream(`card ${customer.id}`);
     const own = byCustomer.get(customer.id) ?? [];
     const openedAt = customer.registeredAt;
     const card = new CardSimulation(rules, customer.card.creditLimit, openedAt);
@@ -102,14 +122,9 @@ export function makeCardHistory(
       const statement = card.statements[closedCount - 1];
       if (!statement || statement.figures.closingBalance <= 0) return;
       const { figures, bounds } = statement;
-      const habit = customer.card!.habit;
-      const amount =
-        habit === 'full' ? figures.closingBalance
-        : habit === 'minimum' ? figures.minimumPayment
-        : habit === 'partial' ? Math.max(figures.minimumPayment, Math.round(figures.closingBalance * (0.3 + random.next() * 0.5)))
-        : random.chance(0.5) ? figures.minimumPayment : 0;
+      const { amount, late } = paymentFor(customer.card!.habit, figures, closedCount, random);
       if (amount <= 0) return;
-      const lateDays = habit === 'late' ? random.int(1, 12) : -random.int(0, rules.dueDays - 1);
+      const lateDays = late ? random.int(1, 12) : -random.int(0, rules.dueDays - 1);
       const day = addDays(bounds.dueDate, lateDays);
       const at = new Date(startOfLocalDay(day, rules.timeZone).getTime() + (10 + random.int(0, 10)) * 3_600_000);
       if (at >= now) return;
@@ -142,7 +157,13 @@ export function makeCardHistory(
     }
     history.accounts.push({ customerId: customer.id, creditLimit: customer.card.creditLimit, openedAt, lastClosedPeriod: card.lastClosedPeriod });
     for (const plan of card.plans) {
-      history.plans.push({ ...plan, merchantId: merchant.id, customerId: customer.id, installmentAmounts: JSON.stringify(plan.installmentAmounts) });
+      history.plans.push({
+        ...plan,
+        merchantId: merchant.id,
+        customerId: customer.id,
+        installmentAmounts: JSON.stringify(plan.installmentAmounts),
+        installmentInterest: JSON.stringify(plan.installmentInterest),
+      });
     }
     for (const statement of card.statements) {
       const rows = statementRows(merchant.id, customer.id, merchant.currency, statement.bounds, statement);

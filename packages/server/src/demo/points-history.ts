@@ -5,7 +5,7 @@ import { pointsForPurchase, pointsToReverse, type ActivePromotion } from '../mod
 import { birthdayIn } from '../modules/loyalty/loyalty.service.ts';
 import { PointsLots } from '../modules/loyalty/points-ledger.ts';
 import { localDate, startOfLocalDay } from '../time-zone.ts';
-import type { SeededRandom } from './random.ts';
+import { demoStream } from './random.ts';
 import type { DemoCustomer, GeneratedOrder } from './seed.ts';
 
 const day = 86_400_000;
@@ -33,7 +33,6 @@ type Entry = Insertable<PointsEntryTable> & { createdAt: Date; expiresAt: Date |
  * unspent, written when they fell due.
  */
 export function makePointsHistory(
-  random: SeededRandom,
   now: Date,
   merchant: { id: string; timeZone: string },
   settings: LoyaltySettings,
@@ -54,6 +53,7 @@ export function makePointsHistory(
   let redemptions = 0;
 
   for (const customer of customers) {
+    const random = demoStream(`points ${customer.id}`);
     const lots = new PointsLots();
     const entries: Entry[] = [];
     const base = { merchantId: merchant.id, customerId: customer.id };

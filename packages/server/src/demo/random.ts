@@ -53,3 +53,15 @@ export class SeededRandom {
     return 1 / Math.pow(1 - this.next(), 1 / alpha);
   }
 }
+
+/**
+ * The demo's generator for one part of it (one customer's orders, say),
+ * named by `key`: what one part draws never shifts what another does, so
+ * each customer's story is the same whenever the demo is seeded.
+ */
+export function demoStream(key: string): SeededRandom {
+  // FNV-1a over the key's UTF-16 code units.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return new SeededRandom(hash ^ 20261123);
+}

@@ -21,7 +21,7 @@ import {
   spanishMale,
   spanishSurnames,
 } from './people.ts';
-import { SeededRandom } from './random.ts';
+import { demoStream, SeededRandom } from './random.ts';
 
 /** The demo merchant's keys: fixed, and only ever given to the demo merchant. */
 export const demoMerchant = {
@@ -133,7 +133,12 @@ export interface GeneratedOrder {
   lines: Insertable<OrderLineTable>[];
 }
 
-function makeOrders(random: SeededRandom, now: Date, customers: DemoCustomer[], products: DemoProduct[]): GeneratedOrder[] {
+/**
+ * A year of orders (and a few lapsed shoppers' older ones), each customer's
+ * drawn from a stream of their own in their own time order; ids follow the
+ * orders' times across the store.
+ */
+function makeOrders(now: Date, customers: DemoCustomer[], products: DemoProduct[]): GeneratedOrder[] {
   const byCategory = new Map<string, DemoProduct[]>();
   const byItem = new Map<string, DemoProduct[]>();
   for (const product of products) {
@@ -141,65 +146,59 @@ function makeOrders(random: SeededRandom, now: Date, customers: DemoCustomer[], 
     byItem.set(product.item, [...(byItem.get(product.item) ?? []), product]);
   }
   const brands = [...new Set(products.map((p) => p.brand))];
-  const preferredBrands = new Map(customers.map((c) => [c.id, new Set([random.pick(brands), random.pick(brands)])]));
-  const history = new Map<string, DemoProduct[]>();
-  /** A product from `pool`, by popularity, three times likelier in a brand the customer likes. */
-  const pickFrom = (customer: DemoCustomer, pool: DemoProduct[]) =>
-    random.weighted(pool, pool.map((p) => p.popularity * (preferredBrands.get(customer.id)!.has(p.brand) ? 3 : 1)));
-  /** Something that goes with `product`, in whichever brand. */
-  const complementOf = (customer: DemoCustomer, product: DemoProduct) => {
-    const items = complements[product.item] ?? [];
-    return items.length > 0 ? pickFrom(customer, byItem.get(random.pick(items))!) : undefined;
-  };
-  /** What a shopper reaches for first: often what goes with something they bought, else their favourite categories, else anything. */
-  const firstPick = (customer: DemoCustomer) => {
-    const before = history.get(customer.id) ?? [];
-    const follow = before.length > 0 && random.chance(0.4) ? complementOf(customer, random.pick(before.slice(-3))) : undefined;
-    return follow ?? pickFrom(customer, random.chance(0.7) ? byCategory.get(random.pick(customer.favorites))! : products);
-  };
   const yearAgo = now.getTime() - 365 * day;
-  const drafts: Array<{ customer: DemoCustomer; placedAt: Date }> = [];
+  const drafts: Array<{ customer: DemoCustomer; placedAt: Date; order: Omit<GeneratedOrder['order'], 'id'>; lines: Array<Omit<GeneratedOrder['lines'][number], 'orderId'>> }> = [];
   for (const customer of customers) {
     if (customer.ordersPerYear === 0) continue;
+    const random = demoStream(`orders ${customer.id}`);
+    const preferredBrands = new Set([random.pick(brands), random.pick(brands)]);
+    const bought: DemoProduct[] = [];
+    /** A product from `pool`, by popularity, three times likelier in a brand the customer likes. */
+    const pickFrom = (pool: DemoProduct[]) => random.weighted(pool, pool.map((p) => p.popularity * (preferredBrands.has(p.brand) ? 3 : 1)));
+    /** Something that goes with `product`, in whichever brand. */
+    const complementOf = (product: DemoProduct) => {
+      const items = complements[product.item] ?? [];
+      return items.length > 0 ? pickFrom(byItem.get(random.pick(items))!) : undefined;
+    };
+    /** What a shopper reaches for first: often what goes with something they bought, else their favourite categories, else anything. */
+    const firstPick = () => {
+      const follow = bought.length > 0 && random.chance(0.4) ? complementOf(random.pick(bought.slice(-3))) : undefined;
+      return follow ?? pickFrom(random.chance(0.7) ? byCategory.get(random.pick(customer.favorites))! : products);
+    };
     const from = customer.lapsed ? Math.max(customer.registeredAt.getTime(), now.getTime() - 730 * day) : Math.max(customer.registeredAt.getTime(), yearAgo);
     const to = customer.lapsed ? yearAgo - 30 * day : now.getTime() - 3_600_000;
     if (to <= from) continue;
     const count = Math.max(1, Math.round((customer.ordersPerYear * (to - from)) / (365 * day)));
-    for (let n = 0; n < count; n++) drafts.push({ customer, placedAt: shoppingTime(random, from, to) });
-  }
-  drafts.sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime());
-  return drafts.map(({ customer, placedAt }, index) => {
-    const id = `ord-${String(index + 1).padStart(6, '0')}`;
-    const lineCount = random.weighted([1, 2, 3], [0.6, 0.3, 0.1]);
-    const first = firstPick(customer);
-    const chosen = new Set<DemoProduct>([first]);
-    while (chosen.size < lineCount) chosen.add((random.chance(0.7) ? complementOf(customer, first) : undefined) ?? firstPick(customer));
-    history.set(customer.id, [...(history.get(customer.id) ?? []), ...chosen]);
-    const lines = [...chosen].map((product, lineIndex) => ({
-      merchantId: demoMerchant.id,
-      orderId: id,
-      lineNo: lineIndex + 1,
-      productId: product.id,
-      quantity: random.chance(0.85) ? 1 : 2,
-      unitPrice: product.price,
-    }));
-    const total = lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
-    const storeCard = customer.card !== null && !customer.lapsed && random.chance(0.75);
-    const installments = storeCard ? random.weighted([1, 3, 6, 12], [0.4, 0.3, 0.2, 0.1]) : 1;
-    return {
-      order: {
+    const times = Array.from({ length: count }, () => shoppingTime(random, from, to)).sort((a, b) => a.getTime() - b.getTime());
+    for (const placedAt of times) {
+      const lineCount = random.weighted([1, 2, 3], [0.6, 0.3, 0.1]);
+      const first = firstPick();
+      const chosen = new Set<DemoProduct>([first]);
+      while (chosen.size < lineCount) chosen.add((random.chance(0.7) ? complementOf(first) : undefined) ?? firstPick());
+      bought.push(...chosen);
+      const lines = [...chosen].map((product, lineIndex) => ({
         merchantId: demoMerchant.id,
-        id,
-        customerId: customer.id,
+        lineNo: lineIndex + 1,
+        productId: product.id,
+        quantity: random.chance(0.85) ? 1 : 2,
+        unitPrice: product.price,
+      }));
+      const total = lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
+      const storeCard = customer.card !== null && !customer.lapsed && random.chance(0.75);
+      const installments = storeCard ? random.weighted([1, 3, 6, 12], [0.4, 0.3, 0.2, 0.1]) : 1;
+      const withInterest = installments === 12 && random.chance(0.5);
+      drafts.push({
+        customer,
         placedAt,
-        total,
-        currency: 'CLP',
-        paidWithStoreCard: storeCard,
-        installments,
-        withInterest: installments === 12 && random.chance(0.5),
-      },
-      lines,
-    };
+        order: { merchantId: demoMerchant.id, customerId: customer.id, placedAt, total, currency: 'CLP', paidWithStoreCard: storeCard, installments, withInterest },
+        lines,
+      });
+    }
+  }
+  drafts.sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime() || a.customer.id.localeCompare(b.customer.id));
+  return drafts.map((draft, index) => {
+    const id = `ord-${String(index + 1).padStart(6, '0')}`;
+    return { order: { ...draft.order, id }, lines: draft.lines.map((line) => ({ ...line, orderId: id })) };
   });
 }
 
@@ -231,15 +230,15 @@ export async function seedDemo(db: Kysely<Database>, options: { now: Date; origi
   const random = new SeededRandom(20261123);
   const products = demoCatalog(random);
   const customers = makeCustomers(random, now, [...new Set(products.map((p) => p.category))]);
-  const orders = makeOrders(random, now, customers, products);
-  const cardHistory = makeCardHistory(random, now, { id: demoMerchant.id, currency: 'CLP', timeZone: demoTimeZone }, customers, orders, new Map(products.map((p) => [p.id, p.name])));
+  const orders = makeOrders(now, customers, products);
+  const cardHistory = makeCardHistory(now, { id: demoMerchant.id, currency: 'CLP', timeZone: demoTimeZone }, customers, orders, new Map(products.map((p) => [p.id, p.name])));
   for (const { order } of orders) {
     if (cardHistory.declined.has(order.id)) Object.assign(order, { paidWithStoreCard: false, installments: 1, withInterest: false });
   }
   const refunded = new Map<string, number>();
   for (const refund of cardHistory.refunds) refunded.set(refund.orderId, (refunded.get(refund.orderId) ?? 0) + refund.amount);
   for (const { order } of orders) order.refunded = refunded.get(order.id) ?? 0;
-  const conversations = demoConversations(random, now, customers, orders, demoAgents[0].id);
+  const conversations = demoConversations(demoStream('conversations'), now, customers, orders, demoAgents[0].id);
   const loyalty = defaultLoyaltySettings();
   const cyberDay = { id: 'cyberday', name: 'CyberDay', startsAt: new Date(now.getTime() - 150 * day), endsAt: new Date(now.getTime() - 143 * day), multiplier: 20_000 };
   let pointsEntries = 0;
@@ -287,7 +286,7 @@ export async function seedDemo(db: Kysely<Database>, options: { now: Date; origi
     await insertInChunks(cardHistory.movements, (chunk) => trx.insertInto('cardMovements').values(chunk).execute());
     await insertInChunks(cardHistory.statements, (chunk) => trx.insertInto('cardStatements').values(chunk).execute());
     await insertInChunks(cardHistory.lines, (chunk) => trx.insertInto('cardStatementLines').values(chunk).execute());
-    const wishlists = makeWishlists(random, now, merchantId, customers, products);
+    const wishlists = makeWishlists(now, merchantId, customers, products);
     await insertInChunks(wishlists.items, (chunk) => trx.insertInto('wishlistItems').values(chunk).execute());
     await insertInChunks(wishlists.alerts, (chunk) => trx.insertInto('notifications').values(chunk).execute());
     await trx
@@ -302,7 +301,7 @@ export async function seedDemo(db: Kysely<Database>, options: { now: Date; origi
     // Points earn by tier, so the ledger is written once the pyramid stands.
     await recomputeTiers(trx, merchantId, now);
     const tiers = new Map((await trx.selectFrom('customers').select(['id', 'tier']).where('merchantId', '=', merchantId).execute()).map((row) => [row.id, row.tier as Tier]));
-    const points = makePointsHistory(random, now, { id: merchantId, timeZone: demoTimeZone }, loyalty, customers, tiers, orders, cardHistory.refunds, [cyberDay], demoRewards);
+    const points = makePointsHistory(now, { id: merchantId, timeZone: demoTimeZone }, loyalty, customers, tiers, orders, cardHistory.refunds, [cyberDay], demoRewards);
     await insertInChunks(points.entries, (chunk) => trx.insertInto('pointsEntries').values(chunk).execute());
     await insertInChunks(points.redemptions, (chunk) => trx.insertInto('redemptions').values(chunk).execute());
     for (const [customerId, dueAt] of points.dueAt) {

@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { NotificationTable, WishlistItemTable } from '../db/schema.ts';
 import type { DemoProduct } from './catalog.ts';
-import type { SeededRandom } from './random.ts';
+import { demoStream } from './random.ts';
 import type { DemoCustomer } from './seed.ts';
 
 const day = 86_400_000;
@@ -12,11 +12,12 @@ const day = 86_400_000;
  * product or two waiting for stock and some that got cheaper since they were
  * saved, each with the alert it sent.
  */
-export function makeWishlists(random: SeededRandom, now: Date, merchantId: string, customers: DemoCustomer[], products: DemoProduct[]) {
+export function makeWishlists(now: Date, merchantId: string, customers: DemoCustomer[], products: DemoProduct[]) {
   const items: Insertable<WishlistItemTable>[] = [];
   const alerts: Insertable<NotificationTable>[] = [];
   const outOfStock = products.filter((p) => p.stock === 0);
   customers.forEach((customer, index) => {
+    const random = demoStream(`wishlist ${customer.id}`);
     const featured = index < 2;
     if (customer.lapsed || customer.ordersPerYear === 0 || (!featured && !random.chance(0.35))) return;
     const picks = new Set<DemoProduct>();
