@@ -2,6 +2,7 @@
 // signed in (here, always the same customer), and turns that customer into a
 // short-lived Clientela session with the secret key, which never leaves it.
 import { readFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 
 const clientela = process.env.CLIENTELA_URL ?? 'http://localhost:8787';
@@ -26,7 +27,29 @@ async function mintSession(customerId) {
   return response.text(); // {"token":"…","expiresAt":"…"}
 }
 
+/**
+ * POST /v1/payments: credits a payment to the customer's store card. Your
+ * checkout charges the shopper first, through your own payment gateway; this
+ * example has none and credits what the page asked for.
+ */
+async function creditCardPayment(customerId, body) {
+  const { amount, currency } = JSON.parse(body);
+  const response = await fetch(`${clientela}/v1/payments`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ id: `pago-${randomUUID()}`, customerId, amount, currency }),
+  });
+  return { status: response.status, body: await response.text() };
+}
+
+const readBody = async (request) => {
+  let body = '';
+  for await (const chunk of request) body += chunk;
+  return body;
+};
+
 const template = await readFile(new URL('./page.html', import.meta.url), 'utf8');
+const payScript = await readFile(new URL('./pay.js', import.meta.url), 'utf8');
 const page = template
   .replaceAll('{{CLIENTELA_URL}}', clientela)
   .replaceAll('{{CLIENTELA_PUBLISHABLE_KEY}}', publishableKey);
@@ -37,6 +60,14 @@ createServer(async (request, response) => {
       // The portal asks here at start and whenever its token expires.
       response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       response.end(await mintSession(signedInCustomer));
+    } else if (request.url === '/card-payments' && request.method === 'POST') {
+      // The page's statement asked to pay: charge the shopper, then credit the card.
+      const credited = await creditCardPayment(signedInCustomer, await readBody(request));
+      response.writeHead(credited.status, { 'content-type': 'application/json' });
+      response.end(credited.body);
+    } else if (request.url === '/pay.js') {
+      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+      response.end(payScript);
     } else if (request.url === '/' || request.url === '/index.html') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(page);

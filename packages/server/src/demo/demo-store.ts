@@ -1,8 +1,9 @@
 import { createClient, type Client } from '@clientela/client';
-import { createSession, listProducts, type Product } from '@clientela/contract';
+import { createPayment, createSession, listProducts, type Product } from '@clientela/contract';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { demoMerchant, demoShoppers } from './seed.ts';
 
@@ -22,6 +23,8 @@ export const demoContentSecurityPolicy = [
 
 const shopperCookie = 'aurora_shopper';
 const SignIn = z.object({ customerId: z.enum(demoShoppers.map((s) => s.id) as [string, ...string[]]) });
+/** What the store's checkout charged the shopper for their card, in minor units of the store's currency. */
+const CardPayment = z.object({ period: z.string().regex(/^\d{4}-\d{2}$/), amount: z.number().int().min(1).max(1_000_000_000_000), currency: z.literal('CLP') });
 
 /**
  * The demo merchant's own backend, as any merchant would write one: it keeps
@@ -64,6 +67,17 @@ export function demoStore(options: { apiUrl: () => string; pagesDir: string }): 
     const customerId = getCookie(c, shopperCookie);
     if (!customerId) return c.body(null, 204);
     return c.json(await api().call(createSession, { body: { customerId } }), 200, { 'cache-control': 'no-store' });
+  });
+
+  // The store's checkout charged the signed-in shopper (a stand-in gateway here), and the store credits the payment to their card.
+  store.post('/demo/api/card-payments', async (c) => {
+    const customerId = getCookie(c, shopperCookie);
+    if (!customerId) return c.json({ error: 'Sign in first' }, 401);
+    const parsed = CardPayment.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) return c.json({ error: 'Send a whole, positive amount in pesos' }, 400);
+    const { amount, currency } = parsed.data;
+    const payment = await api().call(createPayment, { body: { id: `aurora-${randomUUID()}`, customerId, amount, currency } });
+    return c.json(payment, 201);
   });
 
   store.get('/demo/api/products', async (c) => {
