@@ -23,13 +23,43 @@ const line = (
 
 const products = ['Freidora de aire 5 L Aurora', 'Audífonos inalámbricos Nexo', 'Juego de sábanas 400 hilos Kuma', 'Zapatillas de running Andes', 'Cafetera espresso Pampa'];
 
-/** Ana's store-card cycle in progress: installments of earlier purchases, a purchase, a payment. */
+/** The merchant's rates as a statement states them: 2.5 % a month revolving, 1.99 % for installments "con interés". */
+const rates: Statement['rates'] = {
+  revolving: { monthlyBps: 250, annualBps: 3_000, caeBps: 3_000 },
+  installments: { monthlyBps: 199, annualBps: 2_388, caeBps: 2_388 },
+};
+
+/** The two purchases in interest-free installments Ana is paying off, from the November statement on. */
+const headphones = { orderId: 'ord-001204', description: products[1]!, purchaseTotal: 181_980, installment: 30_330, count: 6 };
+const sheets = { orderId: 'ord-001388', description: products[2]!, purchaseTotal: 408_000, installment: 34_000, count: 12 };
+
+const installmentLine = (plan: typeof headphones, number: number, date: string) =>
+  line('installment', date, plan.installment, {
+    description: plan.description,
+    moreItems: plan === sheets ? 1 : 0,
+    installment: { number, count: plan.count },
+    orderId: plan.orderId,
+    purchaseTotal: plan.purchaseTotal,
+  });
+
+/** What settling a plan early costs when `billed` of its installments are on statements already: interest-free, so no commission. */
+const prepaymentPlan = (plan: typeof headphones, billed: number) => {
+  const left = plan.count - billed;
+  return { orderId: plan.orderId, description: plan.description, purchaseTotal: plan.purchaseTotal, installmentsLeft: left, scheduled: left * plan.installment, capital: left * plan.installment, commission: 0 };
+};
+
+/**
+ * Ana's store-card cycle in progress: installments of earlier purchases, a
+ * purchase, and the payment of November's statement in full. From December
+ * 2026 a quarter of the interest-free installments counts in the minimum.
+ */
 export const openStatement: Statement = {
   period: '2026-12',
   status: 'open',
   periodStart: '2026-11-21',
   closingDate: '2026-12-20',
   dueDate: '2026-12-30',
+  settlement: null,
   currency: 'CLP',
   previousBalance: 412_350,
   purchases: 85_990,
@@ -39,16 +69,25 @@ export const openStatement: Statement = {
   fees: 0,
   interest: 0,
   closingBalance: 150_320,
-  minimumPayment: 150_320,
+  minimumPayment: 22_795,
   creditLimit: 5_000_000,
-  pendingInstallments: 386_010,
-  availableCredit: 4_463_670,
-  payoff: { minimumOnly: { months: 1, totalInterest: 0 }, payInFullSaves: 0 },
+  pendingInstallments: 336_330,
+  availableCredit: 4_513_350,
+  minimum: { nonFinanceable: 16_083, financeable: 134_237, financeableShareBps: 500, interestFreeInstallmentsShareBps: 2_500, pastDue: 0 },
+  rates,
+  upcomingInstallments: [
+    { period: '2027-01', dueDate: '2027-01-30', amount: 64_330 },
+    { period: '2027-02', dueDate: '2027-03-02', amount: 34_000 },
+    { period: '2027-03', dueDate: '2027-03-30', amount: 34_000 },
+    { period: '2027-04', dueDate: '2027-04-30', amount: 34_000 },
+  ],
+  prepayment: { total: 486_650, plans: [prepaymentPlan(headphones, 5), prepaymentPlan(sheets, 3)] },
+  payoff: { minimumOnly: { months: 184, totalInterest: 63_720 }, payInFullSaves: 63_720 },
   transactionCount: 4,
   transactions: {
     items: [
-      line('installment', '2026-08-14T18:20:00Z', 30_330, { description: products[1]!, installment: { number: 5, count: 6 }, orderId: 'ord-001204', purchaseTotal: 181_980 }),
-      line('installment', '2026-10-02T15:05:00Z', 34_000, { description: products[2]!, moreItems: 1, installment: { number: 3, count: 12 }, orderId: 'ord-001388', purchaseTotal: 408_000 }),
+      installmentLine(headphones, 5, '2026-08-14T18:20:00Z'),
+      installmentLine(sheets, 3, '2026-10-02T15:05:00Z'),
       line('payment', '2026-11-28T13:00:00Z', -412_350),
       line('purchase', '2026-12-03T20:41:00Z', 85_990, { description: products[0]!, orderId: 'ord-001655' }),
     ],
@@ -56,31 +95,109 @@ export const openStatement: Statement = {
   },
 };
 
-/** A closed cycle of a shopper who paid late: a fee, interest, and what paying only the minimum would cost. */
-export const lateStatement: Statement = {
+/** Ana's November statement, the latest closed one, before she paid any of it: purchases in one payment and interest-free installments, so no interest yet. */
+export const dueStatement: Statement = {
   ...openStatement,
   period: '2026-11',
   status: 'closed',
   periodStart: '2026-10-21',
   closingDate: '2026-11-20',
   dueDate: '2026-11-30',
+  settlement: { paid: 0, remaining: 412_350, minimumRemaining: 20_618 },
+  previousBalance: 298_000,
+  purchases: 348_020,
+  installments: 64_330,
+  payments: 298_000,
+  closingBalance: 412_350,
+  minimumPayment: 20_618,
+  pendingInstallments: 400_660,
+  availableCredit: 4_186_990,
+  minimum: { nonFinanceable: 0, financeable: 412_350, financeableShareBps: 500, interestFreeInstallmentsShareBps: 0, pastDue: 0 },
+  upcomingInstallments: [
+    { period: '2026-12', dueDate: '2026-12-30', amount: 64_330 },
+    { period: '2027-01', dueDate: '2027-01-30', amount: 64_330 },
+    { period: '2027-02', dueDate: '2027-03-02', amount: 34_000 },
+    { period: '2027-03', dueDate: '2027-03-30', amount: 34_000 },
+  ],
+  prepayment: { total: 813_010, plans: [prepaymentPlan(headphones, 4), prepaymentPlan(sheets, 2)] },
+  payoff: { minimumOnly: { months: 205, totalInterest: 195_822 }, payInFullSaves: 195_822 },
+  transactionCount: 5,
+  transactions: {
+    items: [
+      installmentLine(headphones, 4, '2026-08-14T18:20:00Z'),
+      installmentLine(sheets, 2, '2026-10-02T15:05:00Z'),
+      line('payment', '2026-10-28T12:30:00Z', -298_000),
+      line('purchase', '2026-10-29T16:10:00Z', 59_980, { description: products[3]!, orderId: 'ord-001512' }),
+      line('purchase', '2026-11-13T15:00:00Z', 288_040, { description: products[4]!, moreItems: 1, orderId: 'ord-001601' }),
+    ],
+    nextCursor: null,
+  },
+};
+
+/** The same statement once paid in full: what the cycle in progress shows it received. */
+export const paidStatement: Statement = { ...dueStatement, settlement: { paid: 412_350, remaining: 0, minimumRemaining: 0 } };
+
+/** A cardholder carrying a balance month to month: interest on what revolved, the minimum paid, most of the balance still due. */
+export const revolvingStatement: Statement = {
+  ...dueStatement,
+  settlement: { paid: 38_567, remaining: 498_113, minimumRemaining: 0 },
+  previousBalance: 520_000,
+  purchases: 0,
+  installments: 30_330,
+  payments: 26_000,
+  interest: 12_350,
+  closingBalance: 536_680,
+  minimumPayment: 38_567,
+  pendingInstallments: 60_660,
+  availableCredit: 4_402_660,
+  minimum: { nonFinanceable: 12_350, financeable: 524_330, financeableShareBps: 500, interestFreeInstallmentsShareBps: 0, pastDue: 0 },
+  upcomingInstallments: [
+    { period: '2026-12', dueDate: '2026-12-30', amount: 30_330 },
+    { period: '2027-01', dueDate: '2027-01-30', amount: 30_330 },
+    { period: '2027-02', dueDate: '2027-03-02', amount: 0 },
+    { period: '2027-03', dueDate: '2027-03-30', amount: 0 },
+  ],
+  prepayment: { total: 597_340, plans: [prepaymentPlan(headphones, 4)] },
+  payoff: { minimumOnly: { months: 210, totalInterest: 248_997 }, payInFullSaves: 248_997 },
+  transactionCount: 3,
+  transactions: {
+    items: [
+      installmentLine(headphones, 4, '2026-08-14T18:20:00Z'),
+      line('payment', '2026-10-29T12:00:00Z', -26_000),
+      line('interest', '2026-11-21T02:59:59Z', 12_350),
+    ],
+    nextCursor: null,
+  },
+};
+
+/** A closed cycle of a shopper who paid October's minimum late and short: a fee, interest, the unpaid minimum carried as past due. */
+export const lateStatement: Statement = {
+  ...dueStatement,
+  settlement: { paid: 0, remaining: 466_325, minimumRemaining: 44_706 },
   previousBalance: 380_000,
   purchases: 59_980,
   installments: 30_330,
   payments: 19_000,
-  credits: 0,
   fees: 5_990,
   interest: 9_025,
   closingBalance: 466_325,
-  minimumPayment: 64_167,
+  minimumPayment: 44_706,
+  creditLimit: 4_000_000,
   pendingInstallments: 60_660,
   availableCredit: 3_473_015,
-  creditLimit: 4_000_000,
-  payoff: { minimumOnly: { months: 17, totalInterest: 98_410 }, payInFullSaves: 98_410 },
+  minimum: { nonFinanceable: 22_515, financeable: 443_810, financeableShareBps: 500, interestFreeInstallmentsShareBps: 0, pastDue: 7_500 },
+  upcomingInstallments: [
+    { period: '2026-12', dueDate: '2026-12-30', amount: 30_330 },
+    { period: '2027-01', dueDate: '2027-01-30', amount: 30_330 },
+    { period: '2027-02', dueDate: '2027-03-02', amount: 0 },
+    { period: '2027-03', dueDate: '2027-03-30', amount: 0 },
+  ],
+  prepayment: { total: 526_985, plans: [prepaymentPlan(headphones, 4)] },
+  payoff: { minimumOnly: { months: 207, totalInterest: 210_757 }, payInFullSaves: 210_757 },
   transactionCount: 5,
   transactions: {
     items: [
-      line('installment', '2026-08-14T18:20:00Z', 30_330, { description: products[1]!, installment: { number: 4, count: 6 }, orderId: 'ord-001204', purchaseTotal: 181_980 }),
+      installmentLine(headphones, 4, '2026-08-14T18:20:00Z'),
       line('purchase', '2026-10-29T16:10:00Z', 59_980, { description: products[3]!, orderId: 'ord-001512' }),
       line('payment', '2026-11-03T12:00:00Z', -19_000),
       line('fee', '2026-11-21T02:59:59Z', 5_990),
@@ -88,6 +205,32 @@ export const lateStatement: Statement = {
     ],
     nextCursor: null,
   },
+};
+
+/** A statement closed before the minimum's breakdown, the rates, the coming installments and the prepayment cost were kept. */
+export const legacyStatement: Statement = {
+  ...dueStatement,
+  period: '2025-10',
+  periodStart: '2025-09-21',
+  closingDate: '2025-10-20',
+  dueDate: '2025-10-30',
+  settlement: null,
+  previousBalance: 0,
+  purchases: 59_980,
+  installments: 0,
+  payments: 0,
+  closingBalance: 59_980,
+  minimumPayment: 2_999,
+  creditLimit: 3_000_000,
+  pendingInstallments: 0,
+  availableCredit: 2_940_020,
+  minimum: null,
+  rates: null,
+  upcomingInstallments: null,
+  prepayment: null,
+  payoff: { minimumOnly: { months: 86, totalInterest: 18_112 }, payInFullSaves: 18_112 },
+  transactionCount: 1,
+  transactions: { items: [line('purchase', '2025-10-04T17:45:00Z', 59_980, { description: products[3]!, orderId: 'ord-000412' })], nextCursor: null },
 };
 
 /** A busy card: hundreds of purchases and payments in one cycle, paged 50 at a time. */
@@ -105,12 +248,12 @@ export const statementList = (statements: Statement[]): StatementList => ({
     customerId: 'cli-0001',
     creditLimit: 5_000_000,
     balance: 150_320,
-    pendingInstallments: 386_010,
-    availableCredit: 4_463_670,
+    pendingInstallments: 336_330,
+    availableCredit: 4_513_350,
     currency: 'CLP',
     openedAt: '2024-02-27T10:07:06.893Z',
   },
-  statements: statements.map(({ period, status, periodStart, closingDate, dueDate, closingBalance, minimumPayment }) => ({
+  statements: statements.map(({ period, status, periodStart, closingDate, dueDate, closingBalance, minimumPayment, settlement }) => ({
     period,
     status,
     periodStart,
@@ -118,6 +261,7 @@ export const statementList = (statements: Statement[]): StatementList => ({
     dueDate,
     closingBalance,
     minimumPayment,
+    settlement,
   })),
 });
 

@@ -18,4 +18,5 @@ export { CrmCartAddEvent } from './events/cart-add.ts';
 export { CrmWishlistAddEvent } from './events/wishlist-add.ts';
 export { CrmWishlistRemoveEvent } from './events/wishlist-remove.ts';
 export { CrmSupportRequestEvent } from './events/support-request.ts';
+export { CrmStatementPayEvent, type StatementPayDetail } from './events/statement-pay.ts';
 export type { ShopperState } from './internal/context.ts';

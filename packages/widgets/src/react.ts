@@ -18,6 +18,7 @@ import { CrmCartAddEvent } from './events/cart-add.ts';
 import { CrmErrorEvent } from './events/error.ts';
 import { CrmRewardRedeemEvent } from './events/reward-redeem.ts';
 import { CrmShopperChangeEvent } from './events/shopper-change.ts';
+import { CrmStatementPayEvent } from './events/statement-pay.ts';
 import { CrmSupportRequestEvent } from './events/support-request.ts';
 import { CrmTokenExpiredEvent } from './events/token-expired.ts';
 import { CrmWishlistAddEvent } from './events/wishlist-add.ts';
@@ -30,6 +31,7 @@ const onCrmCartAdd = eventName(CrmCartAddEvent);
 const onCrmError = eventName(CrmErrorEvent);
 const onCrmRewardRedeem = eventName(CrmRewardRedeemEvent);
 const onCrmShopperChange = eventName(CrmShopperChangeEvent);
+const onCrmStatementPay = eventName(CrmStatementPayEvent);
 const onCrmSupportRequest = eventName(CrmSupportRequestEvent);
 const onCrmTokenExpired = eventName(CrmTokenExpiredEvent);
 const onCrmWishlistAdd = eventName(CrmWishlistAddEvent);
@@ -53,7 +55,7 @@ export const CrmAccountStatement = createComponent({
   react: React,
   tagName: 'crm-account-statement',
   elementClass: AccountStatementElement,
-  events: { onCrmSupportRequest, onCrmError },
+  events: { onCrmStatementPay, onCrmSupportRequest, onCrmError },
 });
 
 export const CrmPointsBalance = createComponent({

@@ -29,6 +29,8 @@ export class CrmStatementPayEvent extends Event {
    * Tells the widget the payment is under way until `promise` settles, as
    * ExtendableEvent's does; only while the event is being dispatched. Its
    * outcome is not taken as the truth: either way the widget asks the API.
+   * Reject it with an `AbortError` DOMException when the shopper leaves the
+   * checkout, and the widget stops waiting for the payment.
    */
   waitUntil(promise: Promise<unknown>): void {
     if (this.eventPhase === Event.NONE) throw new DOMException('waitUntil() is called while the event is being handled', 'InvalidStateError');

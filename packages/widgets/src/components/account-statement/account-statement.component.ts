@@ -1,9 +1,10 @@
 import type { Client } from '@clientela/client';
-import type { Statement, StatementLine, StatementList } from '@clientela/contract';
+import type { Locale, Statement, StatementLine, StatementList } from '@clientela/contract';
 import { exportMyStatement, getMyStatement, listMyStatements } from '@clientela/contract/routes';
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CrmErrorEvent } from '../../events/error.ts';
+import { CrmStatementPayEvent } from '../../events/statement-pay.ts';
 import { CrmSupportRequestEvent } from '../../events/support-request.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
@@ -20,31 +21,130 @@ interface StatementData {
   nextCursor: string | null;
 }
 
+type ExportFormat = 'csv' | 'pdf';
+
+type PayChoice = 'minimum' | 'total' | 'other';
+
+/** Why an amount typed in the pay form cannot be paid. */
+type PayError = { kind: 'empty' | 'positive' } | { kind: 'decimals'; digits: number } | { kind: 'too-much'; max: number };
+
+/** What the shopper may pay of the statement shown: the total, and the minimum still due when it is less. */
+interface Payable {
+  total: number;
+  minimum: number | null;
+}
+
+/** A payment the widget waits to see on a statement: what had reached that statement before it, and until when to poll. */
+interface PaymentWatch {
+  period: string;
+  paidBefore: number;
+  until: number;
+  /** The page's `waitUntil()` promise failed: the payment may never come, so say so while still checking. */
+  hostFailed: boolean;
+  /** The shopper left the page's checkout: one last look, then nothing to wait for. */
+  abandoned: boolean;
+}
+
+/** What the pay status line says. */
+type PaymentStatus = { status: 'idle' | 'processing' | 'missing' } | { status: 'received'; amount: number; currency: string };
+
 /** Money going the other way, without the "−0" of an empty total. */
 const negative = (amount: number) => (amount === 0 ? 0 : -amount);
 
 /** Lines per request when the shopper asks for all of them (printing). */
 const bulkPageSize = 1000;
 
+/** How often, and for how long after the shopper chose to pay, the statement is asked for again until the payment shows. */
+const pollEvery = 3_000;
+const watchFor = 120_000;
+
+/** The money that has reached a statement: since it closed for the latest closed one, the cycle's payments for the open one. */
+const paidSoFar = (statement: Statement) => statement.settlement?.paid ?? statement.payments;
+
+/** Decimals of a currency's minor unit: 0 for CLP, 2 for USD. */
+const minorDigits = (currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+
+/**
+ * An amount as typed in major units (as `<input type=number>` gives it) in
+ * minor units, or why it cannot be paid. The decimals are counted as typed:
+ * "10.000" is not ten pesos to a Chilean, so it is refused, not rounded.
+ */
+function parseAmount(typed: string, digits: number, max: number): number | PayError {
+  const value = typed.trim();
+  const number = Number(value);
+  if (value === '' || Number.isNaN(number)) return { kind: 'empty' };
+  if (number <= 0) return { kind: 'positive' };
+  const parts = /^(\d*)(?:\.(\d+))?$/.exec(value);
+  if (!parts) return { kind: 'empty' };
+  const [, whole = '', fraction = ''] = parts;
+  if (fraction.length > digits) return { kind: 'decimals', digits };
+  const amount = Number(whole || '0') * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+  if (amount <= 0) return { kind: 'positive' };
+  if (amount > max) return { kind: 'too-much', max };
+  return amount;
+}
+
+// Rates are written as Chilean statements write them ("2,50%"), so with the same regional tags as the money.
+const percentTags: Record<Locale, string> = { es: 'es-CL', en: 'en-US' };
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
+/** Basis points as a percentage: rates with two decimals ("2,50%"), shares with as many as they need ("5%"). */
+function percent(locale: Locale, bps: number, style: 'rate' | 'share'): string {
+  const key = `${locale} ${style}`;
+  let format = percentFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(percentTags[locale], { style: 'percent', minimumFractionDigits: style === 'rate' ? 2 : 0, maximumFractionDigits: 2 });
+    percentFormats.set(key, format);
+  }
+  return format.format(bps / 10_000);
+}
+
 /**
  * Place it inside `<crm-portal>`; it loads the shopper's statements itself.
- * `period` opens a given cycle and `page-size` sets how many transactions come
- * per page. With a `<crm-support-chat>` in the page, every transaction gets a
- * button to ask the store about it.
+ * It opens the latest closed statement while some of it is still to pay, the
+ * cycle in progress otherwise; `period` opens a given one, and `page-size`
+ * sets how many transactions come per page. With a `<crm-support-chat>` in the
+ * page, every transaction gets a button to ask the store about it.
  *
- * @summary The shopper's store-card statement: period picker, balance and minimum payment, credit, a payoff hint, and the transactions with their installments, paged, as CSV or printed.
+ * "Pagar" lets the shopper choose an amount and fires `crm-statement-pay`; the
+ * page takes the payment through the merchant's gateway and the merchant's
+ * backend credits it with `POST /v1/payments`. The widget never takes money:
+ * it asks the API for the statement again (when the event's `waitUntil()`
+ * promise settles, every few seconds for two minutes, and when the page is
+ * shown again) and says "Pago recibido" once the payment is on it.
+ *
+ * Narrower than about 34rem (the host is a size container), transactions show
+ * as stacked cards.
+ *
+ * @summary The shopper's store-card statement: period picker, balance, the minimum payment and how it is made up, what is left to pay, rates and CAE, coming installments, the cost of prepaying, paying, and the transactions with their installments, paged, as CSV, PDF or printed.
  *
  * @csspart base - The statement's box.
- * @csspart header - Title and period picker.
+ * @csspart header - Title, billing period and period picker.
  * @csspart period-picker - The period select.
  * @csspart summary - Balance, minimum payment, due date, credit limit and available credit.
  * @csspart usage - The credit usage meter and its label.
- * @csspart figures - The cycle's breakdown: previous balance, purchases, installments, payments, refunds, fees, interest.
+ * @csspart pay - What is left to pay, the pay button, the pay form and the payment's status.
+ * @csspart settlement - For the latest closed statement: paid since closing, left to pay, minimum left to pay.
+ * @csspart pay-button - Opens the pay form.
+ * @csspart pay-form - The choice of what to pay: the minimum, the total, or another amount.
+ * @csspart pay-amount - The other amount's input.
+ * @csspart pay-error - Why the other amount cannot be paid.
+ * @csspart pay-confirm-button - Confirms the choice; the page then takes the payment.
+ * @csspart pay-cancel-button - Closes the pay form.
+ * @csspart pay-status - The payment's status: processing, received, or not seen yet.
+ * @csspart refresh-button - Asks again whether a payment not seen yet has arrived.
  * @csspart payoff - What paying only the minimum costs.
+ * @csspart disclosures - The disclosures below the summary: cycle breakdown, minimum payment, rates, coming installments, prepayment.
+ * @csspart figures - The cycle's breakdown: previous balance, purchases, installments, payments, refunds, fees, interest.
+ * @csspart minimum - How the minimum payment is made up: non-financeable plus a share of the financeable, and what is past due.
+ * @csspart rates - The monthly and annual rates and the CAE of revolving credit and of installment purchases.
+ * @csspart upcoming - Installments due in each of the next four cycles.
+ * @csspart prepayment - The cost of paying off the whole debt, and per purchase in installments.
  * @csspart table - The transactions table.
- * @csspart actions - Count, "show more", download and print.
+ * @csspart actions - Count, "show more", downloads and print.
  * @csspart load-more-button - Loads the next page of transactions.
  * @csspart download-button - Downloads the statement as CSV.
+ * @csspart pdf-button - Downloads the statement as PDF.
  * @csspart print-button - Prints the whole statement.
  * @csspart ask-button - Asks the store about a transaction, in the page's `<crm-support-chat>` (shown when there is one).
  * @csspart message - Signed-out, no card, empty or error message.
@@ -53,9 +153,11 @@ const bulkPageSize = 1000;
  * @cssproperty --crm-statement-background - Background; defaults to --crm-color-surface.
  * @cssproperty --crm-statement-accent - Colour of the headline figures; defaults to --crm-color-accent.
  * @cssproperty --crm-statement-credit-color - Colour of payments and refunds; defaults to --crm-color-success.
+ * @cssproperty --crm-statement-danger-color - Colour of what is past due and of an amount that cannot be paid; defaults to --crm-color-danger.
  * @cssproperty --crm-statement-radius - Corner radius; defaults to --crm-radius.
  * @cssproperty --crm-statement-border - Border colour; defaults to --crm-color-border.
  *
+ * @fires {CrmStatementPayEvent} crm-statement-pay - The shopper chose to pay `detail.amount` (minor units of `detail.currency`) of statement `detail.period`; take the payment, and pass its promise to `waitUntil()`. Cancel it when the page takes no payment.
  * @fires {CrmErrorEvent} crm-error - Loading or downloading failed.
  * @fires {CrmSupportRequestEvent} crm-support-request - The shopper asks about a transaction; `<crm-support-chat>` opens a conversation with it attached.
  */
@@ -66,33 +168,56 @@ export class CrmAccountStatement extends CrmElement {
     period: { type: String },
     pageSize: { type: Number, attribute: 'page-size' },
     busy: { state: true },
+    payOpen: { state: true },
+    payChoice: { state: true },
+    payError: { state: true },
   };
 
-  /** The period (`YYYY-MM`) to open with; the cycle in progress when left out. */
+  /** The period (`YYYY-MM`) to open with; when left out, the latest closed statement while some of it is still to pay, else the cycle in progress. */
   declare period: string | undefined;
   /** Transactions per page, 50 by default. */
   declare pageSize: number;
-  declare busy: 'period' | 'more' | 'print' | 'download' | null;
+  declare busy: 'period' | 'more' | 'print' | ExportFormat | null;
+  declare payOpen: boolean;
+  declare payChoice: PayChoice;
+  declare payError: PayError | null;
 
   readonly #i18n = new LocalizeController(this);
   readonly #data = new ShopperResource<StatementData>(this, (client) => this.#loadAll(client));
 
   readonly #onSupportChange = () => this.requestUpdate();
+  // Back from the gateway's tab or app: the payment may be there already.
+  readonly #onVisibilityChange = () => {
+    if (document.visibilityState === 'visible') void this.#checkPayment();
+  };
+
+  #payment: PaymentStatus = { status: 'idle' };
+  #watch: PaymentWatch | null = null;
+  #poll: ReturnType<typeof setTimeout> | undefined;
+  #checking = false;
+  #checkAgain = false;
 
   constructor() {
     super();
     this.pageSize = 50;
     this.busy = null;
+    this.payOpen = false;
+    this.payChoice = 'total';
+    this.payError = null;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     supportPresence.addEventListener('change', this.#onSupportChange);
+    document.addEventListener('visibilitychange', this.#onVisibilityChange);
+    this.#pollLater();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     supportPresence.removeEventListener('change', this.#onSupportChange);
+    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
+    clearTimeout(this.#poll);
   }
 
   /** One listener for every "Preguntar" button of the table: the shopper asks about that line. */
@@ -106,7 +231,7 @@ export class CrmAccountStatement extends CrmElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const state = this.#data.state;
-    if (changed.has('period') && changed.get('period') !== undefined && state.status === 'ready' && this.period) {
+    if (changed.has('period') && this.period && state.status === 'ready' && state.value.statement && state.value.statement.period !== this.period) {
       void this.#showPeriod(this.period);
     }
   }
@@ -121,7 +246,11 @@ export class CrmAccountStatement extends CrmElement {
     const list = await client.call(listMyStatements);
     const first = list.statements[0];
     if (!list.account || !first) return { list, statement: null, lines: [], nextCursor: null };
-    const wanted = list.statements.find((s) => s.period === this.period) ?? first;
+    const wanted =
+      list.statements.find((s) => s.period === this.period) ??
+      // What the shopper most likely came for: the statement they still have to pay.
+      list.statements.find((s) => s.status === 'closed' && (s.settlement?.remaining ?? 0) > 0) ??
+      first;
     const statement = (wanted.period === this.period ? await asked : null) ?? (await this.#fetchStatement(client, wanted.period));
     return { list, statement, lines: statement.transactions.items, nextCursor: statement.transactions.nextCursor };
   }
@@ -148,6 +277,8 @@ export class CrmAccountStatement extends CrmElement {
     await this.#work('period', async (client, data) => {
       this.#failure = null;
       const statement = await this.#fetchStatement(client, period);
+      this.payOpen = false;
+      this.payError = null;
       this.#data.update({ ...data, statement, lines: statement.transactions.items, nextCursor: statement.transactions.nextCursor });
     });
   }
@@ -172,22 +303,175 @@ export class CrmAccountStatement extends CrmElement {
     window.print();
   }
 
-  async #download(): Promise<void> {
-    await this.#work('download', async (client, data) => {
+  async #download(format: ExportFormat): Promise<void> {
+    await this.#work(format, async (client, data) => {
       this.#failure = null;
       const period = data.statement!.period;
-      const blob = await client.call(exportMyStatement, { params: { period }, query: { locale: this.#i18n.locale } });
+      const blob = await client.call(exportMyStatement, { params: { period }, query: { format, locale: this.#i18n.locale } });
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
-      link.download = `${this.#i18n.term.statementTitle}-${period}.csv`.replace(/\s+/g, '-').toLowerCase();
+      link.download = `${this.#i18n.term.statementTitle}-${period}.${format}`.replace(/\s+/g, '-').toLowerCase();
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     });
   }
 
   #onPeriodChange(event: Event): void {
-    this.period = (event.target as HTMLSelectElement).value;
+    const period = (event.target as HTMLSelectElement).value;
+    // The same period again after a failed switch: `period` does not change, so ask directly.
+    if (period === this.period) void this.#showPeriod(period);
+    else this.period = period;
+  }
+
+  /** What the shopper may pay of a statement: what is left of the latest closed one, or the balance to date of the open cycle. */
+  #payable(statement: Statement): Payable | null {
+    if (statement.status === 'open') return statement.closingBalance > 0 ? { total: statement.closingBalance, minimum: null } : null;
+    const settlement = statement.settlement;
+    if (!settlement || settlement.remaining <= 0) return null;
+    const minimum = settlement.minimumRemaining > 0 && settlement.minimumRemaining < settlement.remaining ? settlement.minimumRemaining : null;
+    return { total: settlement.remaining, minimum };
+  }
+
+  get #payButton(): HTMLButtonElement | null {
+    return this.renderRoot.querySelector('[part~=pay-button]');
+  }
+
+  async #togglePay(): Promise<void> {
+    if (this.#payment.status === 'processing') return;
+    this.payChoice = 'total';
+    this.payError = null;
+    this.payOpen = !this.payOpen;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('[part~=pay-form] input[type=radio]:checked')?.focus();
+  }
+
+  async #closePay(): Promise<void> {
+    this.payOpen = false;
+    this.payError = null;
+    await this.updateComplete;
+    this.#payButton?.focus();
+  }
+
+  #onPayChange(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    if (input.name !== 'choice') return;
+    this.payChoice = input.value as PayChoice;
+    this.payError = null;
+  }
+
+  #onPayKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    void this.#closePay();
+  }
+
+  #onPaySubmit(event: SubmitEvent, statement: Statement, payable: Payable): void {
+    event.preventDefault();
+    let amount = this.payChoice === 'minimum' && payable.minimum !== null ? payable.minimum : payable.total;
+    if (this.payChoice === 'other') {
+      const input = this.renderRoot.querySelector<HTMLInputElement>('[part~=pay-amount]')!;
+      const parsed = parseAmount(input.value, minorDigits(statement.currency), payable.total);
+      if (typeof parsed !== 'number') {
+        this.payError = parsed;
+        input.focus();
+        return;
+      }
+      amount = parsed;
+    }
+    void this.#closePay();
+    const pay = new CrmStatementPayEvent({ period: statement.period, amount, currency: statement.currency });
+    if (this.emit(pay)) this.#watchPayment(statement, pay.settled);
+  }
+
+  #setPayment(status: PaymentStatus): void {
+    this.#payment = status;
+    this.requestUpdate();
+  }
+
+  /** Watches the statement for the payment the shopper chose; the page's promise only says when to look first. */
+  #watchPayment(statement: Statement, settled: Promise<void>): void {
+    const watch: PaymentWatch = { period: statement.period, paidBefore: paidSoFar(statement), until: Date.now() + watchFor, hostFailed: false, abandoned: false };
+    this.#watch = watch;
+    this.#setPayment({ status: 'processing' });
+    this.#pollLater();
+    void settled.then(
+      () => this.#checkPayment(watch),
+      (error: unknown) => {
+        // An AbortError: the shopper left the page's checkout, so no payment is coming.
+        if (error instanceof DOMException && error.name === 'AbortError') watch.abandoned = true;
+        else watch.hostFailed = true;
+        return this.#checkPayment(watch);
+      },
+    );
+  }
+
+  #pollLater(): void {
+    clearTimeout(this.#poll);
+    const watch = this.#watch;
+    if (!watch || !this.isConnected) return;
+    const left = watch.until - Date.now();
+    if (left > 0) this.#poll = setTimeout(() => void this.#checkPayment(watch), Math.min(pollEvery, left));
+  }
+
+  /** Asks the API whether the watched payment has reached the statement; shows it when it has. */
+  async #checkPayment(watch = this.#watch): Promise<void> {
+    const client = this.#data.client;
+    if (!watch || watch !== this.#watch || !client) return;
+    if (this.#checking) {
+      this.#checkAgain = true;
+      return;
+    }
+    this.#checking = true;
+    let statement: Statement | null = null;
+    try {
+      statement = await this.#fetchStatement(client, watch.period);
+    } catch {
+      // A failed look is tried again at the next one.
+    } finally {
+      this.#checking = false;
+    }
+    if (watch !== this.#watch) return;
+    const arrived = statement ? paidSoFar(statement) - watch.paidBefore : 0;
+    if (statement && arrived > 0) {
+      this.#watch = null;
+      clearTimeout(this.#poll);
+      await this.#showArrival(client, statement);
+      this.#setPayment({ status: 'received', amount: arrived, currency: statement.currency });
+      return;
+    }
+    if (this.#checkAgain) {
+      this.#checkAgain = false;
+      return this.#checkPayment(watch);
+    }
+    if (watch.abandoned) {
+      this.#watch = null;
+      clearTimeout(this.#poll);
+      this.#setPayment({ status: 'idle' });
+      return;
+    }
+    if (watch.hostFailed || Date.now() >= watch.until) this.#setPayment({ status: 'missing' });
+    this.#pollLater();
+  }
+
+  /** The shopper asks again about a payment not seen yet. */
+  #onRefresh(): void {
+    this.#setPayment({ status: 'processing' });
+    void this.#checkPayment();
+  }
+
+  /** The figures after a payment: the paid statement (when shown) and the list, whose settlement changed. */
+  async #showArrival(client: Client, paid: Statement): Promise<void> {
+    const list = await client.call(listMyStatements).catch(() => null);
+    const state = this.#data.state;
+    if (state.status !== 'ready') return;
+    const data = state.value;
+    const shown = data.statement?.period === paid.period;
+    this.#data.update({
+      ...data,
+      list: list ?? data.list,
+      ...(shown ? { statement: paid, lines: paid.transactions.items, nextCursor: paid.transactions.nextCursor } : {}),
+    });
   }
 
   #describe(line: StatementLine) {
@@ -208,13 +492,14 @@ export class CrmAccountStatement extends CrmElement {
     const i18n = this.#i18n;
     const t = i18n.term;
     const date = i18n.date(line.date);
+    // data-label names the column on narrow screens, where the rows stack as cards.
     return html`<tr>
-      <td>${date}</td>
-      <td>
+      <td class="date">${date}</td>
+      <td class="description">
         ${this.#describe(line)}
         ${line.purchaseTotal !== null ? html`<span class="detail">${t.statementPurchaseTotal(i18n.money(line.purchaseTotal, currency))}</span>` : nothing}
       </td>
-      <td>${line.installment ? t.statementInstallmentOf(line.installment.number, line.installment.count) : nothing}</td>
+      <td class="installment" data-label=${t.statementInstallment}>${line.installment ? t.statementInstallmentOf(line.installment.number, line.installment.count) : nothing}</td>
       <td class="number ${line.amount < 0 ? 'credit' : ''}">${i18n.money(line.amount, currency)}</td>
       ${ask
         ? html`<td class="ask">
@@ -224,28 +509,356 @@ export class CrmAccountStatement extends CrmElement {
     </tr>`;
   }
 
+  #header(data: StatementData, statement: Statement) {
+    const i18n = this.#i18n;
+    const t = i18n.term;
+    const shopper = this.#data.shopper;
+    return html`<div part="header">
+      <div class="heading">
+        <h2>${t.statementTitle} · ${i18n.month(statement.period)}</h2>
+        <p class="period-dates">
+          ${t.statementPeriodDates(i18n.date(statement.periodStart, { day: 'numeric', month: 'long' }), i18n.date(statement.closingDate, { dateStyle: 'long' }))}
+        </p>
+        ${shopper.status === 'ready'
+          ? html`<p class="cardholder">${t.statementCardholder(`${shopper.me.firstName} ${shopper.me.lastName}`, shopper.me.merchant.name)}</p>`
+          : nothing}
+      </div>
+      <label>
+        ${t.statementPeriod}
+        <select part="period-picker" .value=${statement.period} @change=${this.#onPeriodChange} ?disabled=${this.busy !== null}>
+          ${data.list.statements.map(
+            (s) => html`<option value=${s.period} ?selected=${s.period === statement.period}>
+              ${s.status === 'open' ? t.statementInProgress(i18n.month(s.period)) : i18n.month(s.period)}
+            </option>`,
+          )}
+        </select>
+      </label>
+    </div>`;
+  }
+
+  #pay(statement: Statement) {
+    const i18n = this.#i18n;
+    const t = i18n.term;
+    const money = (amount: number) => i18n.money(amount, statement.currency);
+    const settlement = statement.settlement;
+    const payable = this.#payable(statement);
+    const payment = this.#payment;
+    if (!settlement && !payable && payment.status === 'idle') return nothing;
+    const status =
+      payment.status === 'processing'
+        ? t.statementPayProcessing
+        : payment.status === 'received'
+          ? t.statementPayReceived(i18n.money(payment.amount, payment.currency))
+          : payment.status === 'missing'
+            ? t.statementPayMissing
+            : nothing;
+    return html`<div part="pay">
+      ${settlement
+        ? html`<dl part="settlement">
+            <div><dt>${t.statementPaidSinceClosing}</dt><dd>${money(settlement.paid)}</dd></div>
+            <div><dt>${t.statementRemaining}</dt><dd>${money(settlement.remaining)}</dd></div>
+            <div><dt>${t.statementMinimumRemaining}</dt><dd>${money(settlement.minimumRemaining)}</dd></div>
+          </dl>`
+        : nothing}
+      ${settlement && settlement.remaining <= 0 ? html`<p class="paid-in-full">${t.statementPaidInFull}</p>` : nothing}
+      ${payable
+        ? html`<button
+            part="pay-button"
+            type="button"
+            aria-expanded=${this.payOpen ? 'true' : 'false'}
+            aria-controls=${this.payOpen ? 'pay-form' : nothing}
+            aria-disabled=${payment.status === 'processing' ? 'true' : 'false'}
+            @click=${this.#togglePay}
+          >
+            ${t.statementPay}
+          </button>`
+        : nothing}
+      ${payable && this.payOpen ? this.#payForm(statement, payable) : nothing}
+      <p part="pay-status" role="status">${status}</p>
+      ${payment.status === 'missing' ? html`<button part="refresh-button" type="button" @click=${this.#onRefresh}>${t.statementPayRefresh}</button>` : nothing}
+    </div>`;
+  }
+
+  #payErrorText(error: PayError, currency: string): string {
+    const i18n = this.#i18n;
+    const errors = i18n.term.statementPayErrors;
+    if (error.kind === 'decimals') return errors.decimals(error.digits);
+    if (error.kind === 'too-much') return errors['too-much'](i18n.money(error.max, currency));
+    return errors[error.kind];
+  }
+
+  #payForm(statement: Statement, payable: Payable) {
+    const i18n = this.#i18n;
+    const t = i18n.term;
+    const money = (amount: number) => i18n.money(amount, statement.currency);
+    const digits = minorDigits(statement.currency);
+    const choices: Array<{ choice: PayChoice; label: string; amount: number | null }> = [
+      ...(payable.minimum !== null ? [{ choice: 'minimum' as const, label: t.statementPayMinimum, amount: payable.minimum }] : []),
+      { choice: 'total', label: statement.status === 'open' ? t.statementBalanceToDate : t.statementPayTotal, amount: payable.total },
+      { choice: 'other', label: t.statementPayOther, amount: null },
+    ];
+    const error = this.payError;
+    return html`<form
+      id="pay-form"
+      part="pay-form"
+      novalidate
+      @change=${this.#onPayChange}
+      @keydown=${this.#onPayKeydown}
+      @submit=${(event: SubmitEvent) => this.#onPaySubmit(event, statement, payable)}
+    >
+      <fieldset>
+        <legend>${t.statementPayTitle}</legend>
+        ${choices.map(
+          ({ choice, label, amount }) => html`<label class="choice">
+            <input type="radio" name="choice" value=${choice} .checked=${this.payChoice === choice} />
+            <span>${label}</span>
+            ${amount !== null ? html`<span class="amount">${money(amount)}</span>` : nothing}
+          </label>`,
+        )}
+        ${this.payChoice === 'other'
+          ? html`<div class="other-amount">
+              <label for="pay-amount">${t.statementPayAmount(statement.currency)}</label>
+              <input
+                id="pay-amount"
+                part="pay-amount"
+                name="amount"
+                type="number"
+                inputmode=${digits > 0 ? 'decimal' : 'numeric'}
+                step=${1 / 10 ** digits}
+                autocomplete="off"
+                aria-invalid=${error ? 'true' : 'false'}
+                aria-describedby="pay-amount-hint pay-amount-error"
+              />
+              <span id="pay-amount-hint" class="detail">${t.statementPayUpTo(money(payable.total))}</span>
+              <span id="pay-amount-error" part="pay-error" role=${error ? 'alert' : nothing}>${error ? this.#payErrorText(error, statement.currency) : nothing}</span>
+            </div>`
+          : nothing}
+      </fieldset>
+      <div class="pay-actions">
+        <button part="pay-confirm-button" type="submit">${t.statementPayConfirm}</button>
+        <button part="pay-cancel-button" type="button" @click=${this.#closePay}>${t.statementPayCancel}</button>
+      </div>
+    </form>`;
+  }
+
+  #payoff(statement: Statement) {
+    const i18n = this.#i18n;
+    const t = i18n.term;
+    const money = (amount: number) => i18n.money(amount, statement.currency);
+    const { minimumOnly, payInFullSaves } = statement.payoff;
+    // Nothing to decide once the statement is paid.
+    if (statement.closingBalance <= 0 || (statement.settlement && statement.settlement.remaining <= 0)) return nothing;
+    if (minimumOnly.months === 1 && minimumOnly.totalInterest === 0) {
+      return html`<p part="payoff">${t.statementPayoffWholeBalance(i18n.date(statement.dueDate, { dateStyle: 'long' }))}</p>`;
+    }
+    if (payInFullSaves <= 0 && minimumOnly.months !== null) return nothing;
+    return html`<p part="payoff">
+      ${minimumOnly.months === null ? t.statementPayoffNever : t.statementPayoffMinimum(minimumOnly.months, money(minimumOnly.totalInterest))}
+      ${payInFullSaves > 0 ? t.statementPayoffSaves(money(payInFullSaves)) : nothing}
+    </p>`;
+  }
+
+  #figures(statement: Statement) {
+    const t = this.#i18n.term;
+    const money = (amount: number) => this.#i18n.money(amount, statement.currency);
+    return html`<div>
+      <h3>${t.statementSummary}</h3>
+      <dl part="figures">
+        <dt>${t.statementPrevious}</dt><dd>${money(statement.previousBalance)}</dd>
+        <dt>${t.statementPurchases}</dt><dd>${money(statement.purchases)}</dd>
+        <dt>${t.statementInstallments}</dt><dd>${money(statement.installments)}</dd>
+        <dt>${t.statementPayments}</dt><dd>${money(negative(statement.payments))}</dd>
+        <dt>${t.statementCredits}</dt><dd>${money(negative(statement.credits))}</dd>
+        <dt>${t.statementFees}</dt><dd>${money(statement.fees)}</dd>
+        <dt>${t.statementInterest}</dt><dd>${money(statement.interest)}</dd>
+        <dt class="total">${statement.status === 'open' ? t.statementBalanceToDate : t.statementClosingBalance}</dt><dd class="total">${money(statement.closingBalance)}</dd>
+      </dl>
+    </div>`;
+  }
+
+  #minimum(statement: Statement) {
+    const minimum = statement.minimum;
+    if (!minimum || statement.closingBalance <= 0) return nothing;
+    const i18n = this.#i18n;
+    const t = i18n.term;
+    const money = (amount: number) => i18n.money(amount, statement.currency);
+    return html`<div part="minimum">
+      <h3>${t.statementMinimumTitle}</h3>
+      <dl>
+        <dt>
+          ${t.statementNonFinanceable}
+          ${minimum.pastDue > 0 ? html`<span class="detail past-due">${t.statementPastDue(money(minimum.pastDue))}</span>` : nothing}
+        </dt>
+        <dd>${money(minimum.nonFinanceable)}</dd>
+        <dt>${t.statementFinanceableShare(percent(i18n.locale, minimum.financeableShareBps, 'share'), money(minimum.financeable))}</dt>
+        <dd>${money(Math.max(0, statement.minimumPayment - minimum.nonFinanceable))}</dd>
+        <dt class="total">${t.statementMinimumPayment}</dt>
+        <dd class="total">${money(statement.minimumPayment)}</dd>
+      </dl>
+      ${minimum.interestFreeInstallmentsShareBps > 0
+        ? html`<p class="detail">${t.statementInterestFreeShare(percent(i18n.locale, minimum.interestFreeInstallmentsShareBps, 'share'))}</p>`
+        : nothing}
+    </div>`;
+  }
+
+  #rates(statement: Statement) {
+    const rates = statement.rates;
+    if (!rates) return nothing;
+    const i18n = this.#i18n;
+    const t = i18n.term;
+    const rows = [
+      [t.statementMonthlyRate, 'monthlyBps'],
+      [t.statementAnnualRate, 'annualBps'],
+      [t.statementCae, 'caeBps'],
+    ] as const;
+    return html`<div part="rates">
+      <h3 id="rates-title">${t.statementRatesTitle}</h3>
+      <table aria-labelledby="rates-title">
+        <thead>
+          <tr>
+            <td></td>
+            <th scope="col" class="number">${t.statementRevolving}</th>
+            <th scope="col" class="number">${t.statementInstallmentPurchases}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            ([label, key]) => html`<tr>
+              <th scope="row">${label}</th>
+              <td class="number">${percent(i18n.locale, rates.revolving[key], 'rate')}</td>
+              <td class="number">${percent(i18n.locale, rates.installments[key], 'rate')}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  #upcoming(statement: Statement) {
+    const upcoming = statement.upcomingInstallments;
+    if (!upcoming || upcoming.length === 0) return nothing;
+    const i18n = this.#i18n;
+    const t = i18n.term;
+    return html`<div part="upcoming">
+      <h3 id="upcoming-title">${t.statementUpcomingTitle}</h3>
+      <table aria-labelledby="upcoming-title">
+        <thead>
+          <tr>
+            <th scope="col">${t.statementUpcomingDue}</th>
+            <th scope="col" class="number">${t.statementAmount}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${upcoming.map(
+            (due) => html`<tr>
+              <td>${i18n.date(due.dueDate)}</td>
+              <td class="number">${i18n.money(due.amount, statement.currency)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      <p class="detail">${t.statementUpcomingNote}</p>
+    </div>`;
+  }
+
+  #prepayment(statement: Statement) {
+    const prepayment = statement.prepayment;
+    if (!prepayment) return nothing;
+    const i18n = this.#i18n;
+    const t = i18n.term;
+    const money = (amount: number) => i18n.money(amount, statement.currency);
+    return html`<div part="prepayment">
+      <h3 id="prepayment-title">${t.statementPrepaymentTitle}</h3>
+      <dl>
+        <dt>${t.statementPrepaymentTotal}</dt>
+        <dd>${money(prepayment.total)}</dd>
+      </dl>
+      ${prepayment.plans.length > 0
+        ? html`<details>
+            <summary>${t.statementPrepaymentPlans(prepayment.plans.length)}</summary>
+            <table aria-labelledby="prepayment-title">
+              <thead>
+                <tr>
+                  <th scope="col">${t.statementPrepaymentPurchase}</th>
+                  <th scope="col" class="number">${t.statementPrepaymentCapital}</th>
+                  <th scope="col" class="number">${t.statementPrepaymentCommission}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${prepayment.plans.map(
+                  (plan) => html`<tr>
+                    <td>
+                      ${plan.description}
+                      <span class="detail">${t.statementPrepaymentLeft(plan.installmentsLeft, money(plan.scheduled))}</span>
+                    </td>
+                    <td class="number">${money(plan.capital)}</td>
+                    <td class="number">${money(plan.commission)}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+          </details>`
+        : nothing}
+    </div>`;
+  }
+
+  #transactions(data: StatementData, statement: Statement) {
+    const t = this.#i18n.term;
+    const ask = supportPresence.available;
+    return html`<div>
+      <h3 id="transactions-title">${t.statementTransactions}</h3>
+      ${data.lines.length === 0
+        ? html`<p part="message">${t.statementNoTransactions}</p>`
+        : html`<div class="table-wrap">
+            <table part="table" aria-labelledby="transactions-title">
+              <thead>
+                <tr>
+                  <th scope="col">${t.statementDate}</th>
+                  <th scope="col">${t.statementDescription}</th>
+                  <th scope="col">${t.statementInstallment}</th>
+                  <th scope="col" class="number">${t.statementAmount}</th>
+                  ${ask ? html`<th scope="col" class="ask"><span class="visually-hidden">${t.chatAsk}</span></th>` : nothing}
+                </tr>
+              </thead>
+              <tbody @click=${ask ? (event: Event) => this.#onAsk(event, data.lines, statement.period) : nothing}>
+                ${repeat(data.lines, (line) => line, (line, index) => this.#row(line, index, statement.currency, ask))}
+              </tbody>
+            </table>
+          </div>`}
+    </div>`;
+  }
+
+  #actions(data: StatementData, statement: Statement) {
+    const i18n = this.#i18n;
+    const t = i18n.term;
+    const busy = this.busy;
+    return html`<div part="actions">
+      <span class="count" role="status">${t.statementShowing(i18n.number(data.lines.length), i18n.number(statement.transactionCount))}</span>
+      ${data.nextCursor
+        ? html`<button part="load-more-button" type="button" @click=${() => this.#loadMore()} ?disabled=${busy !== null}>
+            ${busy === 'more' ? t.loading : t.statementLoadMore}
+          </button>`
+        : nothing}
+      <button part="download-button" type="button" @click=${() => this.#download('csv')} ?disabled=${busy !== null}>
+        ${busy === 'csv' ? t.statementPreparing : t.statementDownload}
+      </button>
+      <button part="pdf-button" type="button" @click=${() => this.#download('pdf')} ?disabled=${busy !== null}>
+        ${busy === 'pdf' ? t.statementPreparing : t.statementDownloadPdf}
+      </button>
+      <button part="print-button" type="button" @click=${this.#print} ?disabled=${busy !== null}>
+        ${busy === 'print' ? t.statementPreparing : t.statementPrint}
+      </button>
+    </div>`;
+  }
+
   #statement(data: StatementData, statement: Statement) {
     const i18n = this.#i18n;
     const t = i18n.term;
     const money = (amount: number) => i18n.money(amount, statement.currency);
     const open = statement.status === 'open';
     const used = Math.max(0, statement.creditLimit - statement.availableCredit);
-    const payoff = statement.payoff.minimumOnly;
-    const ask = supportPresence.available;
     return html`<section part="base" aria-label=${t.statementTitle} aria-busy=${this.busy === 'period' ? 'true' : 'false'}>
-      <div part="header">
-        <h2>${t.statementTitle} · ${i18n.month(statement.period)}</h2>
-        <label>
-          ${t.statementPeriod}
-          <select part="period-picker" .value=${statement.period} @change=${this.#onPeriodChange} ?disabled=${this.busy !== null}>
-            ${data.list.statements.map(
-              (s) => html`<option value=${s.period} ?selected=${s.period === statement.period}>
-                ${s.status === 'open' ? t.statementInProgress(i18n.month(s.period)) : i18n.month(s.period)}
-              </option>`,
-            )}
-          </select>
-        </label>
-      </div>
+      ${this.#header(data, statement)}
       ${open ? html`<p class="note">${t.statementOpenNote(i18n.date(statement.closingDate, { dateStyle: 'long' }))}</p>` : nothing}
       <dl part="summary">
         <div class="highlight"><dt>${open ? t.statementBalanceToDate : t.statementClosingBalance}</dt><dd>${money(statement.closingBalance)}</dd></div>
@@ -259,61 +872,14 @@ export class CrmAccountStatement extends CrmElement {
         <meter min="0" max=${statement.creditLimit} value=${Math.min(used, statement.creditLimit)} aria-label=${t.statementUsage(money(used), money(statement.creditLimit))}></meter>
         <span aria-hidden="true">${t.statementUsage(money(used), money(statement.creditLimit))}</span>
       </div>
-      <div>
-        <h3>${t.statementSummary}</h3>
-        <dl part="figures">
-          <dt>${t.statementPrevious}</dt><dd>${money(statement.previousBalance)}</dd>
-          <dt>${t.statementPurchases}</dt><dd>${money(statement.purchases)}</dd>
-          <dt>${t.statementInstallments}</dt><dd>${money(statement.installments)}</dd>
-          <dt>${t.statementPayments}</dt><dd>${money(negative(statement.payments))}</dd>
-          <dt>${t.statementCredits}</dt><dd>${money(negative(statement.credits))}</dd>
-          <dt>${t.statementFees}</dt><dd>${money(statement.fees)}</dd>
-          <dt>${t.statementInterest}</dt><dd>${money(statement.interest)}</dd>
-          <dt class="total">${open ? t.statementBalanceToDate : t.statementClosingBalance}</dt><dd class="total">${money(statement.closingBalance)}</dd>
-        </dl>
+      ${this.#pay(statement)}
+      ${this.#payoff(statement)}
+      <div part="disclosures">
+        ${this.#figures(statement)} ${this.#minimum(statement)} ${this.#rates(statement)} ${this.#upcoming(statement)} ${this.#prepayment(statement)}
       </div>
-      ${statement.payoff.payInFullSaves > 0 || payoff.months === null
-        ? html`<p part="payoff">
-            ${payoff.months === null ? t.statementPayoffNever : t.statementPayoffMinimum(payoff.months, money(payoff.totalInterest))}
-            ${statement.payoff.payInFullSaves > 0 ? t.statementPayoffSaves(money(statement.payoff.payInFullSaves)) : nothing}
-          </p>`
-        : nothing}
-      <div>
-        <h3 id="transactions-title">${t.statementTransactions}</h3>
-        ${data.lines.length === 0
-          ? html`<p part="message">${t.statementNoTransactions}</p>`
-          : html`<div class="table-wrap">
-              <table part="table" aria-labelledby="transactions-title">
-                <thead>
-                  <tr>
-                    <th scope="col">${t.statementDate}</th>
-                    <th scope="col">${t.statementDescription}</th>
-                    <th scope="col">${t.statementInstallment}</th>
-                    <th scope="col" class="number">${t.statementAmount}</th>
-                    ${ask ? html`<th scope="col" class="ask"><span class="visually-hidden">${t.chatAsk}</span></th>` : nothing}
-                  </tr>
-                </thead>
-                <tbody @click=${ask ? (event: Event) => this.#onAsk(event, data.lines, statement.period) : nothing}>
-                  ${repeat(data.lines, (line) => line, (line, index) => this.#row(line, index, statement.currency, ask))}
-                </tbody>
-              </table>
-            </div>`}
-      </div>
+      ${this.#transactions(data, statement)}
       ${this.#failure ? html`<p part="message" role="alert">${errorMessage(this.#failure, t)}</p>` : nothing}
-      <div part="actions">
-        <span class="count" role="status">${t.statementShowing(i18n.number(data.lines.length), i18n.number(statement.transactionCount))}</span>
-        ${data.nextCursor
-          ? html`<button part="load-more-button" type="button" @click=${() => this.#loadMore()} ?disabled=${this.busy !== null}>
-              ${this.busy === 'more' ? t.loading : t.statementLoadMore}
-            </button>`
-          : nothing}
-        <button part="download-button" type="button" @click=${this.#download} ?disabled=${this.busy !== null}>
-          ${this.busy === 'download' ? t.statementPreparing : t.statementDownload}
-        </button>
-        <button part="print-button" type="button" @click=${this.#print} ?disabled=${this.busy !== null}>
-          ${this.busy === 'print' ? t.statementPreparing : t.statementPrint}
-        </button>
-      </div>
+      ${this.#actions(data, statement)}
     </section>`;
   }
 

@@ -6,9 +6,12 @@ export default [
   css`
     :host {
       display: block;
+      /* Its own width decides the layout, not the viewport's: a statement in a sidebar stacks like one on a phone. */
+      container: crm-statement / inline-size;
       --crm-statement-background: var(--crm-color-surface, #ffffff);
       --crm-statement-accent: var(--crm-color-accent, #4338ca);
       --crm-statement-credit-color: var(--crm-color-success, #166534);
+      --crm-statement-danger-color: var(--crm-color-danger, #b91c1c);
       --crm-statement-radius: var(--crm-radius, 0.75rem);
       --crm-statement-border: var(--crm-color-border, #e5e7eb);
     }
@@ -19,6 +22,7 @@ export default [
       border-radius: var(--crm-statement-radius);
       padding: var(--crm-space, 1rem);
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 1rem;
     }
 
@@ -28,6 +32,13 @@ export default [
       align-items: end;
       justify-content: space-between;
       gap: 0.75rem;
+    }
+
+    .heading {
+      flex: 1 1 16rem;
+      min-width: 0;
+      display: grid;
+      gap: 0.15rem;
     }
 
     h2 {
@@ -40,35 +51,53 @@ export default [
       font-size: 1em;
     }
 
-    label {
+    .period-dates,
+    .cardholder {
+      margin: 0;
+      font-size: 0.875em;
+      color: var(--crm-color-muted, #4b5563);
+    }
+
+    /* On paper only: who the statement is for. */
+    .cardholder {
+      display: none;
+    }
+
+    [part='header'] label {
       display: grid;
       gap: 0.25rem;
       font-size: 0.875em;
       color: var(--crm-color-muted, #4b5563);
     }
 
-    select {
+    select,
+    input[type='number'] {
       font: inherit;
       padding: 0.4em 0.6em;
       border-radius: var(--crm-radius-small, 0.5rem);
-      border: 1px solid var(--crm-statement-border);
+      border: 1px solid var(--crm-color-border-strong, #9ca3af);
       background: var(--crm-statement-background);
       color: inherit;
+      max-width: 100%;
     }
 
-    select:focus-visible {
+    select:focus-visible,
+    input:focus-visible,
+    summary:focus-visible {
       outline: var(--crm-focus-ring, 3px solid #2563eb);
       outline-offset: 2px;
     }
 
-    [part='summary'] {
+    [part='summary'],
+    [part='settlement'] {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 9.5rem), 1fr));
       gap: 0.75rem;
       margin: 0;
     }
 
-    [part='summary'] div {
+    [part='summary'] div,
+    [part='settlement'] div {
       border: 1px solid var(--crm-statement-border);
       border-radius: calc(var(--crm-statement-radius) * 0.75);
       padding: 0.6rem 0.8rem;
@@ -102,23 +131,208 @@ export default [
       height: 0.6rem;
     }
 
-    [part='figures'] {
+    /* Paying: what is left, the button, the form and the payment's status. */
+    [part='pay'] {
       display: grid;
-      grid-template-columns: 1fr auto;
-      gap: 0.2rem 1rem;
-      margin: 0;
-      max-width: 28rem;
+      justify-items: start;
+      gap: 0.75rem;
     }
 
-    [part='figures'] dd {
+    [part='settlement'] {
+      justify-self: stretch;
+    }
+
+    .paid-in-full {
+      margin: 0;
+      font-weight: 600;
+      color: var(--crm-statement-credit-color);
+    }
+
+    [part='pay-button'],
+    [part='pay-confirm-button'] {
+      background: var(--crm-statement-accent);
+      border-color: var(--crm-statement-accent);
+      color: var(--crm-color-accent-contrast, #ffffff);
+      font-weight: 650;
+      padding: 0.45em 1.4em;
+    }
+
+    [part='pay-button'][aria-disabled='true'] {
+      opacity: 0.6;
+      cursor: progress;
+    }
+
+    [part='pay-form'] {
+      display: grid;
+      gap: 0.75rem;
+      width: min(100%, 30rem);
+      padding: 0.75rem 0.9rem;
+      border: 1px solid var(--crm-statement-border);
+      border-radius: calc(var(--crm-statement-radius) * 0.75);
+    }
+
+    fieldset {
+      border: 0;
+      margin: 0;
+      padding: 0;
+      min-width: 0;
+      display: grid;
+      gap: 0.5rem;
+    }
+
+    legend {
+      padding: 0;
+      margin-bottom: 0.5rem;
+      font-weight: 650;
+    }
+
+    .choice {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem 0.5rem;
+      cursor: pointer;
+    }
+
+    .choice input {
+      margin: 0;
+      width: 1.1rem;
+      height: 1.1rem;
+      accent-color: var(--crm-statement-accent);
+    }
+
+    .choice .amount {
+      margin-inline-start: auto;
+      font-weight: 650;
+      font-variant-numeric: tabular-nums;
+      white-space: nowrap;
+    }
+
+    .other-amount {
+      display: grid;
+      gap: 0.3rem;
+      padding-inline-start: 1.6rem;
+      font-size: 0.9375em;
+    }
+
+    .other-amount input {
+      width: 14rem;
+    }
+
+    [part='pay-amount'][aria-invalid='true'] {
+      border-color: var(--crm-statement-danger-color);
+    }
+
+    [part='pay-error'] {
+      color: var(--crm-statement-danger-color);
+      font-weight: 600;
+    }
+
+    [part='pay-error']:empty {
+      display: none;
+    }
+
+    .pay-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+
+    [part='pay-status'] {
+      margin: 0;
+      font-weight: 600;
+    }
+
+    /* Empty until there is news; kept in the page, and out of the layout, so that the news is announced. */
+    [part='pay-status']:empty {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+    }
+
+    /* The disclosures: compact blocks side by side where there is room. */
+    [part='disclosures'] {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr));
+      gap: 1.25rem 1.75rem;
+      align-items: start;
+    }
+
+    [part='figures'],
+    [part='minimum'] dl,
+    [part='prepayment'] dl {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      gap: 0.2rem 0;
+      margin: 0;
+    }
+
+    /* One line height for label and figure: their rows line up, and so do the total's rules. */
+    :is([part='figures'], [part='minimum'] dl) > * {
+      line-height: 1.5rem;
+    }
+
+    [part='minimum'] .detail {
+      line-height: 1.3;
+    }
+
+    [part='figures'] dd,
+    [part='minimum'] dd,
+    [part='prepayment'] dd {
+      margin: 0;
+      padding-inline-start: 1rem;
       text-align: end;
       font-weight: 500;
     }
 
-    [part='figures'] .total {
+    [part='figures'] .total,
+    [part='minimum'] .total {
       border-top: 1px solid var(--crm-statement-border);
       padding-top: 0.3rem;
       font-weight: 700;
+    }
+
+    [part='minimum'] .past-due {
+      color: var(--crm-statement-danger-color);
+    }
+
+    [part='disclosures'] p.detail {
+      margin: 0.4rem 0 0;
+    }
+
+    [part='rates'] table,
+    [part='upcoming'] table,
+    [part='prepayment'] table {
+      font-size: 0.875em;
+    }
+
+    [part='rates'] :is(th, td),
+    [part='upcoming'] :is(th, td),
+    [part='prepayment'] :is(th, td) {
+      padding: 0.3rem 0.4rem;
+    }
+
+    [part='rates'] tbody th {
+      color: inherit;
+      font-weight: 500;
+    }
+
+    /* Column names may wrap; the figures under them do not. */
+    th.number {
+      white-space: normal;
+    }
+
+    details {
+      margin-top: 0.5rem;
+    }
+
+    summary {
+      cursor: pointer;
+      font-size: 0.875em;
+      color: var(--crm-statement-accent);
+      font-weight: 600;
     }
 
     [part='payoff'],
@@ -163,10 +377,15 @@ export default [
       color: var(--crm-statement-credit-color);
     }
 
+    .description {
+      overflow-wrap: anywhere;
+    }
+
     .detail {
       display: block;
       font-size: 0.8125em;
       color: var(--crm-color-muted, #4b5563);
+      font-weight: 400;
     }
 
     [part='actions'] {
@@ -208,11 +427,124 @@ export default [
       padding: 0.2em 0.7em;
     }
 
-    @media print {
-      .ask {
+    /*
+     * Narrow: each transaction a card (description and amount, then date and
+     * installment). The table stays a table for assistive technology; its
+     * header row is only hidden from sight, and the installment cell names
+     * its column.
+     */
+    @container crm-statement (max-width: 34rem) {
+      [part='table'],
+      [part='table'] tbody {
+        display: block;
+      }
+
+      [part='table'] thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+      }
+
+      [part='table'] tbody tr {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        gap: 0.15rem 0.75rem;
+        padding: 0.6rem 0;
+        border-bottom: 1px solid var(--crm-statement-border);
+      }
+
+      [part='table'] td {
+        padding: 0;
+        border: 0;
+      }
+
+      [part='table'] .description {
+        grid-area: 1 / 1;
+      }
+
+      [part='table'] .number {
+        grid-area: 1 / 2;
+        font-weight: 600;
+      }
+
+      [part='table'] .date,
+      [part='table'] .installment {
+        font-size: 0.8125em;
+        color: var(--crm-color-muted, #4b5563);
+      }
+
+      [part='table'] .date {
+        grid-area: 2 / 1;
+      }
+
+      [part='table'] .installment {
+        grid-area: 2 / 2;
+        text-align: end;
+        white-space: nowrap;
+      }
+
+      [part='table'] .installment:empty {
         display: none;
       }
 
+      [part='table'] .installment::before {
+        content: attr(data-label) ' ';
+      }
+
+      [part='table'] .ask {
+        grid-column: 1 / -1;
+        width: auto;
+        text-align: start;
+        padding-top: 0.3rem;
+      }
+
+      .table-wrap {
+        overflow-x: visible;
+      }
+
+      /* The headline figures as a compact list: label, then amount at the end of the line. */
+      [part='summary'],
+      [part='settlement'] {
+        grid-template-columns: minmax(0, 1fr);
+        gap: 0;
+      }
+
+      [part='summary'] div,
+      [part='settlement'] div {
+        display: flex;
+        align-items: baseline;
+        justify-content: space-between;
+        gap: 0.75rem;
+        border: 0;
+        border-bottom: 1px solid var(--crm-statement-border);
+        border-radius: 0;
+        padding: 0.4rem 0;
+      }
+
+      [part='summary'] dd,
+      [part='settlement'] dd {
+        margin: 0;
+        text-align: end;
+      }
+
+      [part='rates'] :is(th, td),
+      [part='upcoming'] :is(th, td),
+      [part='prepayment'] :is(th, td) {
+        padding-inline: 0.25rem;
+      }
+
+      .other-amount {
+        padding-inline-start: 0;
+      }
+
+      .other-amount input {
+        width: 100%;
+      }
+    }
+
+    @media print {
       :host {
         --crm-statement-background: #ffffff;
         color: #000000;
@@ -223,9 +555,17 @@ export default [
         padding: 0;
       }
 
-      select,
+      .cardholder {
+        display: block;
+      }
+
+      /* Nothing to click on paper. */
+      [part='header'] label,
       button,
-      [part='actions'] button {
+      .ask,
+      [part='pay-form'],
+      [part='pay-status'],
+      details {
         display: none;
       }
 
@@ -233,7 +573,8 @@ export default [
         overflow: visible;
       }
 
-      tr {
+      tr,
+      [part='disclosures'] > * {
         break-inside: avoid;
       }
     }
