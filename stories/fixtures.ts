@@ -103,7 +103,7 @@ export const dueStatement: Statement = {
   periodStart: '2026-10-21',
   closingDate: '2026-11-20',
   dueDate: '2026-11-30',
-  settlement: { paid: 0, remaining: 412_350, minimumRemaining: 20_618 },
+  settlement: { paid: 0, remaining: 412_350, minimumRemaining: 20_618, overdue: false },
   previousBalance: 298_000,
   purchases: 348_020,
   installments: 64_330,
@@ -135,12 +135,12 @@ export const dueStatement: Statement = {
 };
 
 /** The same statement once paid in full: what the cycle in progress shows it received. */
-export const paidStatement: Statement = { ...dueStatement, settlement: { paid: 412_350, remaining: 0, minimumRemaining: 0 } };
+export const paidStatement: Statement = { ...dueStatement, settlement: { paid: 412_350, remaining: 0, minimumRemaining: 0, overdue: false } };
 
 /** A cardholder carrying a balance month to month: interest on what revolved, the minimum paid, most of the balance still due. */
 export const revolvingStatement: Statement = {
   ...dueStatement,
-  settlement: { paid: 38_567, remaining: 498_113, minimumRemaining: 0 },
+  settlement: { paid: 38_567, remaining: 498_113, minimumRemaining: 0, overdue: false },
   previousBalance: 520_000,
   purchases: 0,
   installments: 30_330,
@@ -173,7 +173,7 @@ export const revolvingStatement: Statement = {
 /** A closed cycle of a shopper who paid October's minimum late and short: a fee, interest, the unpaid minimum carried as past due. */
 export const lateStatement: Statement = {
   ...dueStatement,
-  settlement: { paid: 0, remaining: 466_325, minimumRemaining: 44_706 },
+  settlement: { paid: 0, remaining: 466_325, minimumRemaining: 44_706, overdue: true },
   previousBalance: 380_000,
   purchases: 59_980,
   installments: 30_330,

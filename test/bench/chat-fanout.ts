@@ -92,7 +92,12 @@ export async function openListeners(url: string, headers: Record<string, string>
 }
 
 /** Sends the numbered messages one at a time and measures how long each takes to reach every listener. */
-async function measure(name: string, server: RunningProcess, listen: { url: string; headers: Record<string, string> }, send: (marker: number) => Promise<void>): Promise<Fanout> {
+async function measure(
+  name: string,
+  server: RunningProcess,
+  listen: { url: string; headers: Record<string, string> | ((index: number) => Record<string, string>) },
+  send: (marker: number) => Promise<void>,
+): Promise<Fanout> {
   await send(-1);
   // A first round of connections, closed again: start-up garbage goes and the allocator has grown, so what follows measures the streams.
   (await openListeners(listen.url, listen.headers, listenerCount)).close();
@@ -153,13 +158,41 @@ async function bareBroadcast(): Promise<Fanout> {
   }
 }
 
+/** As many streams as one agent session may hold open (see the server's stream limits). */
+const streamsPerAgentSession = 5;
+
+/**
+ * Signs the demo agent in `count` times, each a session of its own, from
+ * addresses spread over 127.0.0.0/8 so the sign-ins stay within what one
+ * address may try in a minute.
+ */
+async function agentSessions(url: string, count: number): Promise<string[]> {
+  const signIn = (index: number) =>
+    new Promise<string>((resolve, reject) => {
+      const request = http.request(
+        `${url}/v1/agent/login`,
+        { method: 'POST', localAddress: `127.0.0.${2 + (index % 16)}`, headers: { 'x-publishable-key': 'pk_test_demo', 'content-type': 'application/json' } },
+        (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () => (response.statusCode === 200 ? resolve((JSON.parse(text) as { token: string }).token) : reject(new Error(`sign-in: ${response.statusCode} ${text}`))));
+        },
+      );
+      request.on('error', reject);
+      request.end(JSON.stringify({ email: 'agente@demo.clientela.dev', password: 'demo-agente' }));
+    });
+  const tokens: string[] = [];
+  for (let start = 0; start < count; start += 8) tokens.push(...(await Promise.all(Array.from({ length: Math.min(8, count - start) }, (_, i) => signIn(start + i)))));
+  return tokens;
+}
+
 async function clientelaAgents(): Promise<Fanout> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'clientela-fanout-'));
   const server = await fanoutServer('clientela', { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
   try {
     const publishable = { 'x-publishable-key': 'pk_test_demo', 'content-type': 'application/json' };
-    const login = await fetch(`${server.url}/v1/agent/login`, { method: 'POST', headers: publishable, body: JSON.stringify({ email: 'agente@demo.clientela.dev', password: 'demo-agente' }) });
-    const { token: agentToken } = (await login.json()) as { token: string };
+    const agentTokens = await agentSessions(server.url, listenerCount / streamsPerAgentSession);
     const shopper = { ...publishable, ...asDemoShopper(await demoSession(server.url, 'cli-0004')) };
     const started = await fetch(`${server.url}/v1/me/conversations`, {
       method: 'POST',
@@ -167,11 +200,14 @@ async function clientelaAgents(): Promise<Fanout> {
       body: JSON.stringify({ clientId: 'bench-conversation', subject: 'Bench', message: { clientId: 'bench-first', body: 'Hola' } }),
     });
     const { id } = (await started.json()) as { id: string };
-    // Every agent stream of the store gets every message: 1,000 open consoles.
+    // Every agent stream of the store gets every message: 1,000 open consoles, five to a session.
     return await measure(
       'Clientela: shopper message to 1,000 agent streams (PGlite)',
       server,
-      { url: `${server.url}/v1/agent/events`, headers: { authorization: `Bearer ${agentToken}`, 'x-publishable-key': 'pk_test_demo' } },
+      {
+        url: `${server.url}/v1/agent/events`,
+        headers: (index) => ({ authorization: `Bearer ${agentTokens[index % agentTokens.length]}`, 'x-publishable-key': 'pk_test_demo' }),
+      },
       async (marker) => {
         const response = await fetch(`${server.url}/v1/me/conversations/${id}/messages`, {
           method: 'POST',

@@ -119,6 +119,19 @@ describe('docs/getting-started.md, followed word for word', () => {
     await page.locator('crm-recommendations').getByRole('heading').first().waitFor();
     await page.locator('crm-support-chat').getByRole('button').first().waitFor();
     assert.ok(sessions.length >= 1, 'the portal asked the shop for its session');
+
+    // Step 8: she pays her balance to date; the page hands it to the shop, which credits the card, and the statement says so.
+    const statement = page.locator('crm-account-statement');
+    await statement.locator('[part~=summary]').waitFor();
+    await statement.locator('[part~=pay-button]').click();
+    await statement.locator('[part~=pay-confirm-button]').click();
+    await statement.locator('[part~=pay-status]').getByText('Pago recibido').waitFor({ timeout: 15_000 });
+    const owed = await page.evaluate(async (api) => {
+      const { token } = await (await fetch('/clientela-session')).json();
+      const list = await (await fetch(`${api}/v1/me/statements`, { headers: { authorization: `Bearer ${token}` } })).json();
+      return list.account.balance;
+    }, `http://localhost:${apiPort}`);
+    assert.equal(owed, 0, 'the first of her three installments (26.660) is paid, and nothing is owed to date');
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -14,7 +14,11 @@ export type ConversationStatus = z.infer<typeof ConversationStatus>;
 export const MessageAuthor = z.enum(['shopper', 'agent', 'system']);
 export type MessageAuthor = z.infer<typeof MessageAuthor>;
 
-/** A client's own id for something it sends, so that sending it again is sending it once. */
+/**
+ * A client's own id for something it sends, so that sending it again is
+ * sending it once. Each author's ids are their own: the shopper's and each
+ * agent's may coincide without one hiding the other.
+ */
 export const ClientId = z.string().check(z.minLength(8), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, 'Letters, digits, _ and - only'));
 
 export const MessageBody = z.string().check(
@@ -37,11 +41,23 @@ export const ChatMessage = z.object({
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
 
-/** Something the shopper asks about, shown to the agent with the conversation. */
+/** Something the shopper asks about, shown to the agent with the conversation as the store's records have it. */
 export const ChatAttachment = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('statement-line'), period: Period, line: StatementLine }),
 ]);
 export type ChatAttachment = z.infer<typeof ChatAttachment>;
+
+/**
+ * What a shopper starting a conversation asks about, by reference only: a
+ * line of one of their own statements, by period and the line's `seq`. The
+ * store fills in the line from the statement, so what the agent sees is what
+ * the statement says. An open cycle's lines are numbered as of now: a line
+ * billed meanwhile with an earlier date moves those after it.
+ */
+export const ChatAttachmentReference = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('statement-line'), period: Period, seq: z.int().check(z.minimum(1), z.maximum(1_000_000)) }),
+]);
+export type ChatAttachmentReference = z.infer<typeof ChatAttachmentReference>;
 
 export const Rating = z.object({
   score: z.int().check(z.minimum(1), z.maximum(5)),
@@ -90,7 +106,7 @@ export const NewConversation = z.object({
   clientId: ClientId,
   subject: z._default(z.string().check(z.trim(), z.maxLength(200)), ''),
   message: z.object({ clientId: ClientId, body: MessageBody }),
-  attachment: z.optional(ChatAttachment),
+  attachment: z.optional(ChatAttachmentReference),
 });
 export type NewConversation = z.input<typeof NewConversation>;
 
@@ -100,11 +116,12 @@ export const startConversation = defineEndpoint({
   path: '/v1/me/conversations',
   audience: 'shopper',
   tag: 'Support',
-  summary: 'Starts a conversation with its first message. Idempotent on the client id: a retry answers 200 with the same conversation.',
+  summary:
+    'Starts a conversation with its first message, about a line of one of the shopper’s statements if it names one (404 when the statement has no such line). Idempotent on the client id: a retry answers 200 with the same conversation; the same client id with other content, 409.',
   body: NewConversation,
   response: Conversation,
   status: 201,
-  errors: [429],
+  errors: [404, 409, 429],
 });
 
 const ConversationParams = z.object({ id: ExternalId });
@@ -144,12 +161,12 @@ export const sendMyMessage = defineEndpoint({
   audience: 'shopper',
   tag: 'Support',
   summary:
-    'Sends a message. Idempotent on the client id: a resend is stored once and answered (200) with the same id and seq. A message to a resolved conversation opens it again.',
+    'Sends a message. Idempotent on the shopper’s client id: a resend is stored once and answered (200) with the same id and seq; the same client id with another body, 409. A message to a resolved conversation opens it again.',
   params: ConversationParams,
   body: NewMessage,
   response: ChatMessage,
   status: 201,
-  errors: [404, 429],
+  errors: [404, 409, 429],
 });
 
 const ReadBody = z.object({ seq: z.int().check(z.minimum(0)) });
@@ -210,11 +227,11 @@ export const streamMyConversation = defineEndpoint({
   audience: 'shopper',
   tag: 'Support',
   summary:
-    'Server-sent events of one conversation (messages, status, read receipts, typing). Send Last-Event-ID to resume: every event after it arrives exactly once, in order.',
+    'Server-sent events of one conversation (messages, status, read receipts, typing). Send Last-Event-ID to resume: every event after it arrives exactly once, in order. A session, a shopper and a store may each hold only so many streams open: past that, 429.',
   params: ConversationParams,
   response: null,
   produces: 'text/event-stream',
-  errors: [404],
+  errors: [404, 429],
 });
 
 export const streamMyEvents = defineEndpoint({
@@ -223,9 +240,10 @@ export const streamMyEvents = defineEndpoint({
   path: '/v1/me/events',
   audience: 'shopper',
   tag: 'Support',
-  summary: 'Server-sent events of all the shopper’s conversations, resumable with Last-Event-ID like one conversation’s.',
+  summary: 'Server-sent events of all the shopper’s conversations, resumable with Last-Event-ID and limited like one conversation’s.',
   response: null,
   produces: 'text/event-stream',
+  errors: [429],
 });
 
 export const Availability = z.object({
@@ -247,7 +265,7 @@ export const getSupportAvailability = defineEndpoint({
   response: Availability,
 });
 
-const Time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time such as 09:30'));
+const Time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time such as 09:30'), z.maxLength(5));
 
 export const SupportSettings = z.object({
   /** Opening hours in the merchant's time zone; day 0 is Sunday. */
@@ -325,12 +343,12 @@ export const sendAgentMessage = defineEndpoint({
   path: '/v1/agent/conversations/{id}/messages',
   audience: 'agent',
   tag: 'Support',
-  summary: 'Answers a conversation. Idempotent on the client id, like the shopper’s messages.',
+  summary: 'Answers a conversation. Idempotent on the agent’s own client id, like the shopper’s messages.',
   params: ConversationParams,
   body: NewMessage,
   response: ChatMessage,
   status: 201,
-  errors: [404, 429],
+  errors: [404, 409, 429],
 });
 
 export const assignConversation = defineEndpoint({
@@ -391,9 +409,11 @@ export const streamAgentEvents = defineEndpoint({
   path: '/v1/agent/events',
   audience: 'agent',
   tag: 'Support',
-  summary: 'Server-sent events of all the store’s conversations, resumable with Last-Event-ID; an open stream marks the agent online.',
+  summary:
+    'Server-sent events of all the store’s conversations, resumable with Last-Event-ID; an open stream marks the agent online. An agent’s session and the store’s agents may each hold only so many streams open: past that, 429.',
   response: null,
   produces: 'text/event-stream',
+  errors: [429],
 });
 
 export const CustomerPanel = z.object({

@@ -10,7 +10,7 @@ export const ExternalId = z.string().check(
   z.regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'Use letters, digits and _ . : - (up to 64), starting with a letter or digit'),
 );
 
-export const CurrencyCode = z.string().check(z.regex(/^[A-Z]{3}$/, 'An ISO 4217 code in capitals, such as CLP'));
+export const CurrencyCode = z.string().check(z.regex(/^[A-Z]{3}$/, 'An ISO 4217 code in capitals, such as CLP'), z.maxLength(3));
 
 /** Money in integer minor units of its currency (cents; whole pesos for CLP). */
 export const Money = z.object({
@@ -25,8 +25,9 @@ export type Locale = z.infer<typeof Locale>;
 export const Tier = z.enum(tiers);
 export type Tier = z.infer<typeof Tier>;
 
-export const IsoDate = z.iso.date();
-export const IsoDateTime = z.iso.datetime({ offset: true });
+export const IsoDate = z.iso.date().check(z.maxLength(10));
+/** To the nanosecond at most, with an offset or Z: `2026-12-10T09:30:00.123456789-03:00` is the longest. */
+export const IsoDateTime = z.iso.datetime({ offset: true }).check(z.maxLength(35));
 
 /** A person's name part: trimmed, non-empty, without control characters. */
 export const PersonName = z.string().check(

@@ -7,7 +7,7 @@ const Birthday = IsoDate.check(
   z.refine((value) => value <= new Date().toISOString().slice(0, 10), 'A birthday in the past'),
 );
 
-const Phone = z.string().check(z.regex(/^\+[1-9]\d{6,14}$/, 'An international number such as +56912345678'));
+const Phone = z.string().check(z.regex(/^\+[1-9]\d{6,14}$/, 'An international number such as +56912345678'), z.maxLength(16));
 
 export const CustomerInput = z.object({
   firstName: PersonName,
@@ -76,6 +76,19 @@ export const getCustomer = defineEndpoint({
   summary: 'One customer with tier and points.',
   params: CustomerParams,
   response: Customer,
+  errors: [404],
+});
+
+export const endCustomerSessions = defineEndpoint({
+  id: 'endCustomerSessions',
+  method: 'DELETE',
+  path: '/v1/customers/{id}/sessions',
+  audience: 'secret',
+  tag: 'Customers',
+  summary: 'Ends every session minted for the customer so far, as when they sign out of the store: their tokens are refused from now on.',
+  params: CustomerParams,
+  response: null,
+  status: 204,
   errors: [404],
 });
 

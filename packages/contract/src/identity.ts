@@ -34,6 +34,11 @@ export const createSession = defineEndpoint({
 export const AgentLoginBody = z.object({
   email: Email,
   password: z.string().check(z.minLength(1), z.maxLength(200)),
+  /**
+   * The `deviceToken` of this device's last sign-in to this account, if any:
+   * wrong passwords sent from elsewhere then do not make this device wait.
+   */
+  deviceToken: z.optional(z.string().check(z.maxLength(2000))),
 });
 export type AgentLoginBody = z.infer<typeof AgentLoginBody>;
 
@@ -48,6 +53,8 @@ export const AgentSession = z.object({
   token: z.string(),
   expiresAt: IsoDateTime,
   agent: Agent,
+  /** Keep it on the device (it lasts 30 days) and send it with the next sign-in to this account. */
+  deviceToken: z.string(),
 });
 export type AgentSession = z.infer<typeof AgentSession>;
 
@@ -61,6 +68,24 @@ export const agentLogin = defineEndpoint({
   body: AgentLoginBody,
   response: AgentSession,
   errors: [401, 429],
+});
+
+export const AgentLogoutBody = z.object({
+  /** Ends every session of the agent, on every device, instead of this one only. */
+  everywhere: z.optional(z.boolean()),
+});
+export type AgentLogoutBody = z.infer<typeof AgentLogoutBody>;
+
+export const agentLogout = defineEndpoint({
+  id: 'agentLogout',
+  method: 'POST',
+  path: '/v1/agent/logout',
+  audience: 'agent',
+  tag: 'Identity',
+  summary: 'Ends the session of the token sent for good (send `{}`), or every session of the agent (`{ "everywhere": true }`).',
+  body: AgentLogoutBody,
+  response: null,
+  status: 204,
 });
 
 export const getAgentMe = defineEndpoint({

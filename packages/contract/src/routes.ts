@@ -7,6 +7,7 @@ export { expandPath, type EndpointOf, type Route } from './endpoint.ts';
 export * from './vocabulary.ts';
 
 export const agentLogin: Route<typeof endpoints.agentLogin> = { id: 'agentLogin', method: 'POST', path: '/v1/agent/login', audience: 'publishable', body: true, response: 'json' };
+export const agentLogout: Route<typeof endpoints.agentLogout> = { id: 'agentLogout', method: 'POST', path: '/v1/agent/logout', audience: 'agent', body: true, response: null };
 export const assignConversation: Route<typeof endpoints.assignConversation> = { id: 'assignConversation', method: 'POST', path: '/v1/agent/conversations/{id}/assign', audience: 'agent', body: true, response: 'json' };
 export const correctPoints: Route<typeof endpoints.correctPoints> = { id: 'correctPoints', method: 'POST', path: '/v1/customers/{id}/points/corrections', audience: 'secret', body: true, response: 'json' };
 export const createOrder: Route<typeof endpoints.createOrder> = { id: 'createOrder', method: 'POST', path: '/v1/orders', audience: 'secret', body: true, response: 'json' };
@@ -16,6 +17,7 @@ export const createSession: Route<typeof endpoints.createSession> = { id: 'creat
 export const createWebhookEndpoint: Route<typeof endpoints.createWebhookEndpoint> = { id: 'createWebhookEndpoint', method: 'POST', path: '/v1/webhook-endpoints', audience: 'secret', body: true, response: 'json' };
 export const deleteWebhookEndpoint: Route<typeof endpoints.deleteWebhookEndpoint> = { id: 'deleteWebhookEndpoint', method: 'DELETE', path: '/v1/webhook-endpoints/{id}', audience: 'secret', body: false, response: null };
 export const deleteWishlistItem: Route<typeof endpoints.deleteWishlistItem> = { id: 'deleteWishlistItem', method: 'DELETE', path: '/v1/me/wishlist/items/{productId}', audience: 'shopper', body: false, response: null };
+export const endCustomerSessions: Route<typeof endpoints.endCustomerSessions> = { id: 'endCustomerSessions', method: 'DELETE', path: '/v1/customers/{id}/sessions', audience: 'secret', body: false, response: null };
 export const exportMyStatement: Route<typeof endpoints.exportMyStatement> = { id: 'exportMyStatement', method: 'GET', path: '/v1/me/statements/{period}/export', audience: 'shopper', produces: ['text/csv', 'application/pdf'] as const, body: false, response: null };
 export const getAgentConversation: Route<typeof endpoints.getAgentConversation> = { id: 'getAgentConversation', method: 'GET', path: '/v1/agent/conversations/{id}', audience: 'agent', body: false, response: 'json' };
 export const getAgentCustomer: Route<typeof endpoints.getAgentCustomer> = { id: 'getAgentCustomer', method: 'GET', path: '/v1/agent/customers/{id}', audience: 'agent', body: false, response: 'json' };

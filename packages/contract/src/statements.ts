@@ -5,6 +5,8 @@ import { defineEndpoint } from './endpoint.ts';
 /** Interest and percentages in basis points: 250 is 2.50 %. */
 const BasisPoints = z.int().check(z.minimum(0), z.maximum(10_000));
 const Amount = z.int().check(z.minimum(0), z.maximum(1_000_000_000_000));
+/** A monthly interest rate in basis points: Chile's tasa máxima convencional has stayed near 3-4 % a month, and no card charges 10 %. */
+const MonthlyRate = z.int().check(z.minimum(0), z.maximum(1_000));
 
 export const CardSettings = z.object({
   /** Day of the month the statement closes, 1 to 28, in the merchant's time zone. */
@@ -20,10 +22,10 @@ export const CardSettings = z.object({
    * from June 2027, 75 % from December 2027, all of it from June 2028.
    */
   interestFreeInstallmentsInMinimumBps: z.nullable(BasisPoints),
-  /** Monthly interest on revolving credit: what was not paid of a statement by its due date. */
-  monthlyInterestBps: BasisPoints,
-  /** Monthly interest of purchases in installments "con interés". */
-  installmentInterestBps: BasisPoints,
+  /** Monthly interest on revolving credit: what was not paid of a statement by its due date; at most 10 %, far above any legal maximum. */
+  monthlyInterestBps: MonthlyRate,
+  /** Monthly interest of purchases in installments "con interés"; at most 10 %. */
+  installmentInterestBps: MonthlyRate,
   /** Charged when the minimum payment has not arrived by the due date. */
   lateFee: Amount,
   /** Credit limit of new store-card accounts. */
@@ -80,13 +82,19 @@ export const putCardAccount = defineEndpoint({
   errors: [404],
 });
 
-export const Period = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A period is YYYY-MM'));
+export const Period = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A period is YYYY-MM'), z.maxLength(7));
 
 export const statementLineKinds = ['purchase', 'installment', 'payment', 'credit', 'fee', 'interest'] as const;
 export const StatementLineKind = z.enum(statementLineKinds);
 export type StatementLineKind = z.infer<typeof StatementLineKind>;
 
 export const StatementLine = z.object({
+  /**
+   * Its place in the statement: 1, 2, 3… in the order shown. A chat about the
+   * line names it by period and seq. Absent only from lines attached to
+   * conversations before lines were numbered.
+   */
+  seq: z.optional(z.int()),
   kind: StatementLineKind,
   /** When it happened: the purchase, the payment, the refund; the closing for fees and interest. */
   date: IsoDateTime,
@@ -112,6 +120,8 @@ export const Settlement = z.object({
   remaining: z.int(),
   /** What is left to pay of the minimum payment. */
   minimumRemaining: z.int(),
+  /** The due date has passed with part of the minimum unpaid: the payment is late. */
+  overdue: z.boolean(),
 });
 export type Settlement = z.infer<typeof Settlement>;
 

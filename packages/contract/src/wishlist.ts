@@ -97,7 +97,7 @@ export const listMyNotifications = defineEndpoint({
   summary: "The shopper's wishlist alerts, newest first, with the count of unread ones.",
   query: z.object({
     limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
-    unread: z._default(z.stringbool(), false),
+    unread: z._default(z.pipe(z.union([z.boolean(), z.enum(['true', 'false'])]), z.transform((flag) => flag === true || flag === 'true')), false),
   }),
   response: Notifications,
 });
@@ -109,6 +109,6 @@ export const markNotificationsRead = defineEndpoint({
   audience: 'shopper',
   tag: 'Wishlist',
   summary: 'Marks alerts as read: the ones listed, or all when none are.',
-  body: z.object({ ids: z.optional(z.array(z.string().check(z.regex(/^\d{1,18}$/, 'An alert id'))).check(z.maxLength(100))) }),
+  body: z.object({ ids: z.optional(z.array(z.string().check(z.regex(/^\d{1,18}$/, 'An alert id'), z.maxLength(18))).check(z.maxLength(100))) }),
   response: z.object({ unread: z.int() }),
 });

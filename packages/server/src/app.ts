@@ -9,10 +9,12 @@ import type { BatchedReads } from './db/batched-reads.ts';
 import type { Database } from './db/schema.ts';
 import { Api, errorResponse } from './http/api.ts';
 import { preflight } from './http/cors.ts';
+import { StreamSlots, type StreamLimits } from './http/event-stream.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { apiHeaders, ProblemError, problemResponse } from './http/problem.ts';
 import { RateLimits, type RateLimitRules } from './http/rate-limits.ts';
-import { authRoutes } from './modules/auth/auth.routes.ts';
+import { authRoutes, sessionEndingRoutes } from './modules/auth/auth.routes.ts';
+import { EndedSessions } from './modules/auth/ended-sessions.ts';
 import { MerchantDirectory } from './modules/auth/merchant-directory.ts';
 import { TokenService } from './modules/auth/tokens.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
@@ -26,7 +28,9 @@ import { statementRoutes } from './modules/statements/statements.routes.ts';
 import { wishlistRoutes } from './modules/wishlist/wishlist.routes.ts';
 import { RecommendationModels } from './modules/recommendations/model-cache.ts';
 import { recommendationRoutes } from './modules/recommendations/recommendations.routes.ts';
+import { systemResolver, type HostResolver } from './modules/webhooks/private-networks.ts';
 import { WebhookSecrets } from './modules/webhooks/signing-secrets.ts';
+import type { WebhookTargetPolicy } from './modules/webhooks/webhooks.service.ts';
 import { webhookRoutes } from './modules/webhooks/webhooks.routes.ts';
 
 export const apiVersion = '0.1.0';
@@ -46,10 +50,14 @@ export interface AppDeps {
   clock: Clock;
   tokens: TokenService;
   directory: MerchantDirectory;
+  endedSessions: EndedSessions;
   recommendations: RecommendationModels;
   chat: ChatHub;
   rateLimits: RateLimits;
+  /** The event streams this instance holds open, within their limits. */
+  streams: StreamSlots;
   webhookSecrets: WebhookSecrets;
+  webhookTargets: WebhookTargetPolicy;
   /** Customers with their ledger sums, as `GET /v1/me` reads them: batched under load. */
   customerReads: BatchedReads<CustomerKey, CustomerForMe>;
 }
@@ -62,23 +70,39 @@ export interface AppOptions {
   chatPollMs?: number;
   /** Budgets other than the defaults, for a test that wants to reach one. */
   rateLimits?: Partial<RateLimitRules>;
+  /** WEBHOOKS_ALLOW_PRIVATE_NETWORKS: whether webhook endpoints may be registered in private networks; no by default. */
+  webhooksAllowPrivateNetworks?: boolean;
+  /** How webhook endpoints' names are resolved when registered; the system's resolver by default. */
+  resolveHost?: HostResolver;
+  /** Open event stream limits other than the defaults, for a test that wants to reach one. */
+  streamLimits?: Partial<StreamLimits>;
+  /** How often open event streams beat (20 s), for a test that cannot wait for one. */
+  streamHeartbeatMs?: number;
 }
 
 /** The CRM API under `/v1`, built from its dependencies so a test can build one on a fresh database. */
 export function createApp(options: AppOptions): { app: Hono; deps: AppDeps } {
   const clock = options.clock ?? systemClock;
   const { db } = options.database;
+  const directory = new MerchantDirectory(db, clock);
+  const endedSessions = new EndedSessions(db, clock);
   const deps: AppDeps = {
     db,
     databaseKind: options.database.kind,
     notifications: options.database.notifications,
     clock,
-    tokens: new TokenService(options.tokenSecret, clock),
-    directory: new MerchantDirectory(db, clock),
+    tokens: new TokenService(options.tokenSecret, clock, {
+      keysOf: async (merchantId) => (await directory.byId(merchantId))?.tokenKeys,
+      hasEnded: (claims, now) => endedSessions.hasEnded(claims, now),
+    }),
+    directory,
+    endedSessions,
     recommendations: new RecommendationModels(db, clock),
     chat: new ChatHub(db, options.database.notifications, options.chatPollMs),
     rateLimits: new RateLimits(db, clock, options.rateLimits),
+    streams: new StreamSlots(options.streamLimits, options.streamHeartbeatMs),
     webhookSecrets: new WebhookSecrets(options.tokenSecret),
+    webhookTargets: { allowPrivateNetworks: options.webhooksAllowPrivateNetworks ?? false, resolve: options.resolveHost ?? systemResolver },
     customerReads: customersForMeReads(db, customerReadConcurrency[options.database.kind]),
   };
 
@@ -111,6 +135,7 @@ export function createApp(options: AppOptions): { app: Hono; deps: AppDeps } {
   recommendationRoutes(api, deps);
   chatRoutes(api, deps);
   webhookRoutes(api, deps);
+  sessionEndingRoutes(api, deps);
 
   const document = openApiDocument(api.endpoints, apiVersion);
   const documentText = JSON.stringify(document);
@@ -119,6 +144,8 @@ export function createApp(options: AppOptions): { app: Hono; deps: AppDeps } {
   );
 
   app.all('/v1/*', (c) => problemResponse(new ProblemError('not-found', `No endpoint ${c.req.method} ${c.req.path}`), c.req.path));
+  // Built as API answers are, so a path nothing serves carries the same security headers.
+  app.notFound((c) => problemResponse(new ProblemError('not-found', `Nothing is served at ${c.req.path}`), c.req.path));
   app.onError((error, c) => errorResponse(error, c.req.path));
   return { app, deps };
 }

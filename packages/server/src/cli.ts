@@ -6,7 +6,7 @@ import { demoAgents, demoMerchant } from './demo/seed.ts';
 import { readEnvironment } from './env.ts';
 import { createAgent } from './modules/auth/auth.service.ts';
 import { findMerchantById } from './modules/auth/merchants.repository.ts';
-import { createMerchant } from './modules/auth/merchants.service.ts';
+import { createMerchant, rotateTokenKey } from './modules/auth/merchants.service.ts';
 import { loadTokenSecret } from './modules/auth/token-secret.ts';
 import { WebhookSecrets } from './modules/webhooks/signing-secrets.ts';
 import { createWebhookEndpoint, listWebhookDeliveries, listWebhookEndpoints } from './modules/webhooks/webhooks.service.ts';
@@ -18,6 +18,10 @@ const usage = `Usage:
       --demo seeds the demo merchant and serves the demo store at / and the agent page at /agent/.
   clientela merchant create --name NAME --origin ORIGIN [--origin ORIGIN…] [--currency CLP] [--time-zone America/Santiago] [--locale es]
       Creates a merchant and prints its id and keys as JSON; the secret key is shown only this once.
+  clientela merchant rotate-token-key --merchant ID [--end-previous]
+      Signs the merchant's tokens with a new key from now on (running servers take it up within 30 s).
+      Tokens under the previous key keep working until they expire, at most 12 hours; with
+      --end-previous, for a key that leaked, they stop at once: agents sign in again, shoppers get new sessions.
   clientela agent create --merchant ID --email EMAIL --name NAME --password PASSWORD
       Adds a support agent to a merchant.
   clientela webhooks add --merchant ID --url URL [--event TYPE…] [--description TEXT]
@@ -74,9 +78,23 @@ async function serve(args: string[]) {
 }
 
 async function merchant(args: string[]) {
-  const { positionals, values } = parseArgs({
+  const [action, ...options] = args;
+  if (action === 'create') return createMerchantCommand(options);
+  if (action === 'rotate-token-key') return rotateTokenKeyCommand(options);
+  throw new UsageError();
+}
+
+async function rotateTokenKeyCommand(args: string[]) {
+  const { values } = parseArgs({ args, options: { merchant: { type: 'string' }, 'end-previous': { type: 'boolean', default: false } } });
+  const merchantId = values.merchant;
+  if (!merchantId) throw new UsageError('--merchant names the merchant whose token key to rotate');
+  const rotated = await withDatabase(({ db }) => rotateTokenKey(db, merchantId, systemClock(), { endPrevious: values['end-previous'] }));
+  console.log(JSON.stringify(rotated, null, 2));
+}
+
+async function createMerchantCommand(args: string[]) {
+  const { values } = parseArgs({
     args,
-    allowPositionals: true,
     options: {
       name: { type: 'string' },
       origin: { type: 'string', multiple: true },
@@ -85,7 +103,7 @@ async function merchant(args: string[]) {
       locale: { type: 'string', default: 'es' },
     },
   });
-  if (positionals[0] !== 'create' || !values.name || !values.origin?.length) throw new UsageError();
+  if (!values.name || !values.origin?.length) throw new UsageError();
   if (!/^[A-Z]{3}$/.test(values.currency)) throw new UsageError('--currency takes an ISO 4217 code such as CLP');
   if (!['es', 'en'].includes(values.locale)) throw new UsageError('--locale is es or en');
   try {

@@ -150,6 +150,8 @@ describe('isolation matrix: nobody but its owner reaches a shopper or agent obje
       signalAgentTyping: { audience: 'agent', kind: 'object', method: 'POST', path: `${a}/typing` },
       streamAgentEvents: { audience: 'agent', kind: 'own', method: 'GET', path: '/v1/agent/events', stream: true },
       getAgentCustomer: { audience: 'agent', kind: 'object', method: 'GET', path: '/v1/agent/customers/solo-a' },
+      // Last: it ends the session of the other store's agent, whose token every agent case above uses.
+      agentLogout: { audience: 'agent', kind: 'own', method: 'POST', path: '/v1/agent/logout', body: {} },
     };
   });
   after(() => app.close());

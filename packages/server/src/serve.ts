@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { serve as serveHttp } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp, type AppDeps } from './app.ts';
 import { systemClock } from './clock.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -10,6 +9,7 @@ import { openDatabase, type DatabaseHandle } from './db/open.ts';
 import { demoStore } from './demo/demo-store.ts';
 import { seedDemo, type DemoSeedResult } from './demo/seed.ts';
 import type { Environment } from './env.ts';
+import { serveWidgetBundles } from './http/widget-bundles.ts';
 import { loadTokenSecret } from './modules/auth/token-secret.ts';
 import { scheduleTierRecompute } from './modules/loyalty/tier-schedule.ts';
 import { WebhookDispatcher, scheduleWebhookDispatch } from './modules/webhooks/dispatcher.ts';
@@ -38,21 +38,15 @@ export async function startServer(env: Environment, options: { demo: boolean }):
   const database = await openConfiguredDatabase(env);
   await migrateToLatest(database.db);
   const tokenSecret = await loadTokenSecret(database.db, env.TOKEN_SECRET);
-  const { app, deps } = createApp({ database, tokenSecret, clock: systemClock });
+  const { app, deps } = createApp({ database, tokenSecret, clock: systemClock, webhooksAllowPrivateNetworks: env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS });
 
   if (!existsSync(widgetsDist)) throw new Error(`No widget bundles in ${widgetsDist}: run \`npm run build\` first`);
-  app.use('/widgets/*', async (c, next) => {
-    await next();
-    // Module scripts from another origin need CORS; hashed chunks never change.
-    c.res.headers.set('access-control-allow-origin', '*');
-    c.res.headers.set('cache-control', /-[\w-]{8}\.js$/.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
-  });
-  app.use('/widgets/*', serveStatic({ root: widgetsDist, rewriteRequestPath: (path) => path.replace(/^\/widgets/, '') }));
+  serveWidgetBundles(app, widgetsDist);
 
   let apiUrl = '';
   if (options.demo) {
     if (!existsSync(demoDist)) throw new Error(`No demo pages in ${demoDist}: run \`npm run build\` first`);
-    app.route('/', demoStore({ apiUrl: () => apiUrl, pagesDir: demoDist }));
+    app.route('/', demoStore({ apiUrl: () => apiUrl, pagesDir: demoDist, tokenSecret }));
   }
 
   const server = serveHttp({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });

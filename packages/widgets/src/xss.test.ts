@@ -1,4 +1,4 @@
-import type { Conversation } from '@clientela/contract';
+import type { Conversation, Statement, StatementList } from '@clientela/contract';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { addAgent, asMerchant, freshCustomer, mintSession, rebuildRecommendations } from './testing/server-commands.ts';
@@ -171,9 +171,7 @@ async function plant(hostile: string, run: string): Promise<Planted> {
     const { token } = await mintSession(shopperId);
     return fetch(path, { ...init, headers: { authorization: `Bearer ${token}`, 'x-publishable-key': 'pk_test_demo', 'content-type': 'application/json' } });
   };
-  const line = { kind: 'purchase', date: new Date().toISOString(), description: value('attachment'), moreItems: 0, amount: 30_000, installment: null, orderId: null, purchaseTotal: null };
-
-  const [, , , , saved, started] = await Promise.all([
+  const [, , , , saved] = await Promise.all([
     // Someone else buys both together: for the model, B goes with A.
     ok(asMerchant('POST', '/v1/orders', order(`${buyer}-o`, buyer, [[productA, 30_000], [productB, 40_000]], { method: 'other' })), 'the other order'),
     ok(asMerchant('PUT', `/v1/customers/${shopperId}/card`, { creditLimit: 2_000_000 }), 'store card').then(() =>
@@ -182,16 +180,21 @@ async function plant(hostile: string, run: string): Promise<Planted> {
     ok(asMerchant('POST', '/v1/orders', order(`${shopperId}-promo`, shopperId, [[productA, 30_000]], { method: 'other' }, promotedAt)), 'the promoted purchase'),
     ok(asMerchant('POST', `/v1/customers/${shopperId}/points/corrections`, { id: `xss-${run}`, amount: 200_000, note: value('correction') }), 'correction'),
     shopperFetch(`/v1/me/wishlist/items/${productB}`, { method: 'PUT', body: JSON.stringify({ note: value('note') }) }),
-    shopperFetch('/v1/me/conversations', {
-      method: 'POST',
-      body: JSON.stringify({
-        clientId: `xss-${run}-c`,
-        subject: value('subject'),
-        message: { clientId: `xss-${run}-m1`, body: value('shopperMessage') },
-        attachment: { kind: 'statement-line', period: new Date().toISOString().slice(0, 7), line },
-      }),
-    }),
   ]);
+  // She asks about the line her card purchase put on her open statement: the store fills it in, product A's name and all.
+  const { statements } = (await (await shopperFetch('/v1/me/statements')).json()) as StatementList;
+  const period = statements[0]!.period;
+  const statement = (await (await shopperFetch(`/v1/me/statements/${period}`)).json()) as Statement;
+  const asked = statement.transactions.items.find((line) => line.orderId === `${shopperId}-card`)!;
+  const started = await shopperFetch('/v1/me/conversations', {
+    method: 'POST',
+    body: JSON.stringify({
+      clientId: `xss-${run}-c`,
+      subject: value('subject'),
+      message: { clientId: `xss-${run}-m1`, body: value('shopperMessage') },
+      attachment: { kind: 'statement-line', period, seq: asked.seq },
+    }),
+  });
   expect(saved.status).to.be.within(200, 201);
   expect(started.status).to.equal(201);
   // B gets cheaper after she saved it: a price-drop alert names it.
@@ -365,7 +368,7 @@ describe('hostile strings render as inert text', () => {
         expect(textOf(thread.querySelector('#thread-title'))).to.equal(value('subject'));
         expect(textOf(thread.querySelector('.message .text'))).to.equal(value('shopperMessage'));
         expect(textOf(thread.querySelector('.message .author'))).to.equal(shopperName);
-        expect(textOf(part(agentConsole, 'attachment'))).to.contain(value('attachment'));
+        expect(textOf(part(agentConsole, 'attachment'))).to.contain(value('productA'));
 
         [...thread.querySelectorAll<HTMLButtonElement>('.actions button')].find((button) => textOf(button).trim() === 'Asignarme')!.click();
         await until(() => textOf(thread.querySelector('.meta')).includes(`Asignada a ${planted.agent.name}`), 'assigned to the agent', agentConsole);
@@ -391,7 +394,7 @@ describe('hostile strings render as inert text', () => {
         expect(all(chat, '[part~=log] .message .text').map(textOf)).to.deep.equal([value('shopperMessage'), value('agentMessage')]);
         expect(textOf(shadow(chat).querySelector('.message.agent .author'))).to.equal(planted.agent.name);
         expect(textOf(shadow(chat).querySelector('.thread-head h3'))).to.equal(value('subject'));
-        expect(textOf(part(chat, 'attachment'))).to.contain(value('attachment'));
+        expect(textOf(part(chat, 'attachment'))).to.contain(value('productA'));
 
         // Typing, both ways: each side names the other. A signal is not stored, so each side keeps typing until the other sees it.
         await whileDoing(

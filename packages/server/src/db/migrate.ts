@@ -9,6 +9,9 @@ import * as rateLimits from './migrations/2026-11-29-rate-limits.ts';
 import * as webhooks from './migrations/2026-11-30-webhooks.ts';
 import * as pointsLedgerSums from './migrations/2026-12-07-points-ledger-sums.ts';
 import * as revolvingCredit from './migrations/2026-12-08-revolving-credit.ts';
+import * as sessionsAndKeys from './migrations/2026-12-09-sessions-and-keys.ts';
+import * as chatAuthors from './migrations/2026-12-10-chat-authors.ts';
+import * as wideNumbers from './migrations/2026-12-11-wide-numbers.ts';
 
 /** Every migration, by date; the same list runs on PGlite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +25,9 @@ const migrations: Record<string, Migration> = {
   '2026-11-30-webhooks': webhooks,
   '2026-12-07-points-ledger-sums': pointsLedgerSums,
   '2026-12-08-revolving-credit': revolvingCredit,
+  '2026-12-09-sessions-and-keys': sessionsAndKeys,
+  '2026-12-10-chat-authors': chatAuthors,
+  '2026-12-11-wide-numbers': wideNumbers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -18,6 +18,10 @@ export interface MerchantTable {
   /** The least trailing-12-month spend of each active tier when tiers were last computed. */
   tierFloors: ColumnType<Record<string, number> | null, string | null, string | null>;
   tiersComputedAt: Timestamp | null;
+  /** The version of the store's token key it signs with now (see TokenService). */
+  tokenKeyVersion: Generated<number>;
+  /** Until when tokens under the version before still verify; null when none does. */
+  previousTokenKeyUntil: Timestamp | null;
   createdAt: CreatedAt;
 }
 
@@ -32,6 +36,9 @@ export interface AgentTable {
   email: string;
   name: string;
   passwordHash: string;
+  /** Carried by every token of the agent; raised to end all their sessions. */
+  sessionVersion: Generated<number>;
+  sessionsEndedAt: Timestamp | null;
   createdAt: CreatedAt;
 }
 
@@ -50,6 +57,9 @@ export interface CustomerTable {
   pointsDueAt: Timestamp | null;
   /** The sum of the customer's points entries, added to by the database with every append. */
   pointsLedgerSum: Generated<number>;
+  /** Carried by every session token of the customer; raised to end all their sessions. */
+  sessionVersion: Generated<number>;
+  sessionsEndedAt: Timestamp | null;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
 }
@@ -196,6 +206,7 @@ export interface PointsEntryTable {
   merchantId: string;
   id: Generated<number>;
   customerId: string;
+  /** Points in (positive) or out (negative): a `bigint`, read as a number like every `bigint` here (see db/open.ts). */
   amount: number;
   /** Why the points moved: purchase, promotion, birthday, redemption, expiry, refund, correction. */
   reason: string;
@@ -293,6 +304,8 @@ export interface ConversationTable {
   assignedAgentId: string | null;
   lastSeq: Generated<number>;
   clientId: string | null;
+  /** The fingerprint of the request that started it; null for conversations started before it was kept. */
+  requestHash: string | null;
   attachment: ColumnType<unknown, string | null, string | null>;
   startedOffline: Generated<boolean>;
   shopperReadSeq: Generated<number>;
@@ -346,6 +359,14 @@ export interface RateLimitTable {
   subject: string;
   windowStart: Timestamp;
   hits: number;
+  lastHitAt: Timestamp | null;
+}
+
+/** A session signed out before its token expired, kept until it would have. */
+export interface EndedSessionTable {
+  merchantId: string;
+  tokenId: string;
+  expiresAt: Timestamp;
 }
 
 export interface WebhookEndpointTable {
@@ -410,6 +431,7 @@ export interface Database {
   supportSettings: SupportSettingsTable;
   serverSettings: ServerSettingTable;
   rateLimits: RateLimitTable;
+  endedSessions: EndedSessionTable;
   webhookEndpoints: WebhookEndpointTable;
   webhookDeliveries: WebhookDeliveryTable;
 }

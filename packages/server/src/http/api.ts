@@ -167,12 +167,23 @@ function fieldErrors(where: FieldError['in'], error: z.core.$ZodError): FieldErr
   return error.issues.map((issue) => ({ in: where, field: issue.path.map(String).join('.'), message: issue.message }));
 }
 
+/** JSON is UTF-8 (RFC 8259): bytes that are not are refused, not stored as U+FFFD in their place. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new ProblemError('unsupported-media-type', 'Send the body as application/json');
   }
-  const text = await request.text();
+  const bytes = await request.arrayBuffer();
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new ProblemError('invalid-request', 'The body is not valid UTF-8', {
+      errors: [{ in: 'body', field: '', message: 'Not valid UTF-8' }],
+    });
+  }
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text);

@@ -2,7 +2,7 @@ import type { Audience } from '@clientela/contract';
 import { isPublishableKey, isSecretKey } from '../modules/auth/keys.ts';
 import type { MerchantDirectory } from '../modules/auth/merchant-directory.ts';
 import type { Merchant } from '../modules/auth/merchants.repository.ts';
-import type { TokenService } from '../modules/auth/tokens.ts';
+import type { TokenClaims, TokenService } from '../modules/auth/tokens.ts';
 import { ProblemError } from './problem.ts';
 
 export interface PublicCaller {
@@ -14,10 +14,14 @@ export interface MerchantCaller {
 export interface ShopperCaller {
   merchant: Merchant;
   customerId: string;
+  /** What the token says of its session, to end it or to check it against the customer's row. */
+  session: TokenClaims;
 }
 export interface AgentCaller {
   merchant: Merchant;
   agentId: string;
+  /** What the token says of its session, to end it. */
+  session: TokenClaims;
 }
 
 export type CallerOf<A extends Audience> = A extends 'public'
@@ -75,6 +79,6 @@ export async function authenticate<A extends Audience>(
   const merchant = keyMerchant ?? (await deps.directory.byId(claims.merchantId));
   if (!merchant) throw unauthenticated('The token is not valid');
   return (audience === 'agent'
-    ? { merchant, agentId: claims.subject }
-    : { merchant, customerId: claims.subject }) as unknown as CallerOf<A>;
+    ? { merchant, agentId: claims.subject, session: claims }
+    : { merchant, customerId: claims.subject, session: claims }) as unknown as CallerOf<A>;
 }

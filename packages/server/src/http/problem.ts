@@ -1,4 +1,5 @@
 import { problemContentType, problemType, type FieldError, type Problem, type ProblemKind } from '@clientela/contract';
+import { apiSecurityHeaders } from './security-headers.ts';
 
 const titles: Record<ProblemKind, string> = {
   'invalid-request': 'The request is not valid',
@@ -66,11 +67,12 @@ export class ProblemError extends Error {
 export const notFound = (what: string) => new ProblemError('not-found', `${what} was not found`);
 
 /**
- * What every API answer carries: no cache keeps it, and no browser reads it as another type than it says.
- * Each answer is built with them rather than given them afterwards: touching the headers of a built answer
- * turns the Node adapter's plain answer into a full Fetch `Response`, which halved the requests a second.
+ * What every API answer carries: no cache keeps it, and the security headers (no browser reads it as another
+ * type than it says, frames it or embeds it). Each answer is built with them rather than given them
+ * afterwards: touching the headers of a built answer turns the Node adapter's plain answer into a full Fetch
+ * `Response`, which halved the requests a second.
  */
-export const apiHeaders = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } as const;
+export const apiHeaders = { ...apiSecurityHeaders, 'cache-control': 'no-store' } as const;
 
 export function problemResponse(error: ProblemError, instance?: string, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(error.toProblem(instance)), {

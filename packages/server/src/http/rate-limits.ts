@@ -3,10 +3,15 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
 import { ProblemError } from './problem.ts';
 
-/** At most `limit` calls in each window of `windowSeconds`. */
+/**
+ * At most `limit` calls in each window of `windowSeconds`; with `backoff`,
+ * past the limit one more call each time a wait since the last has passed,
+ * the wait doubling from `firstSeconds` up to `maxSeconds`.
+ */
 export interface RateRule {
   limit: number;
   windowSeconds: number;
+  backoff?: { firstSeconds: number; maxSeconds: number };
 }
 
 /**
@@ -20,8 +25,12 @@ export interface RateLimitRules {
   sessionsPerCustomer: RateRule;
   /** `POST /v1/agent/login`, every attempt from one address. */
   loginsPerAddress: RateRule;
-  /** Wrong passwords for one account; past it, even the right one waits. */
+  /** Wrong passwords for one account from one address, when the device is not known. */
+  loginFailuresPerAccountAddress: RateRule;
+  /** Wrong passwords for one account from all devices not known: past it, even the right one waits, unless from a known device. */
   loginFailuresPerAccount: RateRule;
+  /** Wrong passwords from one known device (one that signed in before, see `logInAgent`). */
+  loginFailuresPerDevice: RateRule;
   /** Chat messages and new conversations, from shoppers and agents alike. */
   messagesPerMerchant: RateRule;
   messagesPerSender: RateRule;
@@ -33,12 +42,17 @@ export interface RateLimitRules {
 export type RateRuleName = keyof RateLimitRules;
 
 const perMinute = (limit: number): RateRule => ({ limit, windowSeconds: 60 });
+/** Five tries, then waits of 1 s, 2 s, 4 s… up to 15 minutes: a person who mistypes hardly waits, a guesser gets a dozen more an hour. */
+const fiveThenDoubling: RateRule = { limit: 5, windowSeconds: 60 * 60, backoff: { firstSeconds: 1, maxSeconds: 15 * 60 } };
 
 export const defaultRateLimits: RateLimitRules = {
   sessionsPerMerchant: perMinute(6_000),
   sessionsPerCustomer: perMinute(60),
   loginsPerAddress: perMinute(60),
-  loginFailuresPerAccount: { limit: 10, windowSeconds: 15 * 60 },
+  loginFailuresPerAccountAddress: fiveThenDoubling,
+  // Beyond what one address can reach in its waits, so only many addresses together lock unknown devices out.
+  loginFailuresPerAccount: { limit: 30, windowSeconds: 60 * 60 },
+  loginFailuresPerDevice: fiveThenDoubling,
   messagesPerMerchant: perMinute(6_000),
   messagesPerSender: perMinute(120),
   redemptionsPerMerchant: perMinute(1_200),
@@ -49,7 +63,8 @@ export const defaultRateLimits: RateLimitRules = {
  * Fixed-window counters in the `rate_limits` table, shared by every API
  * instance on the same database. A call is counted before it does any work,
  * and a call over any of its budgets is answered 429 with `Retry-After`
- * (the seconds until that window ends) before it changes anything else.
+ * (the seconds until that window ends, or its wait is over) before it
+ * changes anything else.
  */
 export class RateLimits {
   readonly #db: Kysely<Database>;
@@ -70,23 +85,27 @@ export class RateLimits {
     }
   }
 
-  /** Refuses the call when a budget is already spent, without counting it (see `spend`). */
-  async check(merchantId: string, rule: RateRuleName, subject: string): Promise<void> {
-    const window = this.#window(rule);
-    const row = await this.#db
-      .selectFrom('rateLimits')
-      .select('hits')
-      .where('merchantId', '=', merchantId)
-      .where('rule', '=', rule)
-      .where('subject', '=', subject)
-      .where('windowStart', '=', window.start)
-      .executeTakeFirst();
-    if ((row?.hits ?? 0) >= this.#rules[rule].limit) throw this.#refusal(rule, window);
-  }
-
-  /** Counts a call that turned out to cost the budget (a wrong password, say). */
-  async spend(merchantId: string, rule: RateRuleName, subject: string): Promise<void> {
-    await this.#count(merchantId, rule, subject);
+  /**
+   * Counts an attempt against each budget named, in order, before the work it
+   * pays for, each in one statement: of attempts made at once, no more than a
+   * budget allows go on, and every other is refused (429) and counted in none.
+   * The attempt is given back with `release` when it turned out to cost
+   * nothing (a right password).
+   */
+  async reserve(merchantId: string, budgets: ReadonlyArray<readonly [RateRuleName, string]>): Promise<Reservation> {
+    const reserved: Array<readonly [RateRuleName, string, Window]> = [];
+    const release = async () => {
+      for (const [rule, subject, window] of reserved) await this.#giveBack(merchantId, rule, subject, window);
+    };
+    for (const [rule, subject] of budgets) {
+      const window = await this.#countWithin(merchantId, rule, subject);
+      if (!window) {
+        await release();
+        throw await this.#waitRefusal(merchantId, rule, subject);
+      }
+      reserved.push([rule, subject, window]);
+    }
+    return { release };
   }
 
   #refusal(rule: RateRuleName, window: Window): ProblemError {
@@ -100,6 +119,65 @@ export class RateLimits {
     const length = this.#rules[rule].windowSeconds * 1000;
     const start = Math.floor(this.#clock().getTime() / length) * length;
     return { start: new Date(start), end: new Date(start + length) };
+  }
+
+  /**
+   * Adds one to the current window's counter if the rule lets one more call
+   * in now, and says in which window; undefined when it does not. The
+   * condition is part of the update, which PostgreSQL takes on the row's
+   * latest version: concurrent attempts cannot all read the same count.
+   */
+  async #countWithin(merchantId: string, rule: RateRuleName, subject: string): Promise<Window | undefined> {
+    const { limit, backoff } = this.#rules[rule];
+    const window = this.#window(rule);
+    const now = this.#clock();
+    const waitedLongEnough = backoff
+      ? sql<boolean>`rate_limits.last_hit_at + ${backoffWait(backoff, limit)} <= excluded.last_hit_at`
+      : sql<boolean>`false`;
+    const row = await this.#db
+      .insertInto('rateLimits')
+      .values({ merchantId, rule, subject, windowStart: window.start, hits: 1, lastHitAt: now })
+      .onConflict((conflict) =>
+        conflict
+          .columns(['merchantId', 'rule', 'subject'])
+          .doUpdateSet({
+            hits: sql<number>`case when rate_limits.window_start = excluded.window_start then rate_limits.hits + 1 else 1 end`,
+            windowStart: sql<Date>`excluded.window_start`,
+            lastHitAt: sql<Date>`excluded.last_hit_at`,
+          })
+          .where(sql<boolean>`rate_limits.window_start <> excluded.window_start or rate_limits.hits < ${limit} or ${waitedLongEnough}`),
+      )
+      .returning('hits')
+      .executeTakeFirst();
+    return row ? window : undefined;
+  }
+
+  async #giveBack(merchantId: string, rule: RateRuleName, subject: string, window: Window): Promise<void> {
+    await this.#db
+      .updateTable('rateLimits')
+      .set({ hits: sql<number>`hits - 1` })
+      .where('merchantId', '=', merchantId)
+      .where('rule', '=', rule)
+      .where('subject', '=', subject)
+      .where('windowStart', '=', window.start)
+      .where('hits', '>', 0)
+      .execute();
+  }
+
+  /** The refusal of a reservation: until the window ends, or sooner when the rule's wait ends first. */
+  async #waitRefusal(merchantId: string, rule: RateRuleName, subject: string): Promise<ProblemError> {
+    const window = this.#window(rule);
+    const { limit, backoff } = this.#rules[rule];
+    if (!backoff) return this.#refusal(rule, window);
+    const row = await this.#db
+      .selectFrom('rateLimits')
+      .select(sql<Date>`last_hit_at + ${backoffWait(backoff, limit)}`.as('waitEnds'))
+      .where('merchantId', '=', merchantId)
+      .where('rule', '=', rule)
+      .where('subject', '=', subject)
+      .executeTakeFirst();
+    const waitEnds = row?.waitEnds ? new Date(row.waitEnds) : window.end;
+    return this.#refusal(rule, { start: window.start, end: waitEnds < window.end ? waitEnds : window.end });
   }
 
   /** Adds one to the current window's counter (a counter from an earlier window starts over) and reads it back. */
@@ -123,4 +201,15 @@ export class RateLimits {
 interface Window {
   start: Date;
   end: Date;
+}
+
+/** An attempt counted by `reserve`, to give back when it cost nothing. */
+export interface Reservation {
+  release(): Promise<void>;
+}
+
+/** The wait after a counter's latest call, as an SQL interval: `firstSeconds` doubled once for each call past the limit. */
+function backoffWait(backoff: NonNullable<RateRule['backoff']>, limit: number) {
+  // The exponent stops growing once the wait is at its most anyway, so the power never overflows.
+  return sql`least(${backoff.firstSeconds}::float8 * power(2, least(rate_limits.hits - ${limit}, 40)), ${backoff.maxSeconds}::float8) * interval '1 second'`;
 }

@@ -4,6 +4,7 @@ import { createApp, type AppDeps, type AppOptions } from '../app.ts';
 import type { Clock } from '../clock.ts';
 import type { DatabaseHandle } from '../db/open.ts';
 import { defaultRateLimits, type RateLimitRules } from '../http/rate-limits.ts';
+import type { HostResolver } from '../modules/webhooks/private-networks.ts';
 import { createMerchant, type NewMerchant } from '../modules/auth/merchants.service.ts';
 import { openTestDatabase } from './test-database.ts';
 
@@ -11,14 +12,30 @@ export interface TestApp {
   deps: AppDeps;
   /** Calls the app in process, the way a client would over HTTP. */
   request(path: string, init?: RequestInit): Promise<Response>;
-  /** The app's fetch handler, to serve it over a socket. */
-  fetch(request: Request): Promise<Response>;
+  /** The app's fetch handler, to serve it over a socket; `env` carries the connection (the Node adapter's bindings). */
+  fetch(request: Request, env?: unknown): Promise<Response>;
   close(): Promise<void>;
 }
 
+/** Tests do not depend on the internet's DNS: `localhost` resolves as the hosts file says, other names not at all. */
+const resolveWithoutNetwork: HostResolver = async (hostname) => {
+  if (hostname === 'localhost') return [{ address: '127.0.0.1', family: 4 }, { address: '::1', family: 6 }];
+  throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+};
+
 /** A real app on a fresh database of its own (PGlite, or PostgreSQL with TEST_DATABASE_URL). */
 export async function createTestApp(
-  options: { clock?: Clock; database?: DatabaseHandle; tokenSecret?: Uint8Array; chatPollMs?: number; rateLimits?: AppOptions['rateLimits'] } = {},
+  options: {
+    clock?: Clock;
+    database?: DatabaseHandle;
+    tokenSecret?: Uint8Array;
+    chatPollMs?: number;
+    rateLimits?: AppOptions['rateLimits'];
+    streamLimits?: AppOptions['streamLimits'];
+    streamHeartbeatMs?: number;
+    webhooksAllowPrivateNetworks?: boolean;
+    resolveHost?: HostResolver;
+  } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase());
   const { app, deps } = createApp({
@@ -27,11 +44,15 @@ export async function createTestApp(
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.chatPollMs ? { chatPollMs: options.chatPollMs } : {}),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    ...(options.streamLimits ? { streamLimits: options.streamLimits } : {}),
+    ...(options.streamHeartbeatMs ? { streamHeartbeatMs: options.streamHeartbeatMs } : {}),
+    ...(options.webhooksAllowPrivateNetworks ? { webhooksAllowPrivateNetworks: true } : {}),
+    resolveHost: options.resolveHost ?? resolveWithoutNetwork,
   });
   return {
     deps,
     request: async (path, init) => app.request(`http://clientela.test${path}`, init),
-    fetch: async (request) => app.fetch(request),
+    fetch: async (request, env) => app.fetch(request, env),
     close: async () => {
       await deps.chat.close();
       await database.close();

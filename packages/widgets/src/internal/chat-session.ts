@@ -1,5 +1,5 @@
 import type { Client } from '@clientela/client';
-import type { Availability, ChatAttachment, Conversation } from '@clientela/contract';
+import type { Availability, ChatAttachment, ChatAttachmentReference, Conversation } from '@clientela/contract';
 import {
   getSupportAvailability,
   listMyConversations,
@@ -25,6 +25,16 @@ export interface OutgoingStart {
 }
 
 export type ShopperOutgoing = OutgoingMessage | OutgoingStart;
+
+/**
+ * The store takes an attachment by reference only, and fills in the line
+ * from the shopper's statement. A line without a seq (from an outbox kept
+ * before lines were numbered) goes without one: the subject still names it.
+ */
+function attachmentReference(attachment: ChatAttachment): { attachment?: ChatAttachmentReference } {
+  const { seq } = attachment.line;
+  return seq === undefined ? {} : { attachment: { kind: attachment.kind, period: attachment.period, seq } };
+}
 
 const sessions = new WeakMap<Client, Map<string, ChatSession>>();
 
@@ -207,7 +217,7 @@ export class ChatSession extends ChatChannel<Conversation, ShopperOutgoing> {
         clientId: payload.conversationClientId,
         subject: payload.subject,
         message: { clientId: item.key, body: payload.body },
-        ...(payload.attachment ? { attachment: payload.attachment } : {}),
+        ...(payload.attachment ? attachmentReference(payload.attachment) : {}),
       },
     });
     this.#createdFrom.set(payload.conversationClientId, conversation.id);

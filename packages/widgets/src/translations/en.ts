@@ -59,6 +59,7 @@ const en = {
   statementPaidSinceClosing: 'Paid since closing',
   statementRemaining: 'Left to pay',
   statementMinimumRemaining: 'Minimum left to pay',
+  statementOverdue: (date: string, amount: string) => `Your minimum payment was due on ${date}. Pay ${amount} to catch up and avoid further late fees.`,
   statementPaidInFull: 'You have paid this statement in full.',
   statementMinimumTitle: 'How the minimum payment is made up',
   statementNonFinanceable: 'Non-financeable',

@@ -58,6 +58,7 @@ const es: Translation = {
   statementPaidSinceClosing: 'Pagado desde el cierre',
   statementRemaining: 'Por pagar',
   statementMinimumRemaining: 'Mínimo por pagar',
+  statementOverdue: (date: string, amount: string) => `Tu pago mínimo venció el ${date}. Paga ${amount} para ponerte al día y evitar más cargos por atraso.`,
   statementPaidInFull: 'Pagaste este estado de cuenta completo.',
   statementMinimumTitle: 'Cómo se calcula tu pago mínimo',
   statementNonFinanceable: 'No financiable',

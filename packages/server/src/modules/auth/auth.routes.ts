@@ -1,8 +1,7 @@
-import { agentLogin, createSession, getAgentMe } from '@clientela/contract';
+import { agentLogin, agentLogout, createSession, endCustomerSessions as endCustomerSessionsEndpoint, getAgentMe } from '@clientela/contract';
 import type { AppDeps } from '../../app.ts';
 import type { Api } from '../../http/api.ts';
-import { ProblemError } from '../../http/problem.ts';
-import { getAgent, logInAgent, mintShopperSession } from './auth.service.ts';
+import { endCustomerSessions, getAgent, logInAgent, logOutAgent, mintShopperSession } from './auth.service.ts';
 
 export function authRoutes(api: Api, deps: AppDeps): void {
   api.mount(createSession, async ({ caller, body }) => {
@@ -13,17 +12,18 @@ export function authRoutes(api: Api, deps: AppDeps): void {
     return mintShopperSession(deps, caller.merchant.id, body.customerId, body.ttlSeconds);
   });
   api.mount(agentLogin, async ({ caller, body, address }) => {
-    const account = body.email.trim().toLowerCase();
     await deps.rateLimits.take(caller.merchant.id, [['loginsPerAddress', address]]);
-    await deps.rateLimits.check(caller.merchant.id, 'loginFailuresPerAccount', account);
-    try {
-      return await logInAgent(deps, caller.merchant.id, body);
-    } catch (error) {
-      if (error instanceof ProblemError && error.kind === 'unauthenticated') {
-        await deps.rateLimits.spend(caller.merchant.id, 'loginFailuresPerAccount', account);
-      }
-      throw error;
-    }
+    return logInAgent(deps, caller.merchant.id, { ...body, address });
   });
   api.mount(getAgentMe, ({ caller }) => getAgent(deps.db, caller.merchant.id, caller.agentId));
+}
+
+/**
+ * The operations that end sessions, mounted after every other so the OpenAPI
+ * document lists them last: a client that walks the document in order (the
+ * fuzz test does) ends its sessions only after it has used them everywhere else.
+ */
+export function sessionEndingRoutes(api: Api, deps: AppDeps): void {
+  api.mount(agentLogout, ({ caller, body }) => logOutAgent(deps, caller.session, body.everywhere ?? false));
+  api.mount(endCustomerSessionsEndpoint, ({ caller, params }) => endCustomerSessions(deps, caller.merchant.id, params.id));
 }

@@ -108,21 +108,6 @@ describe('identity', () => {
     assert.equal(mixed.status, 401);
   });
 
-  test('the algorithm is pinned: the right key under HS512 or HS384 is refused, HS256 with it is accepted', async () => {
-    const now = Math.floor(clock().getTime() / 1000);
-    const signed = (alg: string) =>
-      new SignJWT({ mid: store.merchant.id })
-        .setProtectedHeader({ alg })
-        .setIssuer('clientela')
-        .setAudience('clientela:shopper')
-        .setSubject('ana')
-        .setIssuedAt(now)
-        .setExpirationTime(now + 60)
-        .sign(tokenSecret);
-    for (const alg of ['HS512', 'HS384']) assert.equal((await store.asShopper(await signed(alg), '/v1/me')).status, 401, alg);
-    assert.equal((await store.asShopper(await signed('HS256'), '/v1/me')).status, 200, 'the same claims under the pinned algorithm');
-  });
-
   test('no operation that takes the secret key answers a browser page, whatever its origin', async () => {
     const document = await json(await app.request('/v1/openapi.json'));
     let checked = 0;
@@ -142,21 +127,6 @@ describe('identity', () => {
       }
     }
     assert.ok(checked >= 30, `${checked} calls`);
-  });
-
-  test('a token claiming a lifetime over 15 minutes is refused even when signed', async () => {
-    const { token } = await app.deps.tokens.issue('agent', store.merchant.id, 'ana', 3600);
-    const now = Math.floor(clock().getTime() / 1000);
-    assert.ok(token);
-    const long = await new SignJWT({ mid: store.merchant.id })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer('clientela')
-      .setAudience('clientela:shopper')
-      .setSubject('ana')
-      .setIssuedAt(now)
-      .setExpirationTime(now + 3600)
-      .sign(new Uint8Array(32));
-    assert.equal((await store.asShopper(long, '/v1/me')).status, 401);
   });
 
   test('agents log in with email and password against the store of the publishable key', async () => {

@@ -10,7 +10,8 @@ import {
   type Merchant,
 } from './merchants.repository.ts';
 
-const ttlMs = 30_000;
+/** How long an answer is remembered: the longest another instance's change to a merchant takes to show here. */
+export const merchantDirectoryTtlMs = 30_000;
 const maxEntries = 10_000;
 
 /**
@@ -54,7 +55,7 @@ export class MerchantDirectory {
   #remember<T>(key: string, load: () => Promise<T>): Promise<T> {
     const now = this.#clock().getTime();
     const entry = this.#entries.get(key);
-    if (entry && now - entry.at < ttlMs) return entry.value as Promise<T>;
+    if (entry && now - entry.at < merchantDirectoryTtlMs) return entry.value as Promise<T>;
     if (this.#entries.size >= maxEntries) this.#entries.clear();
     const value = load();
     this.#entries.set(key, { at: now, value });

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Db, MerchantRow } from '../../db/schema.ts';
+import type { TokenKeyVersions } from './tokens.ts';
 
 /** A merchant as the rest of the app sees it: no key material. */
 export interface Merchant {
@@ -8,6 +10,8 @@ export interface Merchant {
   timeZone: string;
   locale: string;
   origins: readonly string[];
+  /** Which versions of the store's token key verify its tokens (versions, not keys: those are derived). */
+  tokenKeys: TokenKeyVersions;
 }
 
 async function withOrigins(db: Db, row: MerchantRow | undefined): Promise<Merchant | undefined> {
@@ -20,6 +24,7 @@ async function withOrigins(db: Db, row: MerchantRow | undefined): Promise<Mercha
     timeZone: row.timeZone,
     locale: row.locale,
     origins: origins.map((o) => o.origin),
+    tokenKeys: { current: row.tokenKeyVersion, previousUntil: row.previousTokenKeyUntil },
   };
 }
 
@@ -48,7 +53,7 @@ export async function isOriginRegistered(db: Db, origin: string): Promise<boolea
 
 export async function insertMerchant(
   db: Db,
-  merchant: Omit<Merchant, 'origins'> & { publishableKey: string; secretKeyHash: string },
+  merchant: Omit<Merchant, 'origins' | 'tokenKeys'> & { publishableKey: string; secretKeyHash: string },
 ): Promise<void> {
   await db.insertInto('merchants').values(merchant).execute();
 }
@@ -61,4 +66,15 @@ export async function replaceMerchantOrigins(db: Db, merchantId: string, origins
       .values(origins.map((origin) => ({ merchantId, origin })))
       .execute();
   }
+}
+
+/** Moves the store to the next version of its token key; the one before verifies until `previousUntil`. */
+export async function advanceTokenKey(db: Db, merchantId: string, previousUntil: Date): Promise<TokenKeyVersions | undefined> {
+  const row = await db
+    .updateTable('merchants')
+    .set({ tokenKeyVersion: sql<number>`token_key_version + 1`, previousTokenKeyUntil: previousUntil })
+    .where('id', '=', merchantId)
+    .returning(['tokenKeyVersion', 'previousTokenKeyUntil'])
+    .executeTakeFirst();
+  return row && { current: row.tokenKeyVersion, previousUntil: row.previousTokenKeyUntil };
 }

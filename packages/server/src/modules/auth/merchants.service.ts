@@ -1,7 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { hashSecretKey, newMerchantId, newPublishableKey, newSecretKey } from './keys.ts';
-import { insertMerchant, replaceMerchantOrigins, type Merchant } from './merchants.repository.ts';
+import { merchantDirectoryTtlMs } from './merchant-directory.ts';
+import { advanceTokenKey, insertMerchant, replaceMerchantOrigins, type Merchant } from './merchants.repository.ts';
+import { clockSkewSeconds, maxTokenSeconds } from './tokens.ts';
 
 export interface NewMerchant {
   name: string;
@@ -37,16 +39,36 @@ export async function addMerchant(trx: Transaction<Database>, input: NewMerchant
   const id = input.keys?.id ?? newMerchantId();
   const publishableKey = input.keys?.publishableKey ?? newPublishableKey();
   const secretKey = input.keys?.secretKey ?? newSecretKey();
-  const merchant: Merchant = {
+  const row = {
     id,
     name: input.name,
     currency: input.currency ?? 'CLP',
     timeZone: input.timeZone ?? 'America/Santiago',
     locale: input.locale ?? 'es',
-    origins: [...new Set(input.origins.map(normalizeOrigin))],
   };
-  const { origins, ...row } = merchant;
+  const origins = [...new Set(input.origins.map(normalizeOrigin))];
   await insertMerchant(trx, { ...row, publishableKey, secretKeyHash: hashSecretKey(secretKey) });
   await replaceMerchantOrigins(trx, id, origins);
+  // A new store signs with the first version of its key.
+  const merchant: Merchant = { ...row, origins, tokenKeys: { current: 1, previousUntil: null } };
   return { merchant, publishableKey, secretKey };
+}
+
+/**
+ * How long the key before a rotation still verifies: the longest session
+ * token's life, from the last moment another instance may still sign with it
+ * (until its merchant directory sees the rotation), with clock skew.
+ */
+const previousKeyGraceMs = (maxTokenSeconds.agent + clockSkewSeconds) * 1000 + merchantDirectoryTtlMs;
+
+/**
+ * Signs the store's tokens with the next version of its key from now on.
+ * Tokens under the previous key go on working until they expire, or stop at
+ * once with `endPrevious` (for a key that leaked: every session ends).
+ */
+export async function rotateTokenKey(db: Kysely<Database>, merchantId: string, now: Date, options: { endPrevious?: boolean } = {}) {
+  const previousUntil = options.endPrevious ? now : new Date(now.getTime() + previousKeyGraceMs);
+  const keys = await advanceTokenKey(db, merchantId, previousUntil);
+  if (!keys) throw new Error(`No merchant ${merchantId}`);
+  return { merchantId, keyVersion: keys.current, previousKeyValidUntil: keys.previousUntil?.toISOString() ?? null };
 }

@@ -72,8 +72,19 @@ function messages(db: Db, merchantId: string) {
     .where('m.merchantId', '=', merchantId);
 }
 
-export async function findMessageByClientId(db: Db, merchantId: string, conversationId: string, clientId: string): Promise<MessageRow | undefined> {
-  return messages(db, merchantId).where('m.conversationId', '=', conversationId).where('m.clientId', '=', clientId).executeTakeFirst();
+/** Who wrote a message: client ids are unique per author within a conversation. */
+export interface Author {
+  author: 'shopper' | 'agent';
+  authorId: string;
+}
+
+export async function findMessageByClientId(db: Db, merchantId: string, conversationId: string, by: Author, clientId: string): Promise<MessageRow | undefined> {
+  return messages(db, merchantId)
+    .where('m.conversationId', '=', conversationId)
+    .where('m.author', '=', by.author)
+    .where('m.authorId', '=', by.authorId)
+    .where('m.clientId', '=', clientId)
+    .executeTakeFirst();
 }
 
 export async function findMessage(db: Db, merchantId: string, conversationId: string, seq: number): Promise<MessageRow | undefined> {

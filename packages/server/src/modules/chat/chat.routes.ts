@@ -23,7 +23,8 @@ import {
 } from '@clientela/contract';
 import type { AppDeps } from '../../app.ts';
 import type { Api } from '../../http/api.ts';
-import { eventStreamResponse, lastEventIdOf } from '../../http/event-stream.ts';
+import type { TokenClaims } from '../auth/tokens.ts';
+import { eventStreamResponse, lastEventIdOf, type StreamLimitName } from '../../http/event-stream.ts';
 import { notFound } from '../../http/problem.ts';
 import type { EventScope } from './chat.repository.ts';
 import { findConversation, touchPresence } from './chat.repository.ts';
@@ -45,13 +46,47 @@ import {
 import { customerPanel } from './customer-panel.ts';
 
 export function chatRoutes(api: Api, deps: AppDeps): void {
-  // The caller reads Last-Event-ID first: once the stream is answered, a bad one could only break it, not be refused.
-  const stream = (request: Request, merchantId: string, scope: EventScope, afterId: number, onBeat?: () => void) =>
-    eventStreamResponse(
+  /**
+   * Streams a scope's events, holding a slot of each limit named until the stream ends.
+   * The caller reads Last-Event-ID and looks the scope up first: once the stream is
+   * answered, a bad request could only break it, not be refused, and a refused one takes no slot.
+   */
+  const stream = (
+    request: Request,
+    caller: { merchant: { id: string }; session: TokenClaims },
+    slots: ReadonlyArray<readonly [StreamLimitName, string]>,
+    scope: EventScope,
+    afterId: number,
+    onBeat?: () => void,
+  ) => {
+    const merchantId = caller.merchant.id;
+    const release = deps.streams.take(merchantId, slots);
+    // A stream is let in once, when it opens: each heartbeat asks again, so a session ended since (signed out, revoked) loses its stream too.
+    const endIfSessionEnded = (end: () => void) =>
+      void deps.endedSessions.hasEnded(caller.session, deps.clock()).then(
+        (ended) => ended && end(),
+        () => undefined,
+      );
+    return eventStreamResponse(
       request,
       (send) => deps.chat.subscribe(merchantId, scope, afterId, ({ id, event }) => send({ id, type: event.type, data: event })),
-      onBeat,
+      {
+        heartbeatMs: deps.streams.heartbeatMs,
+        onEnd: release,
+        onBeat: (end) => {
+          onBeat?.();
+          endIfSessionEnded(end);
+        },
+      },
     );
+  };
+  // A session is one token: its id names it.
+  const shopperSlots = (session: TokenClaims, customerId: string) =>
+    [
+      ['streamsPerSession', session.tokenId],
+      ['streamsPerCustomer', customerId],
+      ['shopperStreamsPerMerchant', '*'],
+    ] as const;
   const shopper = (customerId: string) => ({ kind: 'shopper' as const, customerId });
   const agent = (agentId: string) => ({ kind: 'agent' as const, agentId });
   /** Every message, and every new conversation, counts against the store's and its sender's budgets. */
@@ -80,10 +115,11 @@ export function chatRoutes(api: Api, deps: AppDeps): void {
   api.mount(streamMyConversation, async ({ caller, params, request }) => {
     const afterId = lastEventIdOf(request, 0);
     if (!(await findConversation(deps.db, caller.merchant.id, params.id, caller.customerId))) throw notFound(`Conversation ${params.id}`);
-    return stream(request, caller.merchant.id, { customerId: caller.customerId, conversationId: params.id }, afterId);
+    const scope = { customerId: caller.customerId, conversationId: params.id };
+    return stream(request, caller, shopperSlots(caller.session, caller.customerId), scope, afterId);
   });
   api.mount(streamMyEvents, async ({ caller, request }) =>
-    stream(request, caller.merchant.id, { customerId: caller.customerId }, lastEventIdOf(request, 0)),
+    stream(request, caller, shopperSlots(caller.session, caller.customerId), { customerId: caller.customerId }, lastEventIdOf(request, 0)),
   );
 
   api.mount(listAgentConversations, ({ caller, query }) => agentInbox(deps, caller.merchant, caller.agentId, query));
@@ -103,8 +139,12 @@ export function chatRoutes(api: Api, deps: AppDeps): void {
     // An open agent stream is what "an agent is online" means; its heartbeat keeps saying so.
     const afterId = lastEventIdOf(request, 0);
     const seen = () => void touchPresence(deps.db, caller.merchant.id, caller.agentId, deps.clock()).catch(() => undefined);
+    const slots = [
+      ['streamsPerSession', caller.session.tokenId],
+      ['agentStreamsPerMerchant', '*'],
+    ] as const;
     await touchPresence(deps.db, caller.merchant.id, caller.agentId, deps.clock());
-    return stream(request, caller.merchant.id, {}, afterId, seen);
+    return stream(request, caller, slots, {}, afterId, seen);
   });
   api.mount(getAgentCustomer, ({ caller, params }) => customerPanel(deps, caller.merchant, params.id));
 }

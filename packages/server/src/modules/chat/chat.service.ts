@@ -3,6 +3,7 @@ import type {
   AgentConversation,
   Availability,
   ChatAttachment,
+  ChatAttachmentReference,
   ChatEvent,
   ChatMessage,
   Conversation,
@@ -19,10 +20,11 @@ import type { Clock } from '../../clock.ts';
 import type { Database } from '../../db/schema.ts';
 import { WithStatus } from '../../http/api.ts';
 import { notFound, ProblemError } from '../../http/problem.ts';
-import { isUniqueViolation } from '../../idempotency.ts';
+import { isUniqueViolation, requestFingerprint } from '../../idempotency.ts';
 import { localDate } from '../../time-zone.ts';
 import type { Merchant } from '../auth/merchants.repository.ts';
 import { findAgent } from '../auth/agents.repository.ts';
+import { myStatementLine } from '../statements/statements.service.ts';
 import { recordWebhookEvents } from '../webhooks/outbox.ts';
 import type { ChatHub } from './chat-hub.ts';
 import {
@@ -42,6 +44,7 @@ import {
   putSupportHours,
   supportHours,
   updateConversation,
+  type Author,
   type ConversationRow,
   type MessageRow,
 } from './chat.repository.ts';
@@ -56,6 +59,9 @@ export interface Deps {
 export type Actor = { kind: 'shopper'; customerId: string } | { kind: 'agent'; agentId: string };
 
 const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('base64url')}`;
+
+const authorOf = (actor: Actor): Author =>
+  actor.kind === 'shopper' ? { author: 'shopper', authorId: actor.customerId } : { author: 'agent', authorId: actor.agentId };
 
 export function toMessage(row: MessageRow): ChatMessage {
   return {
@@ -173,14 +179,32 @@ export async function listMyConversations(deps: Deps, merchant: Merchant, custom
   return { items: await Promise.all(rows.map((row) => toConversation(deps.db, merchant.id, row))), eventCursor };
 }
 
-/** Starts a conversation with its first message; a retry with the same client id answers the same conversation. */
+/** What the shopper asks about, read from their own statement: never what they say it holds. */
+async function attachmentOf(deps: Deps, merchant: Merchant, customerId: string, reference: ChatAttachmentReference): Promise<ChatAttachment> {
+  const line = await myStatementLine(deps, merchant, customerId, reference.period, reference.seq);
+  if (!line) throw notFound(`Line ${reference.seq} of statement ${reference.period}`);
+  return { kind: 'statement-line', period: reference.period, line };
+}
+
+/**
+ * Starts a conversation with its first message; a retry with the same client
+ * id answers the same conversation, and the same client id with other
+ * content is refused.
+ */
 export async function startConversation(deps: Deps, merchant: Merchant, customerId: string, input: z.output<typeof NewConversation>) {
+  const fingerprint = requestFingerprint(input);
   const replay = async () => {
     const existing = await findConversationByClientId(deps.db, merchant.id, customerId, input.clientId);
-    return existing && new WithStatus(await toConversation(deps.db, merchant.id, existing), 200);
+    if (!existing) return undefined;
+    // Conversations started before fingerprints were kept answer any retry.
+    if (existing.requestHash !== null && existing.requestHash !== fingerprint) {
+      throw new ProblemError('conflict', `Conversation ${input.clientId} was started with other content`);
+    }
+    return new WithStatus(await toConversation(deps.db, merchant.id, existing), 200);
   };
   const earlier = await replay();
   if (earlier) return earlier;
+  const attachment = input.attachment && (await attachmentOf(deps, merchant, customerId, input.attachment));
   const online = (await availability(deps, merchant)).online;
   try {
     const id = await inTransaction(deps, merchant.id, async (trx, emit) => {
@@ -198,7 +222,8 @@ export async function startConversation(deps: Deps, merchant: Merchant, customer
         assignedAgentId: null,
         lastSeq: 1,
         clientId: input.clientId,
-        attachment: input.attachment ? JSON.stringify(input.attachment) : null,
+        requestHash: fingerprint,
+        attachment: attachment ? JSON.stringify(attachment) : null,
         startedOffline: !online,
         createdAt: now,
         updatedAt: now,
@@ -221,18 +246,26 @@ export async function startConversation(deps: Deps, merchant: Merchant, customer
   }
 }
 
+/** A message its author sent again: the one stored, unless the same client id came with another body. */
+function resent(existing: MessageRow, body: string) {
+  if (existing.body !== body) throw new ProblemError('conflict', `Message ${existing.clientId} was sent with another body`);
+  return new WithStatus(toMessage(existing), 200);
+}
+
 /**
  * Adds a message under the conversation's lock, so seqs come without gaps
- * in the order messages were accepted. The same client id again is the same
- * message: answered with its stored id and seq, stored once.
+ * in the order messages were accepted. The same client id again from the
+ * same author is the same message: answered with its stored id and seq,
+ * stored once.
  */
 export async function sendMessage(deps: Deps, merchant: Merchant, conversationId: string, actor: Actor, input: { clientId: string; body: string }) {
+  const author = authorOf(actor);
   try {
     return await inTransaction(deps, merchant.id, async (trx, emit) => {
       const conversation = await lockConversation(trx, merchant.id, conversationId, actor.kind === 'shopper' ? actor.customerId : undefined);
       if (!conversation) throw notFound(`Conversation ${conversationId}`);
-      const existing = await findMessageByClientId(trx, merchant.id, conversationId, input.clientId);
-      if (existing) return new WithStatus(toMessage(existing), 200);
+      const existing = await findMessageByClientId(trx, merchant.id, conversationId, author, input.clientId);
+      if (existing) return resent(existing, input.body);
       const now = deps.clock();
       const seq = conversation.lastSeq + 1;
       const message = {
@@ -241,8 +274,7 @@ export async function sendMessage(deps: Deps, merchant: Merchant, conversationId
         seq,
         id: newId('msg'),
         clientId: input.clientId,
-        author: actor.kind,
-        authorId: actor.kind === 'shopper' ? actor.customerId : actor.agentId,
+        ...author,
         body: input.body,
         createdAt: now,
       };
@@ -267,9 +299,9 @@ export async function sendMessage(deps: Deps, merchant: Merchant, conversationId
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const existing = await findMessageByClientId(deps.db, merchant.id, conversationId, input.clientId);
+    const existing = await findMessageByClientId(deps.db, merchant.id, conversationId, author, input.clientId);
     if (!existing) throw error;
-    return new WithStatus(toMessage(existing), 200);
+    return resent(existing, input.body);
   }
 }
 

@@ -12,8 +12,8 @@ export async function findCustomer(db: Db, merchantId: string, id: string): Prom
     .executeTakeFirst();
 }
 
-/** What `GET /v1/me` shows of a customer, and what tells whether the points ledger has a write due. */
-export type CustomerForMe = Pick<CustomerRow, 'merchantId' | 'id' | 'firstName' | 'lastName' | 'locale' | 'birthday' | 'tier' | 'pointsDueAt'> & {
+/** What `GET /v1/me` shows of a customer, what tells whether the points ledger has a write due, and whether the caller's session has ended. */
+export type CustomerForMe = Pick<CustomerRow, 'merchantId' | 'id' | 'firstName' | 'lastName' | 'locale' | 'birthday' | 'tier' | 'pointsDueAt' | 'sessionVersion'> & {
   /** When they registered, as an ISO 8601 instant in UTC. */
   memberSince: string;
   /** The sum of their points ledger, as the database keeps it with every append. */
@@ -36,7 +36,7 @@ const customersForMe = preparedStatement<Omit<CustomerForMe, 'pointsDueAt'> & { 
   `select c.merchant_id as "merchantId", c.id, c.first_name as "firstName", c.last_name as "lastName", c.locale, c.birthday, c.tier,
      to_char(c.registered_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "memberSince",
      (extract(epoch from c.points_due_at) * 1000)::float8 as "pointsDueAt",
-     c.points_ledger_sum as "ledgerSum"
+     c.points_ledger_sum as "ledgerSum", c.session_version as "sessionVersion"
    from unnest($1::text[], $2::text[]) as wanted (merchant_id, id)
    join customers c on c.merchant_id = wanted.merchant_id and c.id = wanted.id`,
 );

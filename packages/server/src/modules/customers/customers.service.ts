@@ -4,6 +4,7 @@ import type { Clock } from '../../clock.ts';
 import type { CustomerRow, Database } from '../../db/schema.ts';
 import { notFound } from '../../http/problem.ts';
 import type { Merchant } from '../auth/merchants.repository.ts';
+import { endedBy, sessionEnded, type TokenClaims } from '../auth/tokens.ts';
 import { localDate } from '../../time-zone.ts';
 import { spendOf } from '../loyalty/loyalty.repository.ts';
 import { balanceNow, loyaltySettingsOf } from '../loyalty/loyalty.service.ts';
@@ -73,10 +74,17 @@ export async function getCustomer(deps: Deps, merchant: Merchant, id: string): P
   return toCustomer(deps, merchant, await requireCustomer(deps.db, merchant.id, id));
 }
 
-export async function getMe(deps: Deps & { customerReads: BatchedReads<CustomerKey, CustomerForMe> }, merchant: Merchant, customerId: string): Promise<Me> {
+export async function getMe(
+  deps: Deps & { customerReads: BatchedReads<CustomerKey, CustomerForMe> },
+  merchant: Merchant,
+  customerId: string,
+  session: Pick<TokenClaims, 'sessionVersion'>,
+): Promise<Me> {
   // One round trip for the row and the balance: every widget on a page asks for this first.
   const customer = await deps.customerReads.read({ merchantId: merchant.id, id: customerId });
   if (!customer) throw notFound(`Customer ${customerId}`);
+  // The row says at once what other instances learn of an ended session within seconds (see EndedSessions).
+  if (endedBy(session, customer.sessionVersion)) throw sessionEnded();
   const balance = await balanceNow(deps, merchant, customer, customer.ledgerSum);
   const today = localDate(deps.clock(), merchant.timeZone);
   return {

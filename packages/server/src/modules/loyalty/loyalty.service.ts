@@ -11,7 +11,7 @@ import { localDate, startOfLocalDay } from '../../time-zone.ts';
 import type { Merchant } from '../auth/merchants.repository.ts';
 import { findCustomer } from '../customers/customers.repository.ts';
 import { recordWebhookEvents } from '../webhooks/outbox.ts';
-import { pointsForPurchase, pointsToReverse } from './earning.ts';
+import { maxPointsBalance, pointsForPurchase, pointsToReverse, withinMaximum } from './earning.ts';
 import {
   activeRewards,
   appendPointsEntries,
@@ -121,9 +121,11 @@ async function bringUpToDate(trx: Transaction<Database>, merchant: Merchant, cus
     const startsAt = startOfLocalDay(thisYear, merchant.timeZone);
     const granted = entries.some((entry) => entry.reason === 'birthday' && entry.reference === String(year));
     if (!granted && today >= thisYear && customer.registeredAt < startsAt) {
-      const entry = { merchantId: merchant.id, customerId: customer.id, amount: settings.birthdayBonus, reason: 'birthday', reference: String(year), label: null, createdAt: now, expiresAt: expiryOf(settings, now) };
-      lots.apply(entry);
-      owed.push(entry);
+      const bonus = { merchantId: merchant.id, customerId: customer.id, amount: settings.birthdayBonus, reason: 'birthday', reference: String(year), label: null, createdAt: now, expiresAt: expiryOf(settings, now) };
+      for (const entry of withinMaximum([bonus], lots.balance)) {
+        lots.apply(entry);
+        owed.push(entry);
+      }
     }
     nextBirthday = today >= thisYear ? startOfLocalDay(birthdayIn(customer.birthday, year + 1), merchant.timeZone) : startsAt;
   }
@@ -174,7 +176,7 @@ async function append(trx: Transaction<Database>, merchant: Merchant, state: Poi
 /** Points for a purchase, by the merchant's rules and the shopper's tier when it is recorded. */
 export async function earnForPurchase(trx: Transaction<Database>, merchant: Merchant, state: PointsState, order: { id: string; total: number; placedAt: Date }) {
   const promotions = await promotionsAt(trx, merchant.id, order.placedAt);
-  const earned = pointsForPurchase(state.settings, state.customer.tier as Tier, order, promotions);
+  const earned = withinMaximum(pointsForPurchase(state.settings, state.customer.tier as Tier, order, promotions), state.lots.balance);
   await append(
     trx,
     merchant,
@@ -219,6 +221,9 @@ export async function correctPoints(deps: Deps, merchant: Merchant, customerId: 
     }
     if (state.lots.balance + input.amount < 0) {
       throw new ProblemError('insufficient-points', `The balance is ${state.lots.balance}: a correction cannot take it below zero`);
+    }
+    if (state.lots.balance + input.amount > maxPointsBalance) {
+      throw new ProblemError('conflict', `The balance is ${state.lots.balance}: a correction cannot take it past ${maxPointsBalance}, the most a balance holds`);
     }
     const expiresAt = input.amount > 0 ? expiryOf(state.settings, state.now) : null;
     const [row] = await append(trx, merchant, state, [{ amount: input.amount, reason: 'correction', reference: input.id, label: input.note, createdAt: state.now, expiresAt }]);

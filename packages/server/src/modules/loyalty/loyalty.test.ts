@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { createTestApp, createTestMerchant, json, manualClock, type TestApp, type TestMerchant } from '../../testing/test-app.ts';
 import { localDate } from '../../time-zone.ts';
+import { maxPointsBalance } from './earning.ts';
 import { pointsBalance } from './loyalty.repository.ts';
 import { recomputeDueTiers } from './tier-schedule.ts';
 import { recomputeTiers } from './tiers.ts';
@@ -132,6 +133,26 @@ describe('points ledger', () => {
     assert.equal(below.status, 409);
     assert.equal((await json(below)).type, 'https://clientela.dev/problems/insufficient-points');
     assert.equal((await correct('fix-3', 0)).status, 400);
+  });
+
+  test('a balance holds at most 10^15 points: a purchase past it earns only what fits, a correction past it is a 409', async () => {
+    await s.store.putCustomer('dani');
+    // A balance near the most one holds, as years of the largest orders would leave it: written straight into the ledger.
+    await app.deps.db
+      .insertInto('pointsEntries')
+      .values({ merchantId: s.store.merchant.id, customerId: 'dani', amount: maxPointsBalance - 40, reason: 'correction', reference: 'near-the-most', label: 'Casi todo', createdAt: clock(), expiresAt: null })
+      .execute();
+    assert.equal((await s.order('d-1', 'dani', 10_000)).status, 201); // 100 points, 40 of which fit
+    assert.equal((await s.points('dani')).balance, maxPointsBalance);
+    assert.deepEqual((await s.history('dani', '?limit=1')).items.map((e: { reason: string; amount: number }) => `${e.reason} ${e.amount}`), ['purchase 40']);
+    assert.equal((await s.order('d-2', 'dani', 10_000)).status, 201, 'an order is recorded even when it earns nothing more');
+    const correct = (id: string, amount: number) =>
+      s.store.asMerchant('/v1/customers/dani/points/corrections', { method: 'POST', body: JSON.stringify({ id, amount, note: 'Ajuste' }) });
+    const past = await correct('fix-past', 1);
+    assert.equal(past.status, 409);
+    assert.match((await json(past)).detail, /1000000000000000/);
+    assert.equal((await correct('fix-down', -1)).status, 201);
+    assert.equal(await pointsBalance(app.deps.db, s.store.merchant.id, 'dani'), maxPointsBalance - 1);
   });
 
   test('history pages newest first by cursor, each entry once', async () => {

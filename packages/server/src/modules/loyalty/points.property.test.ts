@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { createTestApp, createTestMerchant, json, manualClock, type TestApp, type TestMerchant } from '../../testing/test-app.ts';
+import { pointsForPurchase } from './earning.ts';
 import { pointsBalance } from './loyalty.repository.ts';
+import { defaultLoyaltySettings } from './loyalty.service.ts';
 import { PointsLots } from './points-ledger.ts';
 
 const day = 86_400_000;
@@ -42,6 +44,23 @@ describe('points invariants over random histories', () => {
         assert.throws(() => lots.apply({ amount: -(sum + 1), expiresAt: null }), /below zero/);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  test('a purchase earns exactly its total ÷ spend per point × each multiplier, rounded down, up to the largest the contract allows', () => {
+    const bps = fc.integer({ min: 10_000, max: 100_000 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000_000_000 }), fc.integer({ min: 1, max: 1_000_000_000 }), fc.integer({ min: 0, max: 100_000 }), bps, (total, spendPerPoint, tierBps, promotionBps) => {
+        const placedAt = new Date('2026-06-01T12:00:00Z');
+        const promotion = { id: 'p', name: 'Promo', startsAt: new Date('2026-01-01T00:00:00Z'), endsAt: new Date('2027-01-01T00:00:00Z'), multiplier: promotionBps };
+        const earned = pointsForPurchase({ spendPerPoint, tierMultipliers: { ...defaultLoyaltySettings().tierMultipliers, small: tierBps } }, 'small', { id: 'o', total, placedAt }, [promotion]);
+        const base = BigInt(total) / BigInt(spendPerPoint);
+        const expected = [(base * BigInt(tierBps)) / 10_000n, (base * BigInt(promotionBps - 10_000)) / 10_000n].filter((points) => points > 0n).map(Number);
+        assert.deepEqual(earned.map((entry) => entry.amount), expected);
+        for (const entry of earned) assert.ok(Number.isSafeInteger(entry.amount));
+      }),
+      // In doubles, 999,999,999,999 × 7.0001 rounds up to 7,000,099,999,993 points: one more than it earns.
+      { numRuns: 2_000, examples: [[999_999_999_999, 1, 70_001, 10_000]] },
     );
   });
 

@@ -40,7 +40,7 @@ function closedStatement(items: StatementLine[]): Statement {
     dueDate: '2026-01-30',
     closingBalance: 845_320,
     minimumPayment: 61_500,
-    settlement: { paid: 20_000, remaining: 825_320, minimumRemaining: 41_500 },
+    settlement: { paid: 20_000, remaining: 825_320, minimumRemaining: 41_500, overdue: false },
     currency: 'CLP',
     previousBalance: 500_000,
     purchases: 300_000,

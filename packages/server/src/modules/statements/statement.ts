@@ -211,6 +211,17 @@ export interface StatementInput {
 }
 
 /**
+ * The most a payment may be: everything owed, billed or not (the balance as
+ * of now and the installments not billed yet). Paying it all leaves the
+ * available credit at the limit; installments paid in advance are a credit
+ * balance the coming cycles use up. Money beyond that would be a deposit,
+ * which a card account does not take: it would lift the available credit
+ * over the limit the store granted, and would have to be given back.
+ */
+export const largestPayment = (figures: Pick<Figures, 'closingBalance' | 'pendingInstallments'>): number =>
+  Math.max(0, figures.closingBalance + figures.pendingInstallments);
+
+/**
  * One period's statement. Rules, in order:
  * - each plan bills its installment of the period (the first one is a "purchase");
  * - a late fee when less than the previous minimum arrived by the previous due date;

@@ -12,7 +12,7 @@ import { addMonths, periodBounds, periodOf, type CycleRules, type PeriodBounds }
 import { installmentSchedule } from './installments.ts';
 import { statementCsv } from './statement-csv.ts';
 import { statementPdf } from './statement-pdf.ts';
-import { applyRefund, computeStatement, type ComputedStatement, type Disclosures, type Figures, type Line, type Plan, type PreviousStatement, type StatementInput } from './statement.ts';
+import { applyRefund, computeStatement, largestPayment, type ComputedStatement, type Disclosures, type Figures, type Line, type Plan, type PreviousStatement, type StatementInput } from './statement.ts';
 import {
   findCardAccount,
   findCardSettings,
@@ -266,13 +266,15 @@ type ClosedSummaryRow = Awaited<ReturnType<typeof listStatements>>[number];
  * money the open cycle received, which pays its previous balance first. A
  * statement followed by a cycle without one closed with nothing owed.
  */
-function settlementOf(latest: Pick<ClosedSummaryRow, 'period' | 'closingBalance' | 'minimumPayment'>, state: AccountState): Settlement {
+function settlementOf(latest: Pick<ClosedSummaryRow, 'period' | 'closingBalance' | 'minimumPayment' | 'dueEnd'>, state: AccountState): Settlement {
   const { figures } = state.openStatement;
   const paid = latest.period === addMonths(state.open.period, -1) ? figures.payments + figures.credits : 0;
+  const minimumRemaining = Math.max(0, latest.minimumPayment - paid);
   return {
     paid,
     remaining: Math.max(0, latest.closingBalance - paid),
-    minimumRemaining: Math.max(0, latest.minimumPayment - paid),
+    minimumRemaining,
+    overdue: minimumRemaining > 0 && state.now >= latest.dueEnd,
   };
 }
 
@@ -297,7 +299,8 @@ export async function listMyStatements(deps: Deps, merchant: Merchant, customerI
   };
 }
 
-export const toStatementLine = (line: Line): StatementLine => ({
+export const toStatementLine = (line: Line, seq: number): StatementLine => ({
+  seq,
   kind: line.kind,
   date: line.date.toISOString(),
   description: line.description,
@@ -403,15 +406,27 @@ export async function getMyStatement(
     },
     transactionCount: count,
     transactions: {
-      items: shown.map(toStatementLine),
+      items: shown.map((line, index) => toStatementLine(line, afterSeq + index + 1)),
       nextCursor: lines.length > page.limit ? encodeCursor(String(lastSeq)) : null,
     },
   };
 }
 
+/** Line `seq` of one of the shopper's statements, as `getMyStatement` shows it; undefined past its last line. */
+export async function myStatementLine(deps: Deps, merchant: Merchant, customerId: string, period: string, seq: number): Promise<StatementLine | undefined> {
+  const found = await periodFor(deps, merchant, customerId, period);
+  const [line] = found.open
+    ? found.open.openStatement.lines.slice(seq - 1, seq)
+    : (await statementLines(deps.db, merchant.id, customerId, period, seq - 1, 1)).map(lineFromRow);
+  return line && toStatementLine(line, seq);
+}
+
 type NewPayment = { id: string; customerId: string; amount: number; currency: string };
 
-/** Credits a payment to the card when it arrives; a retry of the same payment changes nothing. */
+/**
+ * Credits a payment to the card when it arrives, up to everything owed
+ * (`largestPayment`); a retry of the same payment changes nothing.
+ */
 export async function recordPayment(deps: Deps, merchant: Merchant, input: NewPayment) {
   if (input.currency !== merchant.currency) {
     throw new ProblemError('invalid-request', 'Check body.currency', {
@@ -433,6 +448,13 @@ export async function recordPayment(deps: Deps, merchant: Merchant, input: NewPa
     return await withCardAccount(deps, merchant, input.customerId, async (state) => {
       const existing = await findMovement(state.db, merchant.id, 'payment', input.id);
       if (existing) return replay(existing);
+      const largest = largestPayment(state.openStatement.figures);
+      if (input.amount > largest) {
+        const owed = largest === 0 ? `Customer ${input.customerId} owes nothing on the card` : `Customer ${input.customerId} owes ${largest} on the card in all, billed or not`;
+        throw new ProblemError('conflict', `${owed}: a payment can be at most that`, {
+          errors: [{ in: 'body', field: 'amount', message: `At most ${largest}, what is owed` }],
+        });
+      }
       const movement = await insertMovement(state.db, {
         merchantId: merchant.id,
         customerId: input.customerId,

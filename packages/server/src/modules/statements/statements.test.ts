@@ -106,6 +106,19 @@ describe('store card and statements', () => {
     );
   });
 
+  test('the latest statement says what is paid and left of it, and when its minimum is overdue', async () => {
+    at('2026-02-25T15:00:00Z');
+    const before = (await json(await asAna('/v1/me/statements'))).statements[1];
+    assert.equal(before.period, '2026-02');
+    assert.deepEqual(before.settlement, { paid: 0, remaining: 150_000, minimumRemaining: 7_500, overdue: false });
+    // February is due on 2 March; nothing has arrived by the 3rd.
+    at('2026-03-03T15:00:00Z');
+    const list = await json(await asAna('/v1/me/statements'));
+    assert.deepEqual(list.statements[1].settlement, { paid: 0, remaining: 150_000, minimumRemaining: 7_500, overdue: true });
+    assert.deepEqual((await statement('2026-02')).settlement, list.statements[1].settlement);
+    assert.equal(list.statements[2].settlement, null, 'older statements are settled by the ones after them');
+  });
+
   test('nothing paid by the due date: a late fee and interest on the balance carried over', async () => {
     at('2026-03-21T12:00:00Z');
     const march = await statement('2026-03');
@@ -170,6 +183,8 @@ describe('store card and statements', () => {
 
   test('transactions page by cursor, each exactly once and in order', async () => {
     at('2026-04-02T12:00:00Z');
+    // A purchase first: a payment pays at most what is owed, and these add up to 19.140.
+    assert.equal((await order('o-paged', 30_000, 1)).status, 201);
     for (let i = 0; i < 120; i++) {
       clock.advance(1000);
       await post('/v1/payments', { id: `small-${i}`, customerId: 'ana', amount: 100 + i, currency: 'CLP' });
@@ -273,5 +288,27 @@ describe('store card and statements', () => {
     assert.equal(asPage.status, 401, 'a page with the publishable key cannot either');
     assert.equal(await balance(), before, 'nothing was credited');
     assert.equal((await post('/v1/payments', { id: 'pay-bad', customerId: 'ana', amount: 1, currency: 'CLP' })).status, 201, 'pay-bad was never stored');
+  });
+
+  test('a payment pays at most everything owed, billed or not: beyond that it is a 409 naming amount, and changes nothing', async () => {
+    const account = async () => (await json(await asAna('/v1/me/statements'))).account;
+    const before = await account();
+    const owed = before.balance + before.pendingInstallments;
+    assert.ok(owed > 0, `ana owes something now (${owed})`);
+    for (const [id, amount] of [['pay-1000-limits', before.creditLimit * 1_000], ['pay-owed-and-one', owed + 1]] as const) {
+      const refused = await post('/v1/payments', { id, customerId: 'ana', amount, currency: 'CLP' });
+      assert.equal(refused.status, 409, id);
+      assert.match(refused.headers.get('content-type') ?? '', /^application\/problem\+json/);
+      const problem = await json(refused);
+      assert.deepEqual(problem.errors.map((error: { field: string }) => error.field), ['amount'], id);
+      assert.match(problem.detail, new RegExp(`\\b${owed}\\b`), `${id}: says how much is owed`);
+      assert.deepEqual(await account(), before, `${id} changed nothing`);
+    }
+    assert.equal((await post('/v1/payments', { id: 'pay-everything', customerId: 'ana', amount: owed, currency: 'CLP' })).status, 201);
+    const paidOff = await account();
+    assert.equal(paidOff.balance, -before.pendingInstallments, 'what is not billed yet is paid in advance');
+    assert.equal(paidOff.availableCredit, paidOff.creditLimit, 'the available credit reaches the limit and goes no further');
+    assert.equal((await post('/v1/payments', { id: 'pay-nothing-owed', customerId: 'ana', amount: 1, currency: 'CLP' })).status, 409, 'nothing is owed');
+    assert.equal((await post('/v1/payments', { id: 'pay-everything', customerId: 'ana', amount: owed, currency: 'CLP' })).status, 200, 'a retry still answers what was stored');
   });
 });

@@ -1,4 +1,4 @@
-import { lookup } from 'node:dns';
+import { lookup, promises as dns, type LookupAddress } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 /**
@@ -48,10 +48,50 @@ const refusal = (host: string, address: string) =>
     `${host === address ? address : `${host} (${address})`} is in a private network; the server refuses to send there unless WEBHOOKS_ALLOW_PRIVATE_NETWORKS is true`,
   );
 
-/** Refuses a URL whose host is itself a private address; names are checked when they resolve (see `publicOnlyLookup`). */
+/** The refusal for a name whose addresses include a private one: one is enough, since any of them may be the one connected to. */
+function refusalOf(hostname: string, addresses: readonly LookupAddress[]): PrivateNetworkError | undefined {
+  const blocked = addresses.find((entry) => isPrivateAddress(entry.address));
+  return blocked && refusal(hostname, blocked.address);
+}
+
+/** `localhost` and names under it are loopback by definition (RFC 6761, 6.3), whatever a resolver says of them. */
+const isLoopbackName = (host: string) => /(^|\.)localhost$/i.test(host.replace(/\.$/, ''));
+
+/** A URL's host as an address or a name: an IPv6 address without its brackets. */
+const hostOf = (url: URL) => url.hostname.replace(/^\[(.*)\]$/, '$1');
+
+/** Refuses a URL whose host is itself a private address or a loopback name; other names are checked when they resolve. */
 export function checkLiteralHost(url: URL): void {
-  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  const host = hostOf(url);
   if (isPrivateAddress(host)) throw refusal(host, host);
+  if (isLoopbackName(host)) throw refusal(host, 'loopback');
+}
+
+/** Every address a name resolves to. */
+export type HostResolver = (hostname: string) => Promise<LookupAddress[]>;
+
+/** The system's resolver (the hosts file, then DNS), the one webhook requests connect through. */
+export const systemResolver: HostResolver = (hostname) => dns.lookup(hostname, { all: true });
+
+/**
+ * Refuses a webhook target in a private network when it is registered: by its
+ * address, or by the addresses its name resolves to now. A name that does not
+ * resolve yet is let through: delivery checks the address of every connection
+ * again (`publicOnlyLookup`), which also catches a name that moves to a
+ * private address later.
+ */
+export async function checkTarget(url: URL, resolve: HostResolver): Promise<void> {
+  checkLiteralHost(url);
+  const host = hostOf(url);
+  if (isIP(host) !== 0) return;
+  let addresses: LookupAddress[];
+  try {
+    addresses = await resolve(host);
+  } catch {
+    return;
+  }
+  const refused = refusalOf(host, addresses);
+  if (refused) throw refused;
 }
 
 /**
@@ -63,8 +103,8 @@ export function checkLiteralHost(url: URL): void {
 export const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
   lookup(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error, '');
-    const blocked = addresses.find((entry) => isPrivateAddress(entry.address));
-    if (blocked) return callback(refusal(hostname, blocked.address), '');
+    const refused = refusalOf(hostname, addresses);
+    if (refused) return callback(refused, '');
     const first = addresses[0];
     if (!first) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '');
     if (options.all) return callback(null, addresses);

@@ -15,6 +15,7 @@ import type { Database } from '../../db/schema.ts';
 import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { notFound, ProblemError } from '../../http/problem.ts';
 import { randomToken } from '../auth/keys.ts';
+import { checkTarget, PrivateNetworkError, type HostResolver } from './private-networks.ts';
 import { newSigningSecret, type WebhookSecrets } from './signing-secrets.ts';
 import {
   deleteEndpoint,
@@ -55,6 +56,28 @@ export const toDelivery = (row: WebhookDeliveryRow): WebhookDelivery => ({
   createdAt: row.createdAt.toISOString(),
   deliveredAt: row.deliveredAt?.toISOString() ?? null,
 });
+
+/** Where a store may send webhooks: anywhere when the operator allows private networks, otherwise only to public addresses. */
+export interface WebhookTargetPolicy {
+  allowPrivateNetworks: boolean;
+  /** How a target's name is resolved when it is registered. */
+  resolve: HostResolver;
+}
+
+/**
+ * Refuses, as a bad `url`, a target the policy does not allow, before it is
+ * registered: the check delivery makes on every connection, made early so
+ * that a store learns now rather than from deliveries that never leave.
+ */
+export async function checkWebhookTarget(policy: WebhookTargetPolicy, url: string): Promise<void> {
+  if (policy.allowPrivateNetworks) return;
+  try {
+    await checkTarget(new URL(url), policy.resolve);
+  } catch (error) {
+    if (!(error instanceof PrivateNetworkError)) throw error;
+    throw new ProblemError('invalid-request', 'Check body.url', { errors: [{ in: 'body', field: 'url', message: error.message }] });
+  }
+}
 
 /** Registers an endpoint with a fresh signing secret, which only this answer shows. */
 export async function createWebhookEndpoint(deps: Deps, merchantId: string, input: z.output<typeof WebhookEndpointInput>): Promise<CreatedWebhookEndpoint> {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
 import { describe, test, type TestContext } from 'node:test';
 import { verifyWebhookSignature } from '@clientela/client';
 import { problemContentType, WebhookEvent, webhookEventTypes, webhookHeaders, type CreatedWebhookEndpoint, type WebhookDelivery } from '@clientela/contract';
@@ -44,7 +44,8 @@ async function startReceiver(t: TestContext, answer: (index: number) => number |
 /** A fresh app with a store, a dispatcher driven by hand on the app's clock, and calls the tests share. */
 async function webhookWorld(t: TestContext, dispatcherOptions: Partial<DispatcherOptions> = {}) {
   const clock = manualClock('2026-11-20T15:00:00Z');
-  const app = await createTestApp({ clock });
+  // The receivers listen on 127.0.0.1: the server lets them be registered, and each test's dispatcher says whether it sends there.
+  const app = await createTestApp({ clock, webhooksAllowPrivateNetworks: true });
   t.after(() => app.close());
   const store = await createTestMerchant(app);
   // A jitter source of 0.5 makes every wait exactly its scheduled length.
@@ -408,6 +409,55 @@ describe('webhooks', () => {
       assert.equal(isPrivateAddress(address), true, address);
     }
     for (const address of ['8.8.8.8', '1.1.1.1', '2001:4860:4860::8888', '::ffff:8.8.8.8']) assert.equal(isPrivateAddress(address), false, address);
+  });
+
+  test('an endpoint in a private network, by address or by name, is refused when registered (400 naming url) unless the server allows private networks', async (t) => {
+    // Names resolve here, not on the internet: a name of the store's intranet, one with a public and a private address, a public one.
+    const addresses: Record<string, string[]> = {
+      'intranet.tiendasol.example': ['10.0.0.7'],
+      'mixta.tiendasol.example': ['93.184.215.14', '192.168.0.9'],
+      'erp.tiendasol.example': ['93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c'],
+    };
+    const resolveHost = async (hostname: string) => {
+      const found = addresses[hostname];
+      if (!found) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+      return found.map((address) => ({ address, family: isIP(address) }));
+    };
+    const strict = await createTestApp({ resolveHost });
+    const lenient = await createTestApp({ resolveHost, webhooksAllowPrivateNetworks: true });
+    t.after(() => Promise.all([strict.close(), lenient.close()]));
+    const register = (store: TestMerchant, url: string) => store.asMerchant('/v1/webhook-endpoints', { method: 'POST', body: JSON.stringify({ url }) });
+
+    const store = await createTestMerchant(strict);
+    const refused = [
+      'http://127.0.0.1:8080/clientela/webhooks',
+      'http://localhost:3000/clientela/webhooks',
+      'http://LOCALHOST./clientela/webhooks',
+      'http://erp.localhost/clientela/webhooks',
+      'http://[::1]/clientela/webhooks',
+      'http://[::ffff:127.0.0.1]/clientela/webhooks',
+      'http://0x7f.1/clientela/webhooks',
+      'http://10.1.2.3/clientela/webhooks',
+      'http://169.254.169.254/latest/meta-data/',
+      'https://intranet.tiendasol.example/clientela/webhooks',
+      'https://mixta.tiendasol.example/clientela/webhooks',
+    ];
+    for (const url of refused) {
+      const response = await register(store, url);
+      assert.equal(response.status, 400, url);
+      assert.equal(response.headers.get('content-type'), problemContentType, url);
+      const problem = await json(response);
+      assert.deepEqual(problem.errors.map((error: { in: string; field: string }) => `${error.in}.${error.field}`), ['body.url'], url);
+      assert.match(problem.errors[0].message, /private network.*WEBHOOKS_ALLOW_PRIVATE_NETWORKS/, url);
+    }
+    assert.deepEqual((await json(await store.asMerchant('/v1/webhook-endpoints'))).items, [], 'nothing refused was stored');
+    // A public name, and a name that does not resolve yet (delivery checks every connection again).
+    for (const url of ['https://erp.tiendasol.example/clientela/webhooks', 'https://pronto.tiendasol.example/clientela/webhooks', 'https://93.184.215.14/clientela/webhooks']) {
+      assert.equal((await register(store, url)).status, 201, url);
+    }
+
+    const nextToTheServer = await createTestMerchant(lenient);
+    for (const url of refused) assert.equal((await register(nextToTheServer, url)).status, 201, `${url}, with WEBHOOKS_ALLOW_PRIVATE_NETWORKS`);
   });
 
   test('signing secrets are sealed at rest, and a server with another token secret says it cannot sign', async (t) => {

@@ -561,6 +561,9 @@ export class CrmAccountStatement extends CrmElement {
           </dl>`
         : nothing}
       ${settlement && settlement.remaining <= 0 ? html`<p class="paid-in-full">${t.statementPaidInFull}</p>` : nothing}
+      ${settlement?.overdue
+        ? html`<p class="overdue" role="note">${t.statementOverdue(i18n.date(statement.dueDate, { dateStyle: 'long' }), money(settlement.minimumRemaining))}</p>`
+        : nothing}
       ${payable
         ? html`<button
             part="pay-button"

@@ -142,6 +142,14 @@ export default [
       justify-self: stretch;
     }
 
+    .overdue {
+      margin: 0;
+      padding: 0.5rem 0.75rem;
+      border-inline-start: 3px solid var(--crm-statement-danger-color);
+      color: var(--crm-statement-danger-color);
+      font-weight: 600;
+    }
+
     .paid-in-full {
       margin: 0;
       font-weight: 600;

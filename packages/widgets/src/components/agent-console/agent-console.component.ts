@@ -1,6 +1,6 @@
 import { ApiError, createClient, type Client } from '@clientela/client';
 import type { AgentConversation, AgentSession, ChatMessage, ConversationStatus, CustomerPanel, InboxView } from '@clientela/contract';
-import { agentLogin, conversationStatuses, getAgentCustomer, inboxViews } from '@clientela/contract/routes';
+import { agentLogin, agentLogout, conversationStatuses, getAgentCustomer, inboxViews } from '@clientela/contract/routes';
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CrmErrorEvent } from '../../events/error.ts';
@@ -87,6 +87,15 @@ export class CrmAgentConsole extends CrmElement {
     return `clientela:agent-session:${this.publishableKey ?? ''}`;
   }
 
+  /**
+   * Where the device token of an account's last sign-in on this browser is
+   * kept: sent back with the next, it keeps this device signing in while
+   * wrong passwords from elsewhere make others wait. It outlives the tab.
+   */
+  #deviceKey(email: string): string {
+    return `clientela:agent-device:${this.publishableKey ?? ''}:${email.trim().toLowerCase()}`;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.#desk) {
@@ -147,12 +156,23 @@ export class CrmAgentConsole extends CrmElement {
     const data = new FormData(event.target as HTMLFormElement);
     const t = this.#i18n.term;
     this.loginError = '';
+    const email = String(data.get('email') ?? '');
+    const deviceToken = localStorage.getItem(this.#deviceKey(email));
     try {
-      const session = await this.#client!.call(agentLogin, { body: { email: String(data.get('email') ?? ''), password: String(data.get('password') ?? '') } });
+      const session = await this.#client!.call(agentLogin, {
+        body: { email, password: String(data.get('password') ?? ''), ...(deviceToken ? { deviceToken } : {}) },
+      });
+      localStorage.setItem(this.#deviceKey(email), session.deviceToken);
       this.#signIn(session);
     } catch (error) {
       this.loginError = error instanceof ApiError && (error.status === 401 || error.status === 400) ? this.#terms.wrongLogin : errorMessage(error, t);
     }
+  }
+
+  /** Ends the session on the server too, so the token is refused from now on; the console forgets it at once either way. */
+  #signOut(): void {
+    if (this.#client) void this.#client.call(agentLogout, { body: {} }).catch((error: unknown) => this.#failed(error));
+    this.#signIn(null);
   }
 
   /** A failed call: an expired session signs the agent out; anything else is reported. */
@@ -385,7 +405,7 @@ export class CrmAgentConsole extends CrmElement {
         <h2>${this.#terms.title}</h2>
         <span class="connection ${live ? 'live' : ''}"><span class="dot" aria-hidden="true"></span>${live ? this.#terms.live : this.#terms.reconnecting}</span>
         <span class="agent">${this.#terms.signedInAs(this.session.agent.name)}</span>
-        <button type="button" @click=${() => this.#signIn(null)}>${this.#terms.signOut}</button>
+        <button type="button" @click=${() => this.#signOut()}>${this.#terms.signOut}</button>
       </div>
       <div class="columns">${this.#inbox(desk)} ${this.#thread(desk, desk.current)} ${this.#customerPanel()}</div>
     </section>`;

@@ -1,6 +1,6 @@
-import type { AgentConversation, Conversation, Customer } from '@clientela/contract';
+import type { AgentConversation, Conversation, Customer, Statement, StatementList } from '@clientela/contract';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { asAgent, asMerchant, freshCustomer, mintSession } from '../../testing/server-commands.ts';
+import { asAgent, asMerchant, fetchAsShopper, freshCustomer, mintSession } from '../../testing/server-commands.ts';
 import type { CrmAgentConsole } from './agent-console.component.ts';
 import './agent-console.ts';
 
@@ -116,11 +116,18 @@ describe('<crm-agent-console>', () => {
     const customerId = await freshCustomer('console-attach', 'Carla');
     const { token } = await mintSession(customerId);
     const headers = { authorization: `Bearer ${token}`, 'x-publishable-key': 'pk_test_demo', 'content-type': 'application/json' };
-    const line = { kind: 'purchase', date: '2026-10-05T15:00:00.000Z', description: 'Hervidor eléctrico', moreItems: 0, amount: 45_990, installment: { number: 2, count: 6 }, orderId: 'o-1', purchaseTotal: 275_940 };
+    // Carla buys a kettle in 6 installments with her store card: its first shows on her open statement, which she asks about.
+    await asMerchant('PUT', `/v1/products/${customerId}-kettle`, { name: 'Hervidor eléctrico', price: 275_940, stock: 5 });
+    await asMerchant('PUT', `/v1/customers/${customerId}/card`, { creditLimit: 1_000_000 });
+    const lines = [{ productId: `${customerId}-kettle`, quantity: 1, unitPrice: 275_940 }];
+    await asMerchant('POST', '/v1/orders', { id: `${customerId}-o1`, customerId, currency: 'CLP', lines, total: 275_940, payment: { method: 'store-card', installments: 6 } });
+    const period = (await fetchAsShopper<StatementList>(customerId, '/v1/me/statements')).statements[0]!.period;
+    const { transactions } = await fetchAsShopper<Statement>(customerId, `/v1/me/statements/${period}`);
+    const { seq } = transactions.items.find((line) => line.orderId === `${customerId}-o1`)!;
     const started = await fetch('/v1/me/conversations', {
       method: 'POST',
       headers,
-      body: JSON.stringify({ clientId: `${customerId}-conv`, subject: 'Sobre Hervidor', message: { clientId: `${customerId}-m1`, body: '¿Qué es este cargo?' }, attachment: { kind: 'statement-line', period: '2026-10', line } }),
+      body: JSON.stringify({ clientId: `${customerId}-conv`, subject: 'Sobre Hervidor', message: { clientId: `${customerId}-m1`, body: '¿Qué es este cargo?' }, attachment: { kind: 'statement-line', period, seq } }),
     });
     const conversation = (await started.json()) as Conversation;
     const element = await signedInConsole();
@@ -129,8 +136,19 @@ describe('<crm-agent-console>', () => {
     await waitUntil(() => text(part(element, 'attachment')).includes('$45.990'), 'the transaction shows, in the store’s currency', { timeout: 8000 });
     const attachment = text(part(element, 'attachment'));
     expect(attachment).to.contain('Hervidor eléctrico');
-    expect(attachment).to.contain('2 de 6');
+    expect(attachment).to.contain('1 de 6');
     await fetch(`/v1/me/conversations/${conversation.id}/typing`, { method: 'POST', headers });
     await waitUntil(() => text(shadow(element).querySelector('.typing')) === 'Carla Chat está escribiendo…', 'typing shows', { timeout: 8000 });
+  });
+
+  it('signs out for good: the token it held is refused from then on, and the device keeps its token for the next sign-in', async () => {
+    const element = await signedInConsole();
+    const { token } = JSON.parse(sessionStorage.getItem(storageKey)!) as { token: string };
+    const withThatToken = () => fetch('/v1/agent/me', { headers: { authorization: `Bearer ${token}`, 'x-publishable-key': 'pk_test_demo' } });
+    expect((await withThatToken()).status).to.equal(200);
+    part(element, 'header')!.querySelector('button')!.click();
+    await waitUntil(() => part(element, 'login'), 'the console signs out', { timeout: 8000 });
+    await waitUntil(async () => (await withThatToken()).status === 401, 'the server refuses the token', { timeout: 8000 });
+    expect(localStorage.getItem('clientela:agent-device:pk_test_demo:agente@demo.clientela.dev')).to.be.a('string');
   });
 });

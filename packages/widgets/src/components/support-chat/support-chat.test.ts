@@ -252,4 +252,20 @@ describe('<crm-support-chat>', () => {
     const started = conversations.items.find((c) => c.subject === event.subject)!;
     expect(started.attachment).to.deep.equal(event.attachment);
   });
+
+  it('names the line by its place in the statement: the store shows the statement’s line, whatever the page claimed', async () => {
+    const statement = await latestPeriodWithTransactions('cli-0003');
+    const line = statement.transactions.items[0]!;
+    const { chat } = await chatFor('cli-0003');
+    const claimed = { ...line, kind: 'payment' as const, description: 'Pago recibido', amount: -99_999_999 };
+    document.dispatchEvent(new CrmSupportRequestEvent('Un pago que no veo', { kind: 'statement-line', period: statement.period, line: claimed }));
+    await waitUntil(() => part(chat, 'attachment'), 'the chat opens with the line', { timeout: 8000 });
+    const textarea = shadow(chat).querySelector<HTMLTextAreaElement>('#first-message')!;
+    textarea.value = '¿Y este pago?';
+    textarea.form!.requestSubmit();
+    await waitUntil(() => part(chat, 'composer') && !shadow(chat).querySelector('.pending'), 'sent', { timeout: 8000 });
+    const started = (await conversationsOf('cli-0003')).items.find((c) => c.subject === 'Un pago que no veo')!;
+    expect(started.attachment).to.deep.equal({ kind: 'statement-line', period: statement.period, line });
+    await waitUntil(() => !text(part(chat, 'attachment')).includes('Pago recibido'), 'the thread shows the statement’s line', { timeout: 8000 });
+  });
 });
