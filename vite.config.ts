@@ -5,19 +5,27 @@ import { minifyTemplates } from './packages/widgets/build/minify-templates.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-/** Every entry of the widget bundles: the script-tag bundle and one per element, each loading on its own. */
-export const widgetEntries = {
-  clientela: here('packages/widgets/src/clientela.ts'),
-  'crm-portal': here('packages/widgets/src/components/portal/portal.ts'),
-  'crm-greeting': here('packages/widgets/src/components/greeting/greeting.ts'),
-  'crm-account-statement': here('packages/widgets/src/components/account-statement/account-statement.ts'),
-  'crm-points-balance': here('packages/widgets/src/components/points-balance/points-balance.ts'),
-  'crm-wishlist': here('packages/widgets/src/components/wishlist/wishlist.ts'),
-  'crm-wishlist-button': here('packages/widgets/src/components/wishlist-button/wishlist-button.ts'),
-  'crm-recommendations': here('packages/widgets/src/components/recommendations/recommendations.ts'),
-  'crm-support-chat': here('packages/widgets/src/components/support-chat/support-chat.ts'),
-  'crm-agent-console': here('packages/widgets/src/components/agent-console/agent-console.ts'),
-};
+/**
+ * A package's page bundles: the script-tag loader and one entry per element,
+ * read from its `exports` (which `npm run generate` writes from its component
+ * folders), named as they are served under /widgets/ with `prefix`.
+ */
+function pageEntries(packageDir: string, prefix = ''): Record<string, string> {
+  const { exports } = JSON.parse(readFileSync(here(`${packageDir}/package.json`), 'utf8')) as { exports: Record<string, string> };
+  return Object.fromEntries(
+    Object.entries(exports)
+      .filter(([subpath]) => subpath === './clientela' || subpath.startsWith('./crm-'))
+      .map(([subpath, file]) => [prefix + subpath.slice(2), here(`${packageDir}/${file}`)]),
+  );
+}
+
+/**
+ * Every entry of the bundles served under /widgets/: the shopper kit's
+ * script-tag bundle and one per element, each loading on its own, and the
+ * staff elements under staff/ (`/widgets/staff/crm-agent-console.js`), which
+ * the shopper kit never loads. One build, so both share Lit's chunk.
+ */
+export const widgetEntries = { ...pageEntries('packages/widgets'), ...pageEntries('packages/staff', 'staff/') };
 
 /** The shipped themes are plain CSS, copied as written to /widgets/themes/. */
 const widgetThemes: Plugin = {
@@ -60,11 +68,17 @@ const widgets: UserConfig = {
   },
 };
 
-/** The demo pages share their header and footer: `<!-- partial:header -->` takes demo/partials/header.html. */
+/**
+ * The store's pages share their head, header and footer: `<!-- partial:head -->`
+ * takes demo/partials/head.html. Put in before Vite reads the page, so the
+ * stylesheet and script a partial names are built like the page's own.
+ */
 const demoPartials: Plugin = {
   name: 'clientela:demo-partials',
-  transformIndexHtml: (html) =>
-    html.replace(/<!-- partial:([\w-]+) -->/g, (_, name: string) => readFileSync(here(`demo/partials/${name}.html`), 'utf8')),
+  transformIndexHtml: {
+    order: 'pre',
+    handler: (html) => html.replace(/<!-- partial:([\w-]+) -->/g, (_, name: string) => readFileSync(here(`demo/partials/${name}.html`), 'utf8')),
+  },
 };
 
 /** The demo store and agent page, built as a multi-page site into demo/dist. */

@@ -17,7 +17,8 @@ const port = await freePort();
 const api = await apiServerPlugin(`http://localhost:${port}`);
 
 export default {
-  files: ['packages/widgets/src/**/*.test.ts'],
+  // The shopper widgets, the staff elements, and what crosses both (test/browser/).
+  files: ['packages/widgets/src/**/*.test.ts', 'packages/staff/src/**/*.test.ts', 'test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   port,
   hostname: 'localhost',

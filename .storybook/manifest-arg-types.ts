@@ -1,5 +1,5 @@
 import type { ArgTypes } from '@storybook/web-components-vite';
-import manifest from '../packages/widgets/custom-elements.json';
+import { manifest } from './manifest.ts';
 
 interface ManifestItem {
   name: string;

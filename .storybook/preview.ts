@@ -1,12 +1,12 @@
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
-import manifest from '../packages/widgets/custom-elements.json';
 import { argTypesFromManifest } from './manifest-arg-types.ts';
+import { manifest } from './manifest.ts';
 import '@clientela/widgets/themes/light.css';
 import '@clientela/widgets/themes/dark.css';
 import './preview.css';
 import { html } from 'lit';
 
-// The manifest built from the elements' doc comments: each element's description comes from it, and its
+// The manifests built from the elements' doc comments: each element's description comes from it, and its
 // rows and controls too (manifest-arg-types.ts).
 setCustomElementsManifest(manifest);
 

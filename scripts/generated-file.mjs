@@ -8,7 +8,8 @@ import path from 'node:path';
 
 /**
  * Writes `fresh` to `target`, or with --check on the command line fails
- * (exit 1, with a diff) when the checked-in file differs from it.
+ * (exit code 1, with a diff) when the checked-in file differs from it; the
+ * script goes on, so one run reports every file out of date.
  * `sources` and `command` complete the failure's sentence: "… is out of date
  * with the <sources>: run <command> and commit the result."
  */
@@ -32,5 +33,5 @@ export async function writeOrCheck(target, fresh, { sources, command }) {
   const lines = (diff.stdout || '').split('\n');
   console.error(lines.slice(0, 60).join('\n') + (lines.length > 60 ? `\n… ${lines.length - 60} more lines` : ''));
   console.error(`${shown} is out of date with the ${sources}: run ${command} and commit the result.`);
-  process.exit(1);
+  process.exitCode = 1;
 }

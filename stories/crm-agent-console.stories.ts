@@ -1,7 +1,7 @@
 import type { Locale } from '@clientela/contract';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import '../packages/widgets/src/components/agent-console/agent-console.ts';
+import '../packages/staff/src/components/agent-console/agent-console.ts';
 import { fixtureClient, type FixtureRoutes } from './fixture-client.ts';
 import { agentConversations, anaPanel, chargeMessages, newConversations } from './fixtures.ts';
 
@@ -16,7 +16,7 @@ interface Args {
 const session = { token: 'story', expiresAt: '2099-01-01T00:00:00Z', agent: { id: 'agt_demo_sofia', name: 'Sofía Morales', email: 'agente@demo.clientela.dev' } };
 
 const meta: Meta<Args> = {
-  title: 'Widgets/crm-agent-console',
+  title: 'Staff/crm-agent-console',
   component: 'crm-agent-console',
   tags: ['autodocs'],
   parameters: { layout: 'fullscreen' },

@@ -2,15 +2,18 @@ import type { Locale, Tier } from '@clientela/contract';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/widgets/src/components/greeting/greeting.ts';
-import type { ShopperState } from '../packages/widgets/src/internal/context.ts';
+import type { ShopperState } from '../packages/widgets/src/state/shopper/shopper-store.ts';
 import { defineShopperStateProvider } from '../packages/widgets/src/testing/shopper-state-provider.ts';
-import { ana } from './fixtures.ts';
+import { fixtureClient, type FixtureRoutes } from './fixture-client.ts';
+import { ana, wishlistAlerts } from './fixtures.ts';
 
 defineShopperStateProvider();
 
 interface Args {
   locale: Locale;
   state: ShopperState;
+  /** What the API answers, for the wishlist alerts; none when left out. */
+  routes?: FixtureRoutes;
 }
 
 const meta: Meta<Args> = {
@@ -20,9 +23,10 @@ const meta: Meta<Args> = {
   argTypes: {
     locale: { control: 'inline-radio', options: ['es', 'en'] },
     state: { control: false },
+    routes: { control: false },
   },
   args: { locale: 'es' },
-  render: ({ locale, state }) => html`<crm-test-shopper-state .state=${state} locale=${locale}>
+  render: ({ locale, state, routes }) => html`<crm-test-shopper-state .state=${state} .client=${routes ? fixtureClient(routes) : undefined} locale=${locale}>
     <crm-greeting><button slot="signed-out" type="button">${locale === 'es' ? 'Iniciar sesión' : 'Sign in'}</button></crm-greeting>
   </crm-test-shopper-state>`,
 };
@@ -32,6 +36,9 @@ type Story = StoryObj<Args>;
 const ready = (changes: Partial<typeof ana> = {}): ShopperState => ({ status: 'ready', me: { ...ana, ...changes }, refresh: () => {} });
 
 export const SignedIn: Story = { args: { state: ready() } };
+
+/** With unread wishlist alerts: a price dropped on something the shopper saved. */
+export const WithAlerts: Story = { args: { state: ready(), routes: { '/v1/me/notifications': wishlistAlerts } } };
 
 export const English: Story = { args: { locale: 'en', state: ready({ firstName: 'Emma', tier: 'medium', points: { balance: 5_546 } }) } };
 

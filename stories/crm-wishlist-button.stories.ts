@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/widgets/src/components/wishlist-button/wishlist-button.ts';
-import type { ShopperState } from '../packages/widgets/src/internal/context.ts';
+import type { ShopperState } from '../packages/widgets/src/state/shopper/shopper-store.ts';
 import type { FixtureRoutes } from './fixture-client.ts';
 import { inShopperState, signedIn } from './shopper-story.ts';
 import { wishlist } from './fixtures.ts';

@@ -1,6 +1,6 @@
 import type { Locale, Me } from '@clientela/contract';
 import { html, type TemplateResult } from 'lit';
-import type { ShopperState } from '../packages/widgets/src/internal/context.ts';
+import type { ShopperState } from '../packages/widgets/src/state/shopper/shopper-store.ts';
 import { defineShopperStateProvider } from '../packages/widgets/src/testing/shopper-state-provider.ts';
 import { fixtureClient, type FixtureRoutes } from './fixture-client.ts';
 import { ana } from './fixtures.ts';

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createApp } from '../packages/server/src/app.ts';
 import { openDatabase } from '../packages/server/src/db/open.ts';
-import { hashSecretKey } from '../packages/server/src/modules/auth/keys.ts';
+import { hashSecretKey } from '../packages/server/src/modules/auth/index.ts';
 
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../packages/server/bin/clientela.js', import.meta.url));

@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
 import { openDatabase } from '../packages/server/src/db/open.ts';
-import { demoMerchant, seedDemo } from '../packages/server/src/demo/seed.ts';
-import { hitRateAtK } from '../packages/server/src/modules/recommendations/evaluation.ts';
-import { loadTrainingData } from '../packages/server/src/modules/recommendations/training-data.ts';
+import { demoMerchant, seedDemo } from '../packages/demo/src/index.ts';
+import { hitRateAtK, loadTrainingData } from '../packages/server/src/modules/recommendations/index.ts';
 
 test('on the demo store the engine finds clearly more held-out purchases than the most-popular baseline', async () => {
   const database = await openDatabase({ kind: 'pglite' });

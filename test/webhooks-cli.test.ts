@@ -8,9 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { CreatedWebhookEndpoint, WebhookDelivery, WebhookEndpoint } from '@clientela/contract';
 import { openDatabase } from '../packages/server/src/db/open.ts';
-import { loadTokenSecret } from '../packages/server/src/modules/auth/token-secret.ts';
-import { recordWebhookEvents } from '../packages/server/src/modules/webhooks/outbox.ts';
-import { WebhookSecrets } from '../packages/server/src/modules/webhooks/signing-secrets.ts';
+import { loadTokenSecret } from '../packages/server/src/modules/auth/index.ts';
+import { recordWebhookEvents, WebhookSecrets } from '../packages/server/src/modules/webhooks/index.ts';
 
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../packages/server/bin/clientela.js', import.meta.url));

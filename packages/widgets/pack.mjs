@@ -7,10 +7,11 @@
 //   node packages/widgets/pack.mjs          build it
 //   npm pack packages/widgets/publish       make the tarball npm would publish
 import { execFileSync } from 'node:child_process';
-import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { publishedDependencies, rewriteDeclarationSpecifiers } from '../../scripts/published-package.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -45,18 +46,7 @@ await build({
 
 execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(here, 'tsconfig.package.json')], { stdio: 'inherit' });
 
-/** Declarations keep the sources' `.ts` specifiers; published, they name the `.js` modules beside them. */
-async function rewriteSpecifiers(dir) {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) await rewriteSpecifiers(file);
-    else if (entry.name.endsWith('.d.ts')) {
-      const text = await readFile(file, 'utf8');
-      await writeFile(file, text.replace(/(\bfrom\s*|\bimport\s*\(?\s*)(['"])(\.{1,2}\/[^'"]+)\.ts\2/g, '$1$2$3.js$2'));
-    }
-  }
-}
-await rewriteSpecifiers(path.join(out, 'types'));
+await rewriteDeclarationSpecifiers(path.join(out, 'types'));
 
 await cp(path.join(here, 'themes'), path.join(out, 'themes'), { recursive: true });
 await cp(path.join(here, 'custom-elements.json'), path.join(out, 'custom-elements.json'));
@@ -72,14 +62,15 @@ const published = {
     ...scripts.map(([subpath, file]) => [subpath, { types: declarationOf(file), import: `./lib/${moduleName(subpath)}.js` }]),
     ...stylesheets,
   ]),
-  // Importing these registers tags or loads styles; the classes alone (`.`) register nothing and can be shaken out.
-  sideEffects: [
-    ...scripts.filter(([subpath]) => subpath !== '.').map(([subpath]) => `./lib/${moduleName(subpath)}.js`),
-    './themes/*.css',
-  ],
+  // Importing these registers tags or loads styles, as the sources' `sideEffects` say; the classes (`.`) and the internals register nothing and can be shaken out.
+  sideEffects: source.sideEffects.map((file) => {
+    const entry = scripts.find(([, target]) => target === file);
+    return entry ? `./lib/${moduleName(entry[0])}.js` : file;
+  }),
   files: ['lib', 'types', 'themes', 'custom-elements.json', 'README.md'],
   customElements: 'custom-elements.json',
-  dependencies: source.dependencies,
+  // @clientela/client and @clientela/contract at the versions published with this one (scripts/published-package.mjs).
+  dependencies: await publishedDependencies(source.dependencies),
   peerDependencies: source.peerDependencies,
   peerDependenciesMeta: source.peerDependenciesMeta,
 };

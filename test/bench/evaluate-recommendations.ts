@@ -1,8 +1,7 @@
 import { migrateToLatest } from '../../packages/server/src/db/migrate.ts';
 import { openDatabase } from '../../packages/server/src/db/open.ts';
-import { demoMerchant, seedDemo } from '../../packages/server/src/demo/seed.ts';
-import { hitRateAtK } from '../../packages/server/src/modules/recommendations/evaluation.ts';
-import { loadTrainingData } from '../../packages/server/src/modules/recommendations/training-data.ts';
+import { demoMerchant, seedDemo } from '../../packages/demo/src/index.ts';
+import { hitRateAtK, loadTrainingData } from '../../packages/server/src/modules/recommendations/index.ts';
 
 // `npm run evaluate:recommendations`: offline quality of the engine on the demo store, leave-last-out.
 const database = await openDatabase({ kind: 'pglite' });

@@ -2,6 +2,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readEnvironment } from '../../packages/server/src/env.ts';
 import { startServer } from '../../packages/server/src/serve.ts';
+import { demo } from '../../packages/demo/src/index.ts';
 
 // One side of the chat fan-out bench, in a process of its own started with
 // --expose-gc: `bare` is the baseline (server-sent events over node:http,
@@ -47,5 +48,5 @@ const memory = createServer((_, response) => {
 await new Promise<void>((resolve) => memory.listen(0, '127.0.0.1', () => resolve()));
 console.log(`memory at http://127.0.0.1:${(memory.address() as AddressInfo).port}`);
 
-const url = process.argv[2] === 'bare' ? await startBare() : (await startServer(readEnvironment(), { demo: true })).url;
+const url = process.argv[2] === 'bare' ? await startBare() : (await startServer(readEnvironment(), { demo })).url;
 console.log(`listening on ${url}`);

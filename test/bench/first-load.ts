@@ -19,7 +19,6 @@ const tags = [
   'crm-wishlist',
   'crm-recommendations',
   'crm-support-chat mode="inline"',
-  'crm-agent-console',
 ];
 
 /**
@@ -54,7 +53,7 @@ export async function measureFirstLoad(url: string, token: string): Promise<Firs
     };
     const before = { bytes: await total(), scripts: [...scripts.keys()] };
     await page.evaluate(() => document.querySelector('crm-portal')!.scrollIntoView());
-    await page.waitForFunction(() => customElements.get('crm-greeting') && customElements.get('crm-agent-console'), undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => customElements.get('crm-greeting') && customElements.get('crm-support-chat'), undefined, { timeout: 10_000 });
     await page.waitForLoadState('networkidle');
     return {
       elements: tags.length + 1,

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { RunningProcess } from '../support/child-process.ts';
 import { collectGarbage, fanoutServer, openListeners, pause } from './chat-fanout.ts';
-import { demoCustomerId } from '../../packages/server/src/demo/seed.ts';
+import { demoCustomerId } from '../../packages/demo/src/index.ts';
 import { demoBackend, demoSession } from '../support/demo-session.ts';
 
 export interface IdleMemory {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { repositoryRoot, startProcess, type RunningProcess } from '../support/child-process.ts';
 import type { RawLoop, RecordedQuery } from './me-server.ts';
 import { generateLoad, throughputOf, type Throughput } from './throughput.ts';
-import { demoCustomerCount, demoCustomerId } from '../../packages/server/src/demo/seed.ts';
+import { demoCustomerCount, demoCustomerId } from '../../packages/demo/src/index.ts';
 import { asDemoShopper, demoSession } from '../support/demo-session.ts';
 
 export type { RawLoop, RecordedQuery };

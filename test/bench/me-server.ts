@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { DatabaseHandle } from '../../packages/server/src/db/open.ts';
 import { readEnvironment } from '../../packages/server/src/env.ts';
 import { startServer } from '../../packages/server/src/serve.ts';
+import { demo } from '../../packages/demo/src/index.ts';
 
 // The server side of the `GET /v1/me` bench: `clientela serve --demo` itself
 // (startServer, on PGlite in DATA_DIR or on PostgreSQL with DATABASE_URL),
@@ -119,7 +120,7 @@ async function rawLoop(database: DatabaseHandle, queriesOfShoppers: RecordedQuer
 }
 
 const environment = readEnvironment();
-const server = await startServer(environment, { demo: true });
+const server = await startServer(environment, { demo });
 
 const control = createServer(async (request, response) => {
   try {

@@ -1,5 +1,5 @@
-import { RecommendationModel, type TrainingData } from '../../packages/server/src/modules/recommendations/model.ts';
-import { SeededRandom } from '../../packages/server/src/demo/random.ts';
+import { RecommendationModel, type TrainingData } from '../../packages/server/src/modules/recommendations/index.ts';
+import { SeededRandom } from '../../packages/demo/src/index.ts';
 import { median } from './median.ts';
 
 /**

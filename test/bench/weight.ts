@@ -37,6 +37,20 @@ async function chunksOf(name: string, entry: string, external?: (id: string) => 
   return chunks.sort((a, b) => Number(b.isEntry) - Number(a.isEntry));
 }
 
+const translations = fileURLToPath(new URL('../../packages/widgets/src/translations/', import.meta.url));
+
+/**
+ * The chunks a page in `locale` loads: each language's strings are a chunk of
+ * their own that only a page in that language fetches (the other comes only
+ * if the shopper switches).
+ */
+function inLanguage(chunks: Rollup.OutputChunk[], locale: 'es' | 'en'): Rollup.OutputChunk[] {
+  return chunks.filter((chunk) => {
+    const module = chunk.facadeModuleId ?? '';
+    return !module.startsWith(translations) || module === `${translations}${locale}.ts`;
+  });
+}
+
 function weigh(name: string, chunks: Rollup.OutputChunk[]): Weight {
   const code = chunks.map((chunk) => chunk.code).join('\n');
   return { name, bytes: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).byteLength };
@@ -47,8 +61,8 @@ function weigh(name: string, chunks: Rollup.OutputChunk[]): Weight {
  * channel and outbox it shares with the agent console, and the client.
  */
 const chatTransport = [
-  'packages/widgets/src/internal/chat-session.ts',
-  'packages/widgets/src/internal/chat-controller.ts',
+  'packages/widgets/src/state/chat/chat-session.ts',
+  'packages/widgets/src/state/chat/chat-store.ts',
   'packages/widgets/src/internal/chat-channel.ts',
   'packages/widgets/src/internal/outbox.ts',
   'packages/widgets/src/internal/message-log.ts',
@@ -59,14 +73,14 @@ const client = fileURLToPath(new URL('../../packages/client/src/', import.meta.u
 export interface Weights {
   /** F: the smallest useful Lit element, built the same way. */
   floor: Weight;
-  /** Each element with everything it loads: what a page pays to use it alone. */
+  /** Each element with everything it loads: what a page in Spanish pays to use it alone. */
   alone: Weight[];
   /** Each element's own code: the files of its folder. Lit, the client and the kit's library (internal/, events/, translations/) are shared. */
   own: Weight[];
   /** The support chat's own code with its transport: session, channel, outbox and the client. */
   chatWithTransport: Weight;
-  /** Every element, through the script-tag bundle. */
-  kit: Weight;
+  /** Every element, through the script-tag bundle, as a page in Spanish and one in English load it. */
+  kits: Weight[];
   /** The script-tag bundle's own chunk: what a page loads before any element is needed. */
   loader: Weight;
 }
@@ -78,23 +92,23 @@ export async function measureWeights(): Promise<Weights> {
   const alone: Weight[] = [];
   const own: Weight[] = [];
   for (const [name, entry] of elements) {
-    alone.push(weigh(name, await chunksOf(name, entry)));
+    alone.push(weigh(name, inLanguage(await chunksOf(name, entry), 'es')));
     const folder = path.dirname(entry) + path.sep;
     own.push(weigh(name, await chunksOf(name, entry, (id) => !id.startsWith(folder))));
   }
-  const chatEntry = widgetEntries['crm-support-chat'];
+  const chatEntry = widgetEntries['crm-support-chat']!;
   const chatFolder = path.dirname(chatEntry) + path.sep;
   const chatWithTransport = weigh(
     'crm-support-chat with its transport',
     await chunksOf('crm-support-chat', chatEntry, (id) => !(id.startsWith(chatFolder) || chatTransport.includes(id) || id === '@clientela/client' || id.startsWith(client))),
   );
-  const kitChunks = await chunksOf('clientela', widgetEntries.clientela);
+  const kitChunks = await chunksOf('clientela', widgetEntries.clientela!);
   return {
     floor,
     alone,
     own,
     chatWithTransport,
-    kit: weigh('whole kit (clientela.js and all it loads)', kitChunks),
+    kits: (['es', 'en'] as const).map((locale) => weigh(`whole kit (clientela.js and all it loads), a page in ${locale === 'es' ? 'Spanish' : 'English'}`, inLanguage(kitChunks, locale))),
     loader: weigh('clientela.js alone (the launcher)', kitChunks.slice(0, 1)),
   };
 }

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { agentLogin, createSession, getMe } from '@clientela/contract';
-import { seedDemo, demoAgents, demoMerchant } from '../../packages/server/src/demo/seed.ts';
-import { createAgent } from '../../packages/server/src/modules/auth/auth.service.ts';
+import { seedDemo, demoAgents, demoMerchant } from '../../packages/demo/src/index.ts';
+import { createAgent } from '../../packages/server/src/modules/auth/index.ts';
 import { budgetsBeyondReach, createTestApp, manualClock, type TestApp } from '../../packages/server/src/testing/test-app.ts';
 
 /** Commands the browser tests may run on the server side, through @web/test-runner's executeServerCommand. */

@@ -36,7 +36,8 @@ describe('the React account page, built with @clientela/widgets/react and served
     await page.locator('#shopper option[value="cli-0001"]').waitFor({ state: 'attached' });
     await page.selectOption('#shopper', 'cli-0001');
     await page.waitForSelector('crm-greeting >> [part~=title] >> text=Hola, Ana');
-    assert.match(await shadowText(page, 'crm-greeting'), /^Hola, Ana Nivel: Diamante [\d.]+ puntos$/);
+    // With the count of her unread wishlist alerts once they load.
+    assert.match(await shadowText(page, 'crm-greeting'), /^Hola, Ana Nivel: Diamante [\d.]+ puntos( \d+ avisos? nuevos? en tus favoritos)?$/);
 
     // The wrappers set properties, not attributes: the token never shows in the markup.
     const portal = await page.locator('crm-portal').evaluate((element: CrmPortal) => ({

@@ -62,11 +62,20 @@ describe('every story of the built Storybook renders and is axe clean', () => {
 
   test("each element's docs page lists every attribute from custom-elements.json, each with a control", async () => {
     const index = JSON.parse(await readFile(path.join(staticDir, 'index.json'), 'utf8')) as { entries: Record<string, { type: string; title: string }> };
-    const manifest = JSON.parse(await readFile(fileURLToPath(new URL('../../packages/widgets/custom-elements.json', import.meta.url)), 'utf8')) as {
-      modules: Array<{ declarations?: Array<{ tagName?: string; attributes?: Array<{ name: string }> }> }>;
-    };
+    const manifests = await Promise.all(
+      ['widgets', 'staff'].map(
+        async (name) =>
+          JSON.parse(await readFile(fileURLToPath(new URL(`../../packages/${name}/custom-elements.json`, import.meta.url)), 'utf8')) as {
+            modules: Array<{ declarations?: Array<{ tagName?: string; attributes?: Array<{ name: string }> }> }>;
+          },
+      ),
+    );
     const attributesOf = new Map(
-      manifest.modules.flatMap((module) => module.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName!, (d.attributes ?? []).map((a) => a.name)]),
+      manifests
+        .flatMap((manifest) => manifest.modules)
+        .flatMap((module) => module.declarations ?? [])
+        .filter((d) => d.tagName)
+        .map((d) => [d.tagName!, (d.attributes ?? []).map((a) => a.name)]),
     );
     const docs = Object.entries(index.entries).filter(([, entry]) => entry.type === 'docs');
     assert.ok(docs.length >= 9, `found ${docs.length} docs pages`);

@@ -26,10 +26,13 @@ export async function startProcess(args: string[], env: Record<string, string> =
   const output: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${args.join(' ')} did not start:\n${output.join('')}`)), timeoutMs);
+    let started = false;
     const read = (chunk: Buffer) => {
       output.push(chunk.toString());
-      const match = output.join('').match(/(?:listening|serving) on (http:\/\/\S+)/);
+      // Only until it started: afterwards its log (a line a request) would be read again with every line.
+      const match = started ? null : output.join('').match(/(?:listening|serving) on (http:\/\/\S+)/);
       if (match) {
+        started = true;
         clearTimeout(timer);
         resolve(match[1]!);
       }

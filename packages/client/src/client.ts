@@ -1,3 +1,4 @@
+import ky, { isHTTPError, type AfterResponseHook, type BeforeRequestHook } from 'ky';
 import type { Endpoint, Problem, RequestOf, ResponseOf } from '@clientela/contract';
 import { expandPath, type EndpointOf, type Route } from '@clientela/contract/routes';
 import { ApiError, ContractError, NetworkError } from './errors.ts';
@@ -16,8 +17,9 @@ export interface ClientOptions {
    * token and the call is retried once with it, or to nothing to give up.
    */
   onTokenExpired?: () => Promise<string | null | undefined>;
+  /** Sends each attempt; it is given a `Request`. The global `fetch` by default. */
   fetch?: typeof fetch;
-  /** Milliseconds before a request is abandoned; 15 s by default. */
+  /** Milliseconds before an attempt is abandoned; 15 s by default. */
   timeout?: number;
 }
 
@@ -45,8 +47,6 @@ export interface Client {
   readonly api: string;
 }
 
-const problemish = (status: number, title: string): Problem => ({ type: 'about:blank', title, status });
-
 const isProblem = (value: unknown): value is Problem =>
   typeof value === 'object' &&
   value !== null &&
@@ -61,130 +61,123 @@ async function problemOf(response: Response): Promise<Problem> {
   } catch {
     // Not JSON: described by its status below.
   }
-  return problemish(response.status, response.statusText || `HTTP ${response.status}`);
+  return { type: 'about:blank', title: response.statusText || `HTTP ${response.status}`, status: response.status };
 }
 
-/** Calls that may be sent again without doing twice what they do. */
-const retriedMethods = new Set(['GET', 'PUT', 'DELETE']);
-/** Answers that say "not now": a call is tried again after them. */
-const retriedStatuses = new Set([408, 429, 502, 503, 504]);
-const retries = 2;
-/** Longest `Retry-After` a call waits for before it gives up and answers with the refusal. */
+/** Answers that say "not now": an idempotent call is tried again after them. */
+const notNow = [408, 429, 502, 503, 504];
+/** Longest `Retry-After` a call waits for; a longer wait is the caller's to decide. */
 const longestRetryAfterMs = 10_000;
 
-/** How long to wait before trying a call again: what the API asked for, or 0.3 s doubling. */
-function retryDelay(response: Response | null, attempt: number): number | null {
-  const asked = response?.headers.get('retry-after');
-  if (!asked) return 300 * 2 ** attempt;
+/** Whether a refusal asks for a longer wait than the client makes: the call then answers with the refusal. */
+function asksToWaitTooLong(error: Error): boolean {
+  const asked = isHTTPError(error) ? error.response.headers.get('retry-after') : null;
+  if (!asked) return false;
   const seconds = Number(asked);
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(asked) - Date.now();
-  return ms <= longestRetryAfterMs ? Math.max(0, ms) : null;
+  return (Number.isFinite(seconds) ? seconds * 1000 : Date.parse(asked) - Date.now()) > longestRetryAfterMs;
 }
 
+/** What a call names besides its operation: path parameters, query, body and headers of its own. */
+type CallInput = { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown; headers?: Record<string, string> };
+
 /**
- * A typed client of the Clientela API. Works in pages (with a publishable key
- * and a shopper or agent token) and in a merchant's backend (with the secret
- * key). Retries idempotent calls on network failures and 429/502/503/504,
- * refreshes an expired token once through `onTokenExpired`.
+ * A typed client of the Clientela API, on ky. Works in pages (with a
+ * publishable key and a shopper or agent token) and in a merchant's backend
+ * (with the secret key). Each attempt is abandoned after the timeout;
+ * idempotent calls (GET, PUT, DELETE) are tried twice more after a network
+ * failure, a timeout or a "not now", 0.3 s then 0.6 s later or when
+ * `Retry-After` says, up to 10 s; an expired token is renewed once through
+ * `onTokenExpired`, one renewal shared by concurrent calls.
  */
 export function createClient(options: ClientOptions): Client {
   const base = new URL(options.api.endsWith('/') ? options.api : `${options.api}/`);
-  const transport = options.fetch ?? ((input, init) => fetch(input, init));
-  const timeout = options.timeout ?? 15_000;
-  let refreshing: Promise<string | null> | null = null;
+  const { onTokenExpired } = options;
+  const http = ky.create({
+    // Looked up on each call, so a page that replaces `fetch` later is heard.
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    timeout: options.timeout ?? 15_000,
+    retry: { methods: ['get', 'put', 'delete'], statusCodes: notNow, afterStatusCodes: notNow, retryOnTimeout: true },
+  });
+  let renewing: Promise<string | null> | null = null;
 
-  type Request = { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown; headers?: Record<string, string> };
+  /** A fresh token from `onTokenExpired`, asked once for all the calls that find theirs expired meanwhile. */
+  const renewToken = (ask: () => Promise<string | null | undefined>) =>
+    (renewing ??= ask()
+      .then((token) => {
+        if (token) client.token = token;
+        return token ?? null;
+      })
+      .finally(() => (renewing = null)));
 
-  /**
-   * Sends a call, each attempt abandoned after the timeout; tries an
-   * idempotent one again after a network failure or a "not now" answer.
-   */
-  async function send(url: URL, init: RequestInit & { method: string }): Promise<Response> {
-    for (let attempt = 0; ; attempt++) {
-      let response: Response | null = null;
-      let failure: unknown;
-      try {
-        response = await transport(url, { ...init, signal: AbortSignal.timeout(timeout) });
-      } catch (error) {
-        failure = error;
-      }
-      const again = attempt < retries && retriedMethods.has(init.method) && (!response || retriedStatuses.has(response.status));
-      const delay = again ? retryDelay(response, attempt) : null;
-      if (delay === null) {
-        if (response) return response;
-        throw new NetworkError(failure);
-      }
-      await response?.body?.cancel();
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-  }
-
-  /**
-   * Sends a request with the credentials its audience needs, and when the API
-   * says the token expired, asks for a new one once (shared by concurrent
-   * calls) and sends it again.
-   */
-  async function authorized(endpoint: Operation, request: Request, transport: (url: URL, init: { method: string; headers: Record<string, string> }) => Promise<Response>) {
-    const url = new URL(expandPath(endpoint.path, request.params).slice(1), base);
+  /** Sends a call through ky, tried again at most `retries` times, and turns what went wrong into the client's errors. */
+  async function send(operation: Operation, request: CallInput, retries: number, init: { timeout?: false; signal?: AbortSignal } = {}): Promise<Response> {
+    const url = new URL(expandPath(operation.path, request.params).slice(1), base);
     for (const [name, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined && value !== null) url.searchParams.set(name, String(value));
     }
-    const send = (token: string | null) => {
-      const accept = endpoint.produces === undefined ? 'application/json' : typeof endpoint.produces === 'string' ? endpoint.produces : endpoint.produces.join(', ');
-      const headers: Record<string, string> = { accept, ...request.headers };
-      if (options.publishableKey && endpoint.audience !== 'secret') headers['x-publishable-key'] = options.publishableKey;
-      if (endpoint.audience === 'secret' && options.secretKey) headers.authorization = `Bearer ${options.secretKey}`;
-      if ((endpoint.audience === 'shopper' || endpoint.audience === 'agent') && token) headers.authorization = `Bearer ${token}`;
-      return transport(url, { method: endpoint.method, headers });
+    const bearer = operation.audience === 'shopper' || operation.audience === 'agent';
+    let sentWith: string | null = null;
+    let renewed = false;
+    // Kept from ky, which would take it for a network failure and try again.
+    let failedRenewal: { error: unknown } | undefined;
+
+    /** Each attempt carries the credentials of the operation's audience, the token as it is now. */
+    const authorize: BeforeRequestHook = (attempt) => {
+      sentWith = client.token;
+      const credential = operation.audience === 'secret' ? options.secretKey : bearer ? sentWith : null;
+      if (credential) attempt.headers.set('authorization', `Bearer ${credential}`);
     };
-    const used = client.token;
-    let response = await send(used);
-    if (response.status === 401 && options.onTokenExpired && (endpoint.audience === 'shopper' || endpoint.audience === 'agent')) {
-      const problem = await problemOf(response);
-      if (problem.type.endsWith('/token-expired')) {
-        // Another call may have refreshed the token meanwhile; otherwise ask once, shared by concurrent calls.
-        let fresh = client.token !== used ? client.token : null;
-        if (!fresh) {
-          refreshing ??= options
-            .onTokenExpired()
-            .then((token) => token ?? null)
-            .finally(() => (refreshing = null));
-          fresh = await refreshing;
-          if (fresh) client.token = fresh;
-        }
-        if (fresh && fresh !== used) response = await send(fresh);
-      }
+    /**
+     * Once, on an expired token: takes a fresh one (another call's, or asked
+     * for) and sends the call again at once, whatever its method: the API
+     * did nothing with it.
+     */
+    const renewExpired: AfterResponseHook = async (_attempt, _options, response) => {
+      if (renewed || response.status !== 401 || !(await problemOf(response)).type.endsWith('/token-expired')) return;
+      renewed = true;
+      const fresh = (client.token !== sentWith && client.token) || (await renewToken(onTokenExpired!).catch((error: unknown) => void (failedRenewal = { error })));
+      if (fresh && fresh !== sentWith) return ky.retry({ delay: 0 });
+    };
+
+    try {
+      return await http(url, {
+        ...init,
+        method: operation.method,
+        headers: {
+          accept: operation.produces === undefined ? 'application/json' : typeof operation.produces === 'string' ? operation.produces : operation.produces.join(', '),
+          ...request.headers,
+          ...(options.publishableKey && operation.audience !== 'secret' ? { 'x-publishable-key': options.publishableKey } : {}),
+        },
+        ...(operation.body ? { json: request.body } : {}),
+        // The renewal is one try more, not one of the retries.
+        retry: { limit: retries + 1, shouldRetry: ({ error, retryCount }) => (retryCount - Number(renewed) > retries || asksToWaitTooLong(error) ? false : undefined) },
+        hooks: { beforeRequest: [authorize], afterResponse: bearer && onTokenExpired ? [renewExpired] : [] },
+      });
+    } catch (error) {
+      if (failedRenewal) throw failedRenewal.error;
+      if (isHTTPError(error)) throw new ApiError(await problemOf(error.response));
+      throw new NetworkError(error);
     }
-    if (!response.ok) throw new ApiError(await problemOf(response));
-    return response;
   }
 
   const client: Client = {
     token: options.token ?? null,
     api: base.href,
-    async call<O extends Operation>(endpoint: O, ...args: Args<EndpointOf<O>>): Promise<ResponseOf<EndpointOf<O>>> {
+    async call<O extends Operation>(operation: O, ...args: Args<EndpointOf<O>>): Promise<ResponseOf<EndpointOf<O>>> {
       type Answer = ResponseOf<EndpointOf<O>>;
-      const request = (args[0] ?? {}) as Request;
-      const response = await authorized(endpoint, request, (url, init) =>
-        endpoint.body
-          ? send(url, { ...init, headers: { ...init.headers, 'content-type': 'application/json' }, body: JSON.stringify(request.body) })
-          : send(url, init),
-      );
-      if (endpoint.produces) return (await response.blob()) as Answer;
-      if (endpoint.response === null) return undefined as Answer;
+      const response = await send(operation, (args[0] ?? {}) as CallInput, 2);
+      if (operation.produces) return (await response.blob()) as Answer;
+      if (operation.response === null) return undefined as Answer;
       const body: unknown = await response.json();
-      if (typeof endpoint.response === 'string') return body as Answer;
-      const parsed = endpoint.response.safeParse(body);
-      if (!parsed.success) throw new ContractError(endpoint.id, parsed.error);
+      if (typeof operation.response === 'string') return body as Answer;
+      const parsed = operation.response.safeParse(body);
+      if (!parsed.success) throw new ContractError(operation.id, parsed.error);
       return parsed.data as Answer;
     },
-    async open(endpoint, request, init) {
+    open(operation, request, init) {
       // Without the timeout and retries of a call: a stream stays open, and `openEventStream` reconnects.
-      return authorized(endpoint, { ...request, headers: { ...(init.lastEventId ? { 'last-event-id': init.lastEventId } : {}) } }, (url, requestInit) =>
-        transport(url, { ...requestInit, ...(init.signal ? { signal: init.signal } : {}) }).catch((error: unknown) => {
-          throw new NetworkError(error);
-        }),
-      );
+      const headers: Record<string, string> = init.lastEventId ? { 'last-event-id': init.lastEventId } : {};
+      return send(operation, { ...request, headers }, 0, { timeout: false, ...(init.signal ? { signal: init.signal } : {}) });
     },
   };
   return client;

@@ -19,6 +19,8 @@ export const Problem = z.object({
   detail: z.optional(z.string()),
   instance: z.optional(z.string()),
   errors: z.optional(z.array(FieldError)),
+  /** The id of the request (its `X-Request-Id`), which the server's log lines about it carry: quote it when reporting a problem. */
+  requestId: z.optional(z.string()),
 });
 export type Problem = z.infer<typeof Problem>;
 

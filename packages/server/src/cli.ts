@@ -1,16 +1,12 @@
 import { parseArgs } from 'node:util';
 import { WebhookDeliveryStatus, WebhookEndpointInput } from '@clientela/contract';
-import { systemClock } from './clock.ts';
+import { systemClock } from './core/clock.ts';
+import { createLogger } from './core/logger.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { demoAgents, demoMerchant } from './demo/seed.ts';
 import { readEnvironment } from './env.ts';
-import { createAgent } from './modules/auth/auth.service.ts';
-import { findMerchantById } from './modules/auth/merchants.repository.ts';
-import { createMerchant, rotateTokenKey } from './modules/auth/merchants.service.ts';
-import { loadTokenSecret } from './modules/auth/token-secret.ts';
-import { WebhookSecrets } from './modules/webhooks/signing-secrets.ts';
-import { createWebhookEndpoint, listWebhookDeliveries, listWebhookEndpoints } from './modules/webhooks/webhooks.service.ts';
-import { openConfiguredDatabase, startServer } from './serve.ts';
+import { createAgent, createMerchant, findMerchantById, loadTokenSecret, rotateTokenKey } from './modules/auth/index.ts';
+import { createWebhookEndpoint, listWebhookDeliveries, listWebhookEndpoints, WebhookSecrets } from './modules/webhooks/index.ts';
+import { openConfiguredDatabase, startServer, type Demo } from './serve.ts';
 
 const usage = `Usage:
   clientela serve [--demo]
@@ -35,7 +31,9 @@ const usage = `Usage:
       Brings the database schema up to date.`;
 
 async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>): Promise<T> {
-  const database = await openConfiguredDatabase(readEnvironment());
+  const env = readEnvironment();
+  // The command's answer is its standard output: the log goes to standard error.
+  const database = await openConfiguredDatabase(env, createLogger(env.LOG_LEVEL, 'stderr'));
   try {
     await migrateToLatest(database.db);
     return await work(database);
@@ -44,25 +42,42 @@ async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openConfigur
   }
 }
 
+/**
+ * The demo, from its own package: only `serve --demo` loads it, so the server
+ * runs without it. Named in a variable so that neither the type checker nor
+ * the build follows the import into a package that depends on this one.
+ */
+async function loadDemo(): Promise<Demo> {
+  const demoPackage: string = '@clientela/demo';
+  try {
+    const { demo } = (await import(demoPackage)) as { demo: Demo };
+    return demo;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new Error(`--demo needs the demo package, ${demoPackage}, installed beside the server and built (\`npm run build\`): ${(error as Error).message}`);
+  }
+}
+
 async function serve(args: string[]) {
   const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } } });
   const env = readEnvironment();
   const started = performance.now();
-  const server = await startServer(env, { demo: values.demo });
+  const demo = values.demo ? await loadDemo() : undefined;
+  const server = await startServer(env, demo ? { demo } : {});
   const lines = [
     `Clientela is serving on ${server.url} (${server.database.kind}${server.database.kind === 'pglite' ? ` in ${env.DATA_DIR}` : ''}), ready in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     `  API           ${server.url}/v1   (OpenAPI: ${server.url}/v1/openapi.json)`,
     `  Widgets       ${server.url}/widgets/clientela.js`,
   ];
-  if (values.demo) {
+  if (demo) {
     const counts = server.seed?.counts;
     lines.push(
       `  Demo store    ${server.url}/`,
       `  Agent page    ${server.url}/agent/`,
-      `  Demo merchant ${demoMerchant.name} (${demoMerchant.id})${counts ? `, seeded now: ${counts.customers} customers, ${counts.products} products, ${counts.orders} orders` : ''}`,
-      `    publishable key  ${demoMerchant.publishableKey}`,
-      `    secret key       ${demoMerchant.secretKey}`,
-      `  Demo agent    ${demoAgents[0].email} / ${demoAgents[0].password}`,
+      `  Demo merchant ${demo.merchant.name} (${demo.merchant.id})${counts ? `, seeded now: ${counts.customers} customers, ${counts.products} products, ${counts.orders} orders` : ''}`,
+      `    publishable key  ${demo.merchant.publishableKey}`,
+      `    secret key       ${demo.merchant.secretKey}`,
+      `  Demo agent    ${demo.agent.email} / ${demo.agent.password}`,
     );
   }
   console.log(lines.join('\n'));

@@ -1,28 +1,34 @@
 import path from 'node:path';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+
+/** A whole number in a range, from the text an environment variable holds. */
+const wholeNumber = (min: number, max: number) => z.pipe(z.coerce.number(), z.int().check(z.minimum(min), z.maximum(max)));
+
+/** Levels of the server's log, quietest last. */
+export const logLevels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 
 const Environment = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z._default(wholeNumber(0, 65535), 8787),
+  HOST: z._default(z.string().check(z.minLength(1)), '0.0.0.0'),
   /** Where the embedded PGlite keeps its files; ignored with DATABASE_URL. */
-  DATA_DIR: z.string().min(1).default('.clientela'),
+  DATA_DIR: z._default(z.string().check(z.minLength(1)), '.clientela'),
   /** A PostgreSQL URL; the embedded PGlite is used when it is not set. */
-  DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/ })
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_URL: z.optional(z.union([z.url({ protocol: /^postgres(ql)?$/ }), z.pipe(z.literal(''), z.transform(() => undefined))])),
+  DATABASE_POOL_SIZE: z._default(wholeNumber(1, 200), 10),
   /** Key that signs shopper and agent tokens (32+ characters); generated and kept in the database when not set. */
-  TOKEN_SECRET: z.string().min(32).optional(),
+  TOKEN_SECRET: z.optional(z.string().check(z.minLength(32))),
   /** Whether webhook endpoints may be in loopback or private networks (a backend beside the server); refused by default. */
-  WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z.stringbool().default(false),
+  WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z._default(z.stringbool(), false),
+  /** The least level the server logs (one JSON line each, on standard output); every request is a line at `info`. */
+  LOG_LEVEL: z._default(z.enum(logLevels), 'info'),
 });
 
 export type Environment = z.infer<typeof Environment>;
 
 /** Reads the configuration once at start and stops with a clear message when it is wrong. */
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
-  const parsed = Environment.safeParse(source);
+  // zod/mini loads no messages of its own: a wrong setting is told in English, naming the limit it broke.
+  const parsed = Environment.safeParse(source, { error: z.locales.en().localeError });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);

@@ -5,10 +5,9 @@ import { Problem, problemContentType, type Audience } from '@clientela/contract'
 import fc from 'fast-check';
 import { sql, type Kysely } from 'kysely';
 import * as z from 'zod/mini';
-import type { Clock } from './clock.ts';
+import type { Clock } from './core/clock.ts';
 import type { Database } from './db/schema.ts';
-import { createAgent } from './modules/auth/auth.service.ts';
-import { TokenService } from './modules/auth/tokens.ts';
+import { createAgent, TokenService } from './modules/auth/index.ts';
 import { databaseFingerprint } from './testing/fingerprint.ts';
 import { budgetsBeyondReach, createTestApp, createTestMerchant, json, manualClock, type TestApp, type TestMerchant } from './testing/test-app.ts';
 

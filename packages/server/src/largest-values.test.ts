@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createAgent } from './modules/auth/auth.service.ts';
+import { createAgent } from './modules/auth/index.ts';
 import { createTestApp, createTestMerchant, json, manualClock, type TestApp, type TestMerchant } from './testing/test-app.ts';
 
 /*

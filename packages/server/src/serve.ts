@@ -2,18 +2,42 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { serve as serveHttp } from '@hono/node-server';
-import { createApp, type AppDeps } from './app.ts';
-import { systemClock } from './clock.ts';
+import type { Hono } from 'hono';
+import type { Kysely } from 'kysely';
+import { createApp } from './app.ts';
+import { systemClock } from './core/clock.ts';
+import { createLogger, type Logger } from './core/logger.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { openDatabase, type DatabaseHandle } from './db/open.ts';
-import { demoStore } from './demo/demo-store.ts';
-import { seedDemo, type DemoSeedResult } from './demo/seed.ts';
+import type { Database } from './db/schema.ts';
+import type { AppDeps } from './deps.ts';
 import type { Environment } from './env.ts';
 import { serveWidgetBundles } from './http/widget-bundles.ts';
-import { loadTokenSecret } from './modules/auth/token-secret.ts';
-import { scheduleTierRecompute } from './modules/loyalty/tier-schedule.ts';
-import { WebhookDispatcher, scheduleWebhookDispatch } from './modules/webhooks/dispatcher.ts';
-import { demoDist, widgetsDist } from './paths.ts';
+import { loadTokenSecret } from './modules/auth/index.ts';
+import { scheduleTierRecompute } from './modules/loyalty/index.ts';
+import { scheduleWebhookDispatch, WebhookDispatcher } from './modules/webhooks/index.ts';
+import { widgetsDist } from './paths.ts';
+
+/**
+ * What `clientela serve --demo` serves besides the API: a demo merchant's
+ * data, seeded into the database, and its store (pages and backend) at `/`.
+ * The package `@clientela/demo` gives one; the server itself has none.
+ */
+export interface Demo {
+  /** The demo merchant's keys, printed at start: fixed, and only ever given to it. */
+  merchant: { id: string; name: string; publishableKey: string; secretKey: string };
+  /** A demo agent's sign-in, printed at start. */
+  agent: { email: string; password: string };
+  /** Seeds the demo merchant on the first start; on later ones, only allows the server's origins. */
+  seed(db: Kysely<Database>, options: { now: Date; origins: readonly string[] }): Promise<DemoSeedResult>;
+  /** The demo store's pages and backend, which calls the API at `apiUrl` as a merchant's backend would. */
+  store(options: { apiUrl: () => string; tokenSecret: Uint8Array }): Hono;
+}
+
+export interface DemoSeedResult {
+  created: boolean;
+  counts?: { customers: number; products: number; orders: number; pointsEntries: number; conversations: number; statements: number };
+}
 
 export interface RunningServer {
   url: string;
@@ -23,31 +47,30 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function openConfiguredDatabase(env: Environment): Promise<DatabaseHandle> {
-  if (env.DATABASE_URL) return openDatabase({ kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
+export async function openConfiguredDatabase(env: Environment, logger: Logger): Promise<DatabaseHandle> {
+  if (env.DATABASE_URL) return openDatabase({ kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, logger });
   await mkdir(env.DATA_DIR, { recursive: true });
   return openDatabase({ kind: 'pglite', dataDir: env.DATA_DIR });
 }
 
 /**
  * `clientela serve`: migrates, then serves the API under /v1 and the widget
- * bundles under /widgets/; with `demo`, also seeds the demo merchant and
- * serves the demo store at / and the agent page at /agent/.
+ * bundles under /widgets/; with a `demo`, also seeds its merchant and serves
+ * its store at / (the demo store, and the agent page at /agent/).
  */
-export async function startServer(env: Environment, options: { demo: boolean }): Promise<RunningServer> {
-  const database = await openConfiguredDatabase(env);
+export async function startServer(env: Environment, options: { demo?: Demo } = {}): Promise<RunningServer> {
+  const logger = createLogger(env.LOG_LEVEL);
+  const database = await openConfiguredDatabase(env, logger);
   await migrateToLatest(database.db);
   const tokenSecret = await loadTokenSecret(database.db, env.TOKEN_SECRET);
-  const { app, deps } = createApp({ database, tokenSecret, clock: systemClock, webhooksAllowPrivateNetworks: env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS });
+  const { app, deps } = createApp({ database, tokenSecret, clock: systemClock, logger, webhooksAllowPrivateNetworks: env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS });
 
   if (!existsSync(widgetsDist)) throw new Error(`No widget bundles in ${widgetsDist}: run \`npm run build\` first`);
   serveWidgetBundles(app, widgetsDist);
 
   let apiUrl = '';
-  if (options.demo) {
-    if (!existsSync(demoDist)) throw new Error(`No demo pages in ${demoDist}: run \`npm run build\` first`);
-    app.route('/', demoStore({ apiUrl: () => apiUrl, pagesDir: demoDist, tokenSecret }));
-  }
+  const { demo } = options;
+  if (demo) app.route('/', demo.store({ apiUrl: () => apiUrl, tokenSecret }));
 
   const server = serveHttp({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   await new Promise<void>((resolve, reject) => {
@@ -59,14 +82,15 @@ export async function startServer(env: Environment, options: { demo: boolean }):
   const url = `http://localhost:${port}`;
 
   let seed: DemoSeedResult | undefined;
-  if (options.demo) {
-    seed = await seedDemo(database.db, { now: systemClock(), origins: [url, apiUrl] });
+  if (demo) {
+    seed = await demo.seed(database.db, { now: systemClock(), origins: [url, apiUrl] });
     deps.directory.forget();
   }
 
-  const tiers = scheduleTierRecompute(database.db, systemClock);
+  const tiers = scheduleTierRecompute(database.db, systemClock, logger);
   const webhooks = scheduleWebhookDispatch(
     new WebhookDispatcher({ db: database.db, clock: systemClock, secrets: deps.webhookSecrets, allowPrivateNetworks: env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS }),
+    logger,
   );
 
   return {
@@ -83,6 +107,7 @@ export async function startServer(env: Environment, options: { demo: boolean }):
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
       await database.close();
+      logger.flush();
     },
   };
 }

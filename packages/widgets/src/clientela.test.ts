@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { load } from './clientela.ts';
 import { CrmGreeting } from './components/greeting/greeting.component.ts';
-import { mintSession } from './testing/server-commands.ts';
+import { mintSession } from '../../../test/browser/server-commands.ts';
 
 describe('the script-tag bundle', () => {
   it('defines nothing until a tag is used, then only what the page uses', async () => {
@@ -24,6 +24,18 @@ describe('the script-tag bundle', () => {
     expect(customElements.get('crm-wishlist-button')).to.exist;
     expect(customElements.get('crm-not-ours')).to.equal(undefined);
     section.remove();
+  });
+
+  it('knows no staff element: a store page never loads the agents’ console', async () => {
+    const agentConsole = document.createElement('crm-agent-console');
+    const greeting = document.createElement('crm-greeting');
+    document.body.append(agentConsole, greeting);
+    agentConsole.dispatchEvent(new Event('focusin'));
+    await waitUntil(() => customElements.get('crm-greeting'), 'the greeting beside it is defined', { timeout: 5000 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(customElements.get('crm-agent-console')).to.equal(undefined);
+    agentConsole.remove();
+    greeting.remove();
   });
 
   it('leaves an element far below the fold unloaded until the shopper scrolls near it', async () => {

@@ -1,20 +1,10 @@
-// The script-tag bundle. It knows every Clientela tag but carries none of
+// The script-tag bundle. It knows every tag of the shopper kit (staff
+// elements, such as the agents' console, ship apart) but carries none of
 // their code: an element's module loads when one of its tags, in the markup
 // or added later, comes within a screen of the viewport or is touched,
 // hovered or focused. A page with only a greeting pays for the greeting, and
 // a wishlist at the foot of a long page waits until the shopper gets there.
-
-const elements: Record<string, () => Promise<unknown>> = {
-  'crm-portal': () => import('./components/portal/portal.ts'),
-  'crm-greeting': () => import('./components/greeting/greeting.ts'),
-  'crm-account-statement': () => import('./components/account-statement/account-statement.ts'),
-  'crm-points-balance': () => import('./components/points-balance/points-balance.ts'),
-  'crm-wishlist': () => import('./components/wishlist/wishlist.ts'),
-  'crm-wishlist-button': () => import('./components/wishlist-button/wishlist-button.ts'),
-  'crm-recommendations': () => import('./components/recommendations/recommendations.ts'),
-  'crm-support-chat': () => import('./components/support-chat/support-chat.ts'),
-  'crm-agent-console': () => import('./components/agent-console/agent-console.ts'),
-};
+import { elements } from './elements.ts';
 
 export type ClientelaTag = keyof typeof elements;
 
@@ -24,7 +14,7 @@ const loading = new Map<string, Promise<void>>();
 export function load(tag: ClientelaTag): Promise<void> {
   let pending = loading.get(tag);
   if (!pending) {
-    pending = elements[tag]!().then(
+    pending = elements[tag]().then(
       () => undefined,
       (error: unknown) => {
         // A failed load (the network, say) may be tried again when the tag is next seen.

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { silentLogger, type Logger } from '../core/logger.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { preparedNameOf } from './prepared-statements.ts';
 import type { Database } from './schema.ts';
@@ -26,7 +27,8 @@ export interface DatabaseHandle {
 }
 
 export type DatabaseConfig =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  /** `logger` hears of connections PostgreSQL dropped (the pool and the listener carry on); nothing does without one. */
+  | { kind: 'postgres'; url: string; poolSize?: number; logger?: Logger }
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
 const plugins = [new CamelCasePlugin()];
@@ -38,7 +40,7 @@ const NUMERIC = 1700;
 const DATE = 1082;
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
-  return config.kind === 'postgres' ? openPostgres(config.url, config.poolSize) : openPGlite(config);
+  return config.kind === 'postgres' ? openPostgres(config) : openPGlite(config);
 }
 
 async function openPGlite(config: { dataDir?: string; loadDataDir?: Blob }): Promise<DatabaseHandle> {
@@ -84,7 +86,7 @@ class PreparingClient extends pg.Client {
   }
 }
 
-async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle> {
+async function openPostgres({ url, poolSize = 10, logger = silentLogger }: { url: string; poolSize?: number; logger?: Logger }): Promise<DatabaseHandle> {
   const typeParsers = {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
       if (oid === INT8 || oid === NUMERIC) return (value: string) => Number(value);
@@ -95,7 +97,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle>
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: typeParsers as pg.CustomTypesConfig, Client: PreparingClient });
   // The server may drop an idle connection (a restart, a failover, an administrator): the pool
   // replaces it on next use, and the process carries on instead of dying of an unhandled error.
-  pool.on('error', (error) => console.error(`PostgreSQL dropped an idle connection: ${error.message}`));
+  pool.on('error', (error) => logger.warn({ err: error }, 'PostgreSQL dropped an idle connection'));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
   // One dedicated connection carries every LISTEN of this process, opened on first use.
   let listener: Promise<pg.Client> | undefined;
@@ -110,7 +112,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle>
       // Lost, it is opened again with every channel: notifications are only wake-ups, and
       // listeners poll meanwhile, so a gap delays events without losing any.
       client.on('error', (error) => {
-        console.error(`PostgreSQL dropped the LISTEN connection: ${error.message}`);
+        logger.warn({ err: error }, 'PostgreSQL dropped the LISTEN connection');
         listener = undefined;
         if (!closed && handlers.size > 0) setTimeout(() => void relisten(), 1_000).unref();
       });
@@ -126,7 +128,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle>
       for (const channel of handlers.keys()) await client.query(`listen ${pg.escapeIdentifier(channel)}`);
     } catch (error) {
       listener = undefined;
-      console.error(`PostgreSQL LISTEN could not be opened again: ${(error as Error).message}`);
+      logger.warn({ err: error }, 'PostgreSQL LISTEN could not be opened again');
       setTimeout(() => void relisten(), 5_000).unref();
     }
   };

@@ -1,24 +1,20 @@
 import type { Endpoint, FieldError, FileType, ParsedRequestOf } from '@clientela/contract';
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
-import type { MerchantDirectory } from '../modules/auth/merchant-directory.ts';
-import type { TokenService } from '../modules/auth/tokens.ts';
+import type { Logger } from '../core/logger.ts';
+import { ProblemError } from '../core/problem.ts';
+import { WithStatus, type FileResult } from '../core/results.ts';
+import type { MerchantDirectory, TokenService } from '../modules/auth/index.ts';
 import { authenticate, type CallerOf } from './caller.ts';
 import { corsHeaders } from './cors.ts';
-import { apiHeaders, ProblemError, problemResponse } from './problem.ts';
+import { apiHeaders, errorResponse } from './problem-response.ts';
+import { requestIdHeader } from './request-log.ts';
 
 export interface HandlerInput<E extends Endpoint> extends ParsedRequestOf<E> {
   caller: CallerOf<E['audience']>;
   request: Request;
   /** The peer's network address, for limits per address. */
   address: string;
-}
-
-/** A file answer: its content, its media type (one the endpoint lists) and the name a browser should save it under. */
-export interface FileResult {
-  body: string | Uint8Array<ArrayBuffer>;
-  type: FileType;
-  filename: string;
 }
 
 type HandlerResult<E extends Endpoint> = E['response'] extends z.ZodMiniType
@@ -36,6 +32,13 @@ type Headers = Record<string, string>;
 const noCors: Headers = Object.freeze({});
 const jsonHeaders: Headers = Object.freeze({ ...apiHeaders, 'content-type': 'application/json' });
 
+/** What serving the endpoints needs: who callers are, and where to log what went wrong. */
+interface ApiDeps {
+  directory: MerchantDirectory;
+  tokens: TokenService;
+  logger: Logger;
+}
+
 /**
  * Serves contract endpoints: authenticates the caller as the endpoint's
  * audience requires, holds browser calls to the merchant's origins, parses
@@ -44,10 +47,10 @@ const jsonHeaders: Headers = Object.freeze({ ...apiHeaders, 'content-type': 'app
  */
 export class Api {
   readonly #hono: Hono;
-  readonly #deps: { directory: MerchantDirectory; tokens: TokenService };
+  readonly #deps: ApiDeps;
   readonly #endpoints: Endpoint[] = [];
 
-  constructor(hono: Hono, deps: { directory: MerchantDirectory; tokens: TokenService }) {
+  constructor(hono: Hono, deps: ApiDeps) {
     this.#hono = hono;
     this.#deps = deps;
   }
@@ -66,6 +69,7 @@ export class Api {
 
   async #serve<E extends Endpoint>(endpoint: E, handler: Handler<E>, c: Context): Promise<Response> {
     const request = c.req.raw;
+    const requestId = c.get('requestId');
     const origin = request.headers.get('origin');
     let cors: Headers = origin && endpoint.audience === 'public' ? { 'access-control-allow-origin': '*' } : noCors;
     try {
@@ -78,6 +82,7 @@ export class Api {
         if (browserFacing && origin && (await this.#deps.directory.isOriginRegistered(origin))) cors = corsHeaders(origin);
         throw error;
       }
+      if (caller.merchant) c.set('merchantId', caller.merchant.id);
       if (origin && caller.merchant && endpoint.audience !== 'secret') {
         if (!caller.merchant.origins.includes(origin)) {
           throw new ProblemError('forbidden-origin', `${origin} is not one of this store's allowed origins`);
@@ -93,6 +98,7 @@ export class Api {
       if (endpoint.produces === 'text/event-stream') {
         const stream = result as Response;
         for (const [name, value] of Object.entries(cors)) stream.headers.set(name, value);
+        stream.headers.set(requestIdHeader, requestId);
         return stream;
       }
       if (endpoint.produces) {
@@ -104,17 +110,18 @@ export class Api {
             ...cors,
             'content-type': typeof file.body === 'string' ? `${file.type}; charset=utf-8` : file.type,
             'content-disposition': `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`,
+            [requestIdHeader]: requestId,
           },
         });
       }
-      if (endpoint.response === null) return new Response(null, { status: endpoint.status ?? 204, headers: { ...apiHeaders, ...cors } });
+      if (endpoint.response === null) return new Response(null, { status: endpoint.status ?? 204, headers: { ...apiHeaders, ...cors, [requestIdHeader]: requestId } });
       // A string body with plain headers is what the Node adapter writes straight to the socket.
       return new Response(JSON.stringify(endpoint.response.parse(result)), {
         status,
-        headers: cors === noCors ? jsonHeaders : { ...jsonHeaders, ...cors },
+        headers: cors === noCors ? { ...jsonHeaders, [requestIdHeader]: requestId } : { ...jsonHeaders, ...cors, [requestIdHeader]: requestId },
       });
     } catch (error) {
-      return errorResponse(error, c.req.path, cors);
+      return errorResponse(this.#deps.logger, error, c, cors);
     }
   }
 }
@@ -143,12 +150,6 @@ function withCompiledSchemas<E extends Endpoint>(endpoint: E): E {
 function peerAddress(c: Context): string {
   const bindings = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return bindings?.incoming?.socket?.remoteAddress ?? 'unknown';
-}
-
-export function errorResponse(error: unknown, instance: string, headers: Headers = {}): Response {
-  if (error instanceof ProblemError) return problemResponse(error, instance, headers);
-  console.error(error);
-  return problemResponse(new ProblemError('internal', 'The error was logged; try again later'), instance, headers);
 }
 
 /** What PostgreSQL cannot keep in text or jsonb: U+0000, and halves of a UTF-16 surrogate pair on their own. */
@@ -217,12 +218,4 @@ function parseRequest<E extends Endpoint>(endpoint: E, c: Context, json: unknown
     throw new ProblemError('invalid-request', `Check ${fields.join(', ')}`, { errors });
   }
   return { params, query, headers, body } as ParsedRequestOf<E>;
-}
-
-/** A handler's result answered with another status than the endpoint's usual one (200 for a replayed create). */
-export class WithStatus<T> {
-  constructor(
-    readonly result: T,
-    readonly status: 200 | 201,
-  ) {}
 }

@@ -1,9 +1,7 @@
 import type { Audience } from '@clientela/contract';
-import { isPublishableKey, isSecretKey } from '../modules/auth/keys.ts';
-import type { MerchantDirectory } from '../modules/auth/merchant-directory.ts';
-import type { Merchant } from '../modules/auth/merchants.repository.ts';
-import type { TokenClaims, TokenService } from '../modules/auth/tokens.ts';
-import { ProblemError } from './problem.ts';
+import type { Merchant } from '../core/merchant.ts';
+import { ProblemError } from '../core/problem.ts';
+import { isPublishableKey, isSecretKey, type MerchantDirectory, type TokenClaims, type TokenService } from '../modules/auth/index.ts';
 
 export interface PublicCaller {
   merchant?: undefined;

@@ -1,5 +1,7 @@
-import type { MerchantDirectory } from '../modules/auth/merchant-directory.ts';
-import { apiHeaders } from './problem.ts';
+import type { Context } from 'hono';
+import type { MerchantDirectory } from '../modules/auth/index.ts';
+import { apiHeaders } from './problem-response.ts';
+import { requestIdHeader } from './request-log.ts';
 
 const allowedHeaders = ['authorization', 'content-type', 'x-publishable-key', 'idempotency-key', 'last-event-id'];
 const exposedHeaders = ['retry-after', 'location'];
@@ -18,15 +20,17 @@ export function corsHeaders(origin: string): Record<string, string> {
  * origin some merchant lists; the real request is then held to the origins of
  * the merchant its key or token names.
  */
-export async function preflight(request: Request, directory: MerchantDirectory): Promise<Response> {
-  const origin = request.headers.get('origin');
+export async function preflight(c: Context, directory: MerchantDirectory): Promise<Response> {
+  const origin = c.req.header('origin');
+  const requestId = { [requestIdHeader]: c.get('requestId') };
   if (!origin || origin === 'null' || !(await directory.isOriginRegistered(origin))) {
-    return new Response(null, { status: 403, headers: { ...apiHeaders, vary: 'Origin' } });
+    return new Response(null, { status: 403, headers: { ...apiHeaders, vary: 'Origin', ...requestId } });
   }
   return new Response(null, {
     status: 204,
     headers: {
       ...apiHeaders,
+      ...requestId,
       ...corsHeaders(origin),
       'access-control-allow-methods': 'GET, POST, PUT, DELETE',
       'access-control-allow-headers': allowedHeaders.join(', '),

@@ -1,4 +1,5 @@
-import { apiHeaders, ProblemError } from './problem.ts';
+import { ProblemError } from '../core/problem.ts';
+import { apiHeaders } from './problem-response.ts';
 
 const encoder = new TextEncoder();
 /** How often an open stream says it is alive: often enough for proxies that close idle connections after half a minute. */

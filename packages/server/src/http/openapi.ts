@@ -101,7 +101,9 @@ export function openApiDocument(endpoints: readonly Endpoint[], version: string)
       title: 'Clientela CRM API',
       version,
       description:
-        'Customers, the store card statement, loyalty points, wishlists, recommendations and support chat behind the Clientela widgets. Errors are RFC 9457 problem documents.',
+        'Customers, the store card statement, loyalty points, wishlists, recommendations and support chat behind the Clientela widgets. Errors are RFC 9457 problem documents. ' +
+        "Every answer carries an X-Request-Id header: the request's own, when it sent a well-formed one (up to 128 letters, digits and -_.:), a new one otherwise. " +
+        "Problem documents repeat it as requestId, and the server's log lines about the request carry it.",
     },
     paths,
     components: {

@@ -7,17 +7,18 @@ import { after, before, describe, test } from 'node:test';
 import type { Hono } from 'hono';
 import { createApp } from '../app.ts';
 import type { DatabaseHandle } from '../db/open.ts';
-import { demoStore } from '../demo/demo-store.ts';
+import { assertNotFramedNorEmbedded, assertSecurityHeaders } from '../testing/security-headers.ts';
 import { openTestDatabase } from '../testing/test-database.ts';
 import { serveWidgetBundles } from './widget-bundles.ts';
 
 /**
- * Every family of answers the server gives, as `clientela serve --demo`
- * assembles them: the API (answers, errors, preflights, its 404s, the OpenAPI
- * document), the widget bundles and their 404s, the demo pages and their
- * backend, and paths nothing serves. Each carries the headers that keep a
- * browser from sniffing, leaking or framing it; the widget bundles stay
- * loadable by merchants' pages on other origins.
+ * Every family of answers the server gives, as `clientela serve` assembles
+ * them: the API (answers, errors, preflights, its 404s, the OpenAPI
+ * document), the widget bundles and their 404s, and paths nothing serves
+ * (the demo store's pages and backend are checked in their own package).
+ * Each carries the headers that keep a browser from sniffing, leaking or
+ * framing it; the widget bundles stay loadable by merchants' pages on other
+ * origins.
  */
 describe('security headers on every answer', () => {
   let folder: string;
@@ -28,16 +29,13 @@ describe('security headers on every answer', () => {
   before(async () => {
     folder = await mkdtemp(path.join(os.tmpdir(), 'clientela-headers-'));
     await mkdir(path.join(folder, 'widgets', 'chunks'), { recursive: true });
-    await mkdir(path.join(folder, 'pages'));
     await writeFile(path.join(folder, 'widgets', 'clientela.js'), 'export {};\n');
     await writeFile(path.join(folder, 'widgets', 'chunks', 'portal-AbCd1234.js'), 'export {};\n');
-    await writeFile(path.join(folder, 'pages', 'index.html'), '<!doctype html><title>Tienda</title>\n');
     database = await openTestDatabase();
     const tokenSecret = randomBytes(32);
     const created = createApp({ database, tokenSecret });
     app = created.app;
     serveWidgetBundles(app, path.join(folder, 'widgets'));
-    app.route('/', demoStore({ apiUrl: () => 'http://127.0.0.1:1', pagesDir: path.join(folder, 'pages'), tokenSecret }));
     close = async () => {
       await created.deps.chat.close();
       await database.close();
@@ -49,18 +47,6 @@ describe('security headers on every answer', () => {
   });
 
   const request = async (target: string, init: RequestInit = {}) => app.request(`http://localhost${target}`, init);
-
-  const everywhere = (response: Response, what: string) => {
-    assert.equal(response.headers.get('x-content-type-options'), 'nosniff', `${what}: nosniff`);
-    assert.ok(response.headers.get('referrer-policy'), `${what}: a Referrer-Policy`);
-    assert.match(response.headers.get('strict-transport-security') ?? '', /^max-age=\d{8,}/, `${what}: HSTS`);
-  };
-  const notFramedNorEmbedded = (response: Response, what: string) => {
-    everywhere(response, what);
-    assert.equal(response.headers.get('x-frame-options'), 'DENY', `${what}: X-Frame-Options`);
-    assert.match(response.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/, `${what}: frame-ancestors`);
-    assert.equal(response.headers.get('cross-origin-resource-policy'), 'same-origin', `${what}: CORP`);
-  };
 
   test('the API: answers, errors, preflights, paths it does not have, the OpenAPI document', async () => {
     const answers: Array<[string, Promise<Response>, number]> = [
@@ -76,7 +62,7 @@ describe('security headers on every answer', () => {
     for (const [what, answer, status] of answers) {
       const response = await answer;
       assert.equal(response.status, status, what);
-      notFramedNorEmbedded(response, what);
+      assertNotFramedNorEmbedded(response, what);
       await response.body?.cancel();
     }
   });
@@ -89,7 +75,7 @@ describe('security headers on every answer', () => {
     ] as const) {
       const response = await request(target, { headers: { origin: 'https://shop.example' } });
       assert.equal(response.status, status, what);
-      everywhere(response, what);
+      assertSecurityHeaders(response, what);
       assert.equal(response.headers.get('cross-origin-resource-policy'), 'cross-origin', `${what}: CORP lets other origins load it`);
       assert.equal(response.headers.get('access-control-allow-origin'), '*', `${what}: module scripts from another origin need CORS`);
       if (status === 200) assert.match(response.headers.get('content-type') ?? '', /^text\/javascript/, `${what}: a script type, which nosniff holds it to`);
@@ -97,27 +83,12 @@ describe('security headers on every answer', () => {
     }
   });
 
-  test('the demo pages, their backend, and paths nothing serves', async () => {
-    for (const [what, target, status] of [
-      ['a page', '/', 200],
-      ['the store backend', '/demo/api/shoppers', 200],
-      ['a page that does not exist', '/nothing-here/', 404],
-    ] as const) {
-      const response = await request(target);
-      assert.equal(response.status, status, what);
-      notFramedNorEmbedded(response, what);
-      await response.body?.cancel();
-    }
-    const refused = await request('/demo/api/sign-out', { method: 'POST', headers: { 'sec-fetch-site': 'cross-site' } });
-    notFramedNorEmbedded(refused, 'a refused demo call');
-  });
-
-  test('a server without the demo answers paths it does not serve with the same headers', async () => {
+  test('paths nothing serves answer with the same headers', async () => {
     const bare = createApp({ database, tokenSecret: randomBytes(32) });
     try {
       const response = await bare.app.request('http://localhost/');
       assert.equal(response.status, 404);
-      notFramedNorEmbedded(response, 'a path nothing serves');
+      assertNotFramedNorEmbedded(response, 'a path nothing serves');
     } finally {
       await bare.deps.chat.close();
     }

@@ -1,15 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import type { CustomerInput } from '@clientela/contract';
-import { createApp, type AppDeps, type AppOptions } from '../app.ts';
-import type { Clock } from '../clock.ts';
+import type { Hono } from 'hono';
+import { createApp, type AppOptions } from '../app.ts';
+import type { Clock } from '../core/clock.ts';
+import { createLogger, silentLogger, type Logger } from '../core/logger.ts';
 import type { DatabaseHandle } from '../db/open.ts';
-import { defaultRateLimits, type RateLimitRules } from '../http/rate-limits.ts';
-import type { HostResolver } from '../modules/webhooks/private-networks.ts';
-import { createMerchant, type NewMerchant } from '../modules/auth/merchants.service.ts';
+import type { AppDeps } from '../deps.ts';
+import { logLevels } from '../env.ts';
+import { createMerchant, type NewMerchant } from '../modules/auth/index.ts';
+import { defaultRateLimits, type RateLimitRules } from '../modules/rate-limits/index.ts';
+import type { HostResolver } from '../modules/webhooks/index.ts';
 import { openTestDatabase } from './test-database.ts';
 
 export interface TestApp {
   deps: AppDeps;
+  /** The app itself, to mount more on it as `clientela serve` does (widget bundles, a demo store). */
+  app: Hono;
   /** Calls the app in process, the way a client would over HTTP. */
   request(path: string, init?: RequestInit): Promise<Response>;
   /** The app's fetch handler, to serve it over a socket; `env` carries the connection (the Node adapter's bindings). */
@@ -23,7 +29,13 @@ const resolveWithoutNetwork: HostResolver = async (hostname) => {
   throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
 };
 
-/** A real app on a fresh database of its own (PGlite, or PostgreSQL with TEST_DATABASE_URL). */
+/** Tests log nothing, unless LOG_LEVEL asks for their log (on standard error, beside the test report). */
+function testLogger(): Logger {
+  const level = logLevels.find((known) => known === process.env.LOG_LEVEL);
+  return level ? createLogger(level, 'stderr') : silentLogger;
+}
+
+/** A real app on a fresh database of its own (PGlite, or PostgreSQL with TEST_DATABASE_URL), logging as `testLogger` says. */
 export async function createTestApp(
   options: {
     clock?: Clock;
@@ -35,12 +47,14 @@ export async function createTestApp(
     streamHeartbeatMs?: number;
     webhooksAllowPrivateNetworks?: boolean;
     resolveHost?: HostResolver;
+    logger?: Logger;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase());
   const { app, deps } = createApp({
     database,
     tokenSecret: options.tokenSecret ?? randomBytes(32),
+    logger: options.logger ?? testLogger(),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.chatPollMs ? { chatPollMs: options.chatPollMs } : {}),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
@@ -51,6 +65,7 @@ export async function createTestApp(
   });
   return {
     deps,
+    app,
     request: async (path, init) => app.request(`http://clientela.test${path}`, init),
     fetch: async (request, env) => app.fetch(request, env),
     close: async () => {

@@ -1,4 +1,4 @@
-import type { ShopperState } from '../internal/context.ts';
+import type { ShopperState } from '../state/shopper/shopper-store.ts';
 
 /** `<crm-portal>` signed a shopper in or out, or finished loading them. */
 export class CrmShopperChangeEvent extends Event {

@@ -1,5 +1,5 @@
 import type { ChatAttachment, ChatMessage } from '@clientela/contract';
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { LocalizeController } from './localize.ts';
 import type { OutboxItem } from './outbox.ts';
@@ -31,7 +31,7 @@ export interface ThreadOptions {
  * way, in the order they were written. Text is only ever text: Lit puts it
  * in text nodes, so markup in a message shows as typed.
  */
-export function thread(i18n: LocalizeController, messages: ChatMessage[], pending: ReadonlyArray<OutboxItem<OutgoingMessage>>, options: ThreadOptions) {
+export function thread(i18n: LocalizeController, messages: ChatMessage[], pending: ReadonlyArray<OutboxItem<OutgoingMessage>>, options: ThreadOptions): TemplateResult {
   const seen = messages.findLast((message) => message.author === options.side && message.seq <= options.seenUpTo);
   return html`${repeat(
     messages,
@@ -59,7 +59,7 @@ export function thread(i18n: LocalizeController, messages: ChatMessage[], pendin
 }
 
 /** What a conversation is about, e.g. a statement transaction the shopper asked about. */
-export function attachmentCard(i18n: LocalizeController, attachment: ChatAttachment, currency: string | null) {
+export function attachmentCard(i18n: LocalizeController, attachment: ChatAttachment, currency: string | null): TemplateResult {
   const t = i18n.term;
   const { line } = attachment;
   const what = line.description || (t.statementLineKinds as Record<string, string>)[line.kind] || '';

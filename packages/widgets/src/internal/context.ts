@@ -1,18 +1,15 @@
 import type { Client } from '@clientela/client';
-import type { Locale, Me } from '@clientela/contract';
+import type { Locale } from '@clientela/contract';
 import { ContextConsumer, ContextRoot, createContext, type Context, type ContextType } from '@lit/context';
 import type { ReactiveControllerHost } from 'lit';
-
-/** Where the signed-in shopper is at, as every widget inside `<crm-portal>` sees it. */
-export type ShopperState =
-  | { status: 'signed-out' }
-  | { status: 'loading' }
-  | { status: 'error'; error: unknown; retry: () => void }
-  | { status: 'ready'; me: Me; refresh: () => void };
+import type { PortalState } from '../state/portal-state.ts';
+import type { ShopperState } from '../state/shopper/shopper-store.ts';
 
 export const clientContext = createContext<Client | undefined>(Symbol('crm-client'));
 export const shopperContext = createContext<ShopperState>(Symbol('crm-shopper'));
 export const localeContext = createContext<Locale>(Symbol('crm-locale'));
+/** The portal's shared state: its client, its shopper and a store per domain (see state/). */
+export const portalStateContext = createContext<PortalState | undefined>(Symbol('crm-portal-state'));
 
 let lateProvidersHeard = false;
 

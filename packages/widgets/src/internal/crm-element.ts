@@ -3,6 +3,8 @@ import { nextTask } from './next-task.ts';
 
 /** The base of every Clientela element: safe registration, typed, bubbling, composed events, and updates that never block the page. */
 export class CrmElement extends LitElement {
+  readonly #waits: Array<() => Promise<void> | undefined> = [];
+
   /** Registers the element under `tag` unless that tag is taken already; defining twice never throws. */
   static define(tag: string, constructor: CustomElementConstructor = this): void {
     if (!customElements.get(tag)) customElements.define(tag, constructor);
@@ -16,7 +18,17 @@ export class CrmElement extends LitElement {
    */
   protected override async scheduleUpdate(): Promise<void> {
     await nextTask();
+    for (const wait of this.#waits) await wait();
     super.scheduleUpdate();
+  }
+
+  /**
+   * Holds every update until what `wait` answers has settled (undefined: go
+   * ahead): the strings of the shopper's language, say, which are loaded the
+   * first time any element needs them.
+   */
+  waitBeforeUpdates(wait: () => Promise<void> | undefined): void {
+    this.#waits.push(wait);
   }
 
   /** Dispatches one of the `crm-*` events (they bubble and cross shadow roots); false when the host page cancelled it. */

@@ -1,16 +1,31 @@
-import { expect, fixtureSync, html } from '@open-wc/testing';
-import { LitElement } from 'lit';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
+import { CrmElement } from './crm-element.ts';
 import { LocalizeController } from './localize.ts';
 
 /** Intl separates some parts with no-break spaces; the comparisons here are about the rest. */
 const plain = (text: string) => text.replace(/\s/g, ' ');
 
-class LocalizedProbe extends LitElement {
+class LocalizedProbe extends CrmElement {
   readonly i18n = new LocalizeController(this);
+
+  protected override render() {
+    return this.i18n.term.loading;
+  }
 }
 customElements.define('crm-test-localized-probe', LocalizedProbe);
 
 describe('LocalizeController', () => {
+  it('renders once the strings of its language have arrived, and in the other language after a switch', async () => {
+    const holder = await fixture<HTMLDivElement>(html`<div lang="en"><crm-test-localized-probe></crm-test-localized-probe></div>`);
+    const probe = holder.firstElementChild as LocalizedProbe;
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.textContent).to.equal('Loading…');
+    holder.lang = 'es';
+    probe.requestUpdate();
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.textContent).to.equal('Cargando…');
+  });
+
   it('formats money from minor units with each currency’s own decimals, in Spanish and English', async () => {
     const spanish = (fixtureSync(html`<div lang="es"><crm-test-localized-probe></crm-test-localized-probe></div>`).firstElementChild as LocalizedProbe);
     const english = (fixtureSync(html`<div lang="en"><crm-test-localized-probe></crm-test-localized-probe></div>`).firstElementChild as LocalizedProbe);

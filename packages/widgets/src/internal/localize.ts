@@ -1,11 +1,34 @@
 import type { Locale } from '@clientela/contract';
 import type { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import en, { type Translation } from '../translations/en.ts';
-import es from '../translations/es.ts';
+import type { Translation } from '../translations/en.ts';
 import { consume, localeContext } from './context.ts';
+import type { CrmElement } from './crm-element.ts';
 
-const translations: Record<Locale, Translation> = { en, es };
+/**
+ * Each language's strings are a module of their own, loaded the first time
+ * an element needs them: a page in Spanish never downloads the English ones,
+ * and the other way round, until the shopper switches.
+ */
+const loaders: Record<Locale, () => Promise<{ default: Translation }>> = {
+  es: () => import('../translations/es.ts'),
+  en: () => import('../translations/en.ts'),
+};
+const loaded: Partial<Record<Locale, Translation>> = {};
+const loading: Partial<Record<Locale, Promise<void>>> = {};
+
+/** Resolves once `locale`'s strings are here; an element waits for it before it renders (see `CrmElement`). */
+export function loadTranslation(locale: Locale): Promise<void> | undefined {
+  if (loaded[locale]) return undefined;
+  return (loading[locale] ??= loaders[locale]().then(
+    (module) => void (loaded[locale] = module.default),
+    (error: unknown) => {
+      // A failed download may be tried again by the next update.
+      delete loading[locale];
+      throw error;
+    },
+  ));
+}
 
 // Building an Intl formatter costs far more than using one, and a statement formats thousands of cells.
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -40,10 +63,12 @@ export class LocalizeController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #consumer: ContextConsumer<typeof localeContext, ReactiveControllerHost & HTMLElement>;
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+  constructor(host: CrmElement) {
     this.#host = host;
     this.#consumer = consume(host, localeContext);
     host.addController(this);
+    // The host renders only once the strings of its language are here.
+    host.waitBeforeUpdates(() => loadTranslation(this.locale));
   }
 
   hostConnected(): void {}
@@ -52,8 +77,11 @@ export class LocalizeController implements ReactiveController {
     return this.#consumer.value ?? pageLocale(this.#host);
   }
 
+  /** The strings of the shopper's language; while a switch to another is still downloading, the ones shown so far. */
   get term(): Translation {
-    return translations[this.locale];
+    const term = loaded[this.locale] ?? loaded.es ?? loaded.en;
+    if (!term) throw new Error('No strings yet: an element renders once its language is loaded');
+    return term;
   }
 
   /** BCP 47 tag for Intl: Chilean Spanish formats money and dates as shoppers there expect. */

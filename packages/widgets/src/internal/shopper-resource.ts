@@ -1,42 +1,89 @@
 import type { Client } from '@clientela/client';
-import type { Me } from '@clientela/contract';
+import type { ContextConsumer } from '@lit/context';
+import { initialState, Task, TaskStatus } from '@lit/task';
+import type { ReactiveControllerHost } from 'lit';
 import { CrmErrorEvent } from '../events/error.ts';
+import { waitingFor, type ResourceState, type ShopperState } from '../state/shopper/shopper-store.ts';
+import { clientContext, consume, shopperContext } from './context.ts';
 import { nextTask } from './next-task.ts';
-import { PortalConsumer, type Host } from './portal-consumer.ts';
 
-export type ResourceState<T> =
-  | { status: 'signed-out' }
-  | { status: 'loading' }
-  | { status: 'error'; error: unknown }
-  | { status: 'ready'; value: T };
+type Host = ReactiveControllerHost & HTMLElement;
+
+export interface ShopperResourceOptions<T> {
+  /** Loads the value for the signed-in shopper. */
+  load: (client: Client) => Promise<T>;
+  /** Loads it for a visitor (with the portal's publishable key), who otherwise sees the signed-out state. */
+  loadSignedOut?: (client: Client) => Promise<T>;
+  /** What else the value depends on (an attribute, say): a change loads it again. */
+  args?: () => unknown[];
+}
 
 /**
- * Something a widget loads for the signed-in shopper through the portal's
- * client: loads when the shopper is ready, follows sign-in and sign-out,
- * drops answers that arrive after a newer load started, re-renders the host
- * on every change and tells the page about failures with `crm-error`.
+ * Something one widget loads for its portal's shopper (a statement, the
+ * recommendations for its product): an @lit/task whose arguments are the
+ * portal's client, the shopper and the widget's own `args`, so it loads when
+ * the shopper is known, again when any of them changes, and drops answers
+ * that arrive after a newer load started. Failures also reach the page as
+ * `crm-error`. Data several widgets share lives in a store instead (state/).
  */
-export class ShopperResource<T> extends PortalConsumer {
-  readonly #load: (client: Client, me: Me) => Promise<T>;
-  readonly #loadSignedOut: ((client: Client) => Promise<T>) | undefined;
-  #state: ResourceState<T> = { status: 'signed-out' };
-  #generation = 0;
-  /** What the value was loaded for: the shopper, or the client for a visitor. */
-  #loadedFor: Me | Client | undefined;
+export class ShopperResource<T> {
+  readonly #host: Host;
+  readonly #options: ShopperResourceOptions<T>;
+  // A change of either re-renders the host, and the task reads its arguments as it does.
+  readonly #client: ContextConsumer<typeof clientContext, Host>;
+  readonly #shopper: ContextConsumer<typeof shopperContext, Host>;
+  readonly #task: Task<unknown[], T>;
+  /** The latest value: the task's, or one the widget put in its place (another page of it). */
+  #value: T | undefined;
 
-  /**
-   * `load` runs for a signed-in shopper; `loadSignedOut`, when given, for a
-   * visitor (with the portal's publishable key), who otherwise sees the
-   * signed-out state.
-   */
-  constructor(host: Host, load: (client: Client, me: Me) => Promise<T>, loadSignedOut?: (client: Client) => Promise<T>) {
-    super(host);
-    this.#load = load;
-    this.#loadSignedOut = loadSignedOut;
+  constructor(host: Host, options: ShopperResourceOptions<T>) {
+    this.#host = host;
+    this.#options = options;
+    this.#client = consume(host, clientContext);
+    this.#shopper = consume(host, shopperContext);
+    this.#task = new Task(host, {
+      args: () => [this.client, this.#loadsFor(), ...(options.args?.() ?? [])],
+      task: async ([client, shopper], { signal }) => {
+        const load = shopper === null ? this.#options.loadSignedOut : this.#options.load;
+        if (!client || shopper === undefined || !load) return initialState;
+        // The shopper's arrival reaches every widget in one task: each starts its request in a task of its own.
+        await nextTask();
+        signal.throwIfAborted();
+        return load(client as Client);
+      },
+      onComplete: (value) => (this.#value = value),
+      onError: (error) => host.dispatchEvent(new CrmErrorEvent(error, host.localName)),
+    });
+  }
+
+  /** The portal's client; undefined outside a portal. */
+  get client(): Client | undefined {
+    return this.#client.value;
+  }
+
+  /** The portal's shopper; signed out outside a portal. */
+  get shopper(): ShopperState {
+    return this.#shopper.value ?? { status: 'signed-out' };
+  }
+
+  /** Whom the value is for: the shopper's id, null for a visitor when the widget shows visitors something, undefined for nobody yet. */
+  #loadsFor(): string | null | undefined {
+    const shopper = this.shopper;
+    if (shopper.status === 'ready') return shopper.me.id;
+    if (shopper.status === 'signed-out' && this.#options.loadSignedOut) return null;
+    return undefined;
   }
 
   get state(): ResourceState<T> {
-    return this.#state;
+    if (this.#loadsFor() === undefined) return waitingFor(this.shopper);
+    switch (this.#task.status) {
+      case TaskStatus.COMPLETE:
+        return { status: 'ready', value: this.#value as T };
+      case TaskStatus.ERROR:
+        return { status: 'error', error: this.#task.error };
+      default:
+        return { status: 'loading' };
+    }
   }
 
   /** After an error: asks the portal for the shopper again if that failed, else loads this again. */
@@ -48,55 +95,12 @@ export class ShopperResource<T> extends PortalConsumer {
 
   /** Loads again. */
   reload(): void {
-    this.#loadedFor = undefined;
-    this.follow();
+    void this.#task.run();
   }
 
   /** Replaces the loaded value, e.g. after the widget fetched another page. */
   update(value: T): void {
-    this.#set({ status: 'ready', value });
-  }
-
-  #set(state: ResourceState<T>): void {
-    this.#state = state;
-    this.host.requestUpdate();
-  }
-
-  protected follow(): void {
-    const shopper = this.shopper;
-    const client = this.client;
-    if (shopper.status === 'ready' && client) {
-      if (this.#loadedFor === shopper.me) return;
-      this.#loadedFor = shopper.me;
-      void this.#fetch(() => this.#load(client, shopper.me));
-    } else if (shopper.status === 'signed-out' && client && this.#loadSignedOut) {
-      if (this.#loadedFor === client) return;
-      this.#loadedFor = client;
-      const loadSignedOut = this.#loadSignedOut;
-      void this.#fetch(() => loadSignedOut(client));
-    } else {
-      this.#generation++;
-      this.#loadedFor = undefined;
-      if (shopper.status === 'ready' || shopper.status === 'loading') this.#set({ status: 'loading' });
-      else if (shopper.status === 'error') this.#set({ status: 'error', error: shopper.error });
-      else this.#set({ status: 'signed-out' });
-    }
-  }
-
-  async #fetch(load: () => Promise<T>): Promise<void> {
-    const generation = ++this.#generation;
-    this.#set({ status: 'loading' });
-    // Starting a request costs the main thread several milliseconds, and the
-    // shopper's arrival reaches every widget in one task: each starts its own in a task of its own.
-    await nextTask();
-    if (generation !== this.#generation) return;
-    try {
-      const value = await load();
-      if (generation === this.#generation) this.#set({ status: 'ready', value });
-    } catch (error) {
-      if (generation !== this.#generation) return;
-      this.#set({ status: 'error', error });
-      this.host.dispatchEvent(new CrmErrorEvent(error, this.host.localName));
-    }
+    this.#value = value;
+    this.#host.requestUpdate();
   }
 }

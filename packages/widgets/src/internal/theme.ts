@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
 /**
  * What every widget's styles start from. Each reads the global `--crm-*`
@@ -106,3 +106,42 @@ export const tierBadgeStyles = css`
       --crm-tier-color: var(--crm-tier-small-color, #7c2d12);
     }
 `;
+
+/**
+ * The box of a widget drawn as a card (the greeting, the statement, the
+ * points, the wishlist): its surface, border, corners and padding, from the
+ * widget's own `--crm-<name>-background`, `-border` and `-radius` (which its
+ * `:host` sets, falling back to the global tokens); its title; and the
+ * message and placeholders of its loading, signed-out, empty and error
+ * states (state-views.ts). Each widget adds its own layout.
+ */
+export function cardStyles(name: 'greeting' | 'statement' | 'points' | 'wishlist') {
+  const own = (property: string) => unsafeCSS(`--crm-${name}-${property}`);
+  return css`
+    [part='base'] {
+      background: var(${own('background')});
+      border: 1px solid var(${own('border')});
+      border-radius: var(${own('radius')});
+      padding: var(--crm-space, 1rem);
+    }
+
+    h2 {
+      margin: 0;
+      font-size: 1.25em;
+    }
+
+    [part='message'] {
+      margin: 0;
+    }
+
+    .skeleton.block,
+    .skeleton.line {
+      display: block;
+    }
+
+    .skeleton.line {
+      height: 1.1rem;
+      margin-block: 0.4rem;
+    }
+  `;
+}

@@ -11,6 +11,7 @@ const en = {
   greetingBirthdayNote: 'We have a gift for you in your points.',
   greetingSignedOut: 'Hi! Sign in to see your points and benefits.',
   greetingRegion: 'Your account',
+  greetingAlerts: (count: number) => (count === 1 ? '1 new alert on your wishlist' : `${count} new alerts on your wishlist`),
   points: (formatted: string) => `${formatted} points`,
   statementTitle: 'Account statement',
   statementPeriod: 'Statement',

@@ -10,6 +10,7 @@ const es: Translation = {
   greetingBirthdayNote: 'Tienes un regalo esperándote en tus puntos.',
   greetingSignedOut: '¡Hola! Inicia sesión para ver tus puntos y beneficios.',
   greetingRegion: 'Tu cuenta',
+  greetingAlerts: (count) => (count === 1 ? '1 aviso nuevo en tus favoritos' : `${count} avisos nuevos en tus favoritos`),
   points: (formatted) => `${formatted} puntos`,
   statementTitle: 'Estado de cuenta',
   statementPeriod: 'Período',

@@ -1,5 +1,5 @@
 import { agentLogin, agentLogout, createSession, endCustomerSessions as endCustomerSessionsEndpoint, getAgentMe } from '@clientela/contract';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import type { Api } from '../../http/api.ts';
 import { endCustomerSessions, getAgent, logInAgent, logOutAgent, mintShopperSession } from './auth.service.ts';
 

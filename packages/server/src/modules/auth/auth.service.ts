@@ -1,13 +1,13 @@
 import type { AgentLoginBody } from '@clientela/contract';
 import type { Kysely } from 'kysely';
+import { notFound, ProblemError } from '../../core/problem.ts';
 import type { Database, Db } from '../../db/schema.ts';
-import { notFound, ProblemError } from '../../http/problem.ts';
-import type { RateLimits, RateRuleName } from '../../http/rate-limits.ts';
-import { findCustomer } from '../customers/customers.repository.ts';
+import type { RateLimits, RateRuleName } from '../rate-limits/index.ts';
 import { findAgent, findAgentByEmail, insertAgent } from './agents.repository.ts';
 import type { EndedSessions } from './ended-sessions.ts';
 import { newAgentId } from './keys.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
+import { findShopperSessionVersion } from './sessions.repository.ts';
 import { maxTokenSeconds, type TokenClaims, type TokenService } from './tokens.ts';
 
 const agentSessionSeconds = 8 * 60 * 60;
@@ -18,9 +18,9 @@ export async function mintShopperSession(
   customerId: string,
   ttlSeconds = maxTokenSeconds.shopper,
 ) {
-  const customer = await findCustomer(deps.db, merchantId, customerId);
-  if (!customer) throw notFound(`Customer ${customerId}`);
-  const { token, expiresAt } = await deps.tokens.issue('shopper', merchantId, customerId, ttlSeconds, customer.sessionVersion);
+  const sessionVersion = await findShopperSessionVersion(deps.db, merchantId, customerId);
+  if (sessionVersion === undefined) throw notFound(`Customer ${customerId}`);
+  const { token, expiresAt } = await deps.tokens.issue('shopper', merchantId, customerId, ttlSeconds, sessionVersion);
   return { token, expiresAt: expiresAt.toISOString() };
 }
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.ts';
+import type { Clock } from '../../core/clock.ts';
 import type { Database } from '../../db/schema.ts';
 import { findEndedSessions, insertEndedSession, raiseSessionVersion, type SessionAudience } from './sessions.repository.ts';
 import { clockSkewSeconds, endedBy, maxTokenSeconds, type TokenClaims } from './tokens.ts';

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { Merchant } from '../../core/merchant.ts';
 import type { Database } from '../../db/schema.ts';
 import { hashSecretKey } from './keys.ts';
 import {
@@ -7,7 +8,6 @@ import {
   findMerchantByPublishableKey,
   findMerchantBySecretKeyHash,
   isOriginRegistered,
-  type Merchant,
 } from './merchants.repository.ts';
 
 /** How long an answer is remembered: the longest another instance's change to a merchant takes to show here. */

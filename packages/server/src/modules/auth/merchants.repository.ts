@@ -1,18 +1,7 @@
 import { sql } from 'kysely';
-import type { Db, MerchantRow } from '../../db/schema.ts';
-import type { TokenKeyVersions } from './tokens.ts';
-
-/** A merchant as the rest of the app sees it: no key material. */
-export interface Merchant {
-  id: string;
-  name: string;
-  currency: string;
-  timeZone: string;
-  locale: string;
-  origins: readonly string[];
-  /** Which versions of the store's token key verify its tokens (versions, not keys: those are derived). */
-  tokenKeys: TokenKeyVersions;
-}
+import type { Merchant, TokenKeyVersions } from '../../core/merchant.ts';
+import type { Db } from '../../db/schema.ts';
+import type { MerchantRow } from './auth.tables.ts';
 
 async function withOrigins(db: Db, row: MerchantRow | undefined): Promise<Merchant | undefined> {
   if (!row) return undefined;

@@ -1,8 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Merchant } from '../../core/merchant.ts';
+import type { Database, Db } from '../../db/schema.ts';
 import { hashSecretKey, newMerchantId, newPublishableKey, newSecretKey } from './keys.ts';
 import { merchantDirectoryTtlMs } from './merchant-directory.ts';
-import { advanceTokenKey, insertMerchant, replaceMerchantOrigins, type Merchant } from './merchants.repository.ts';
+import { advanceTokenKey, findMerchantById, insertMerchant, replaceMerchantOrigins } from './merchants.repository.ts';
 import { clockSkewSeconds, maxTokenSeconds } from './tokens.ts';
 
 export interface NewMerchant {
@@ -52,6 +53,15 @@ export async function addMerchant(trx: Transaction<Database>, input: NewMerchant
   // A new store signs with the first version of its key.
   const merchant: Merchant = { ...row, origins, tokenKeys: { current: 1, previousUntil: null } };
   return { merchant, publishableKey, secretKey };
+}
+
+/** Adds origins to those a merchant allows, keeping the ones it has; false when there is no such merchant. */
+export async function allowOrigins(db: Db, merchantId: string, origins: readonly string[]): Promise<boolean> {
+  const merchant = await findMerchantById(db, merchantId);
+  if (!merchant) return false;
+  const allowed = [...new Set([...merchant.origins, ...origins.map(normalizeOrigin)])];
+  if (allowed.length !== merchant.origins.length) await replaceMerchantOrigins(db, merchantId, allowed);
+  return true;
 }
 
 /**

@@ -3,6 +3,12 @@ import type { Db } from '../../db/schema.ts';
 
 export type SessionAudience = 'shopper' | 'agent';
 
+/** The customer's session version, which a new session of theirs carries; undefined when the store has no such customer. */
+export async function findShopperSessionVersion(db: Db, merchantId: string, customerId: string): Promise<number | undefined> {
+  const row = await db.selectFrom('customers').select('sessionVersion').where('merchantId', '=', merchantId).where('id', '=', customerId).executeTakeFirst();
+  return row?.sessionVersion;
+}
+
 /** Keeps a signed-out token's id until the token would have expired; the ids of the store's tokens past that go. */
 export async function insertEndedSession(db: Db, session: { merchantId: string; tokenId: string; expiresAt: Date }, now: Date): Promise<void> {
   await db.deleteFrom('endedSessions').where('merchantId', '=', session.merchantId).where('expiresAt', '<=', now).execute();

@@ -1,8 +1,9 @@
 import { hkdfSync } from 'node:crypto';
 import { decodeProtectedHeader, errors, jwtVerify, SignJWT } from 'jose';
-import type { Clock } from '../../clock.ts';
-import { ProblemError } from '../../http/problem.ts';
-import { randomToken } from './keys.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { TokenKeyVersions } from '../../core/merchant.ts';
+import { ProblemError } from '../../core/problem.ts';
+import { randomToken } from '../../core/random-token.ts';
 
 /** Shopper and agent sessions, and the device an agent signed in from (see `logInAgent`). */
 export type TokenAudience = 'shopper' | 'agent' | 'device';
@@ -19,14 +20,6 @@ export interface TokenClaims {
   expiresAt: Date;
   /** The version of the store's key that signed it. */
   keyVersion: number;
-}
-
-/** The versions of a store's key its tokens may be signed under now. */
-export interface TokenKeyVersions {
-  /** The version new tokens are signed with. */
-  current: number;
-  /** Until when tokens under the version before `current` still verify; null when none does. */
-  previousUntil: Date | null;
 }
 
 /** What a token's standing depends on besides its signature and claims. */

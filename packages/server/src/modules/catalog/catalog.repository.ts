@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
-import type { Db, ProductRow, ProductTable } from '../../db/schema.ts';
+import type { Db } from '../../db/schema.ts';
+import type { ProductRow, ProductTable } from './catalog.tables.ts';
 
 export async function upsertProduct(db: Db, product: Insertable<ProductTable>): Promise<ProductRow> {
   const { merchantId, id, createdAt: _, ...changes } = product;

@@ -1,5 +1,5 @@
 import { listProducts, putProduct as putProductEndpoint } from '@clientela/contract';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import type { Api } from '../../http/api.ts';
 import { productPage, putProduct } from './catalog.service.ts';
 

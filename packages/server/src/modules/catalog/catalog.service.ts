@@ -1,12 +1,11 @@
 import type { Product, ProductInput } from '@clientela/contract';
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.ts';
-import type { Database, Db, ProductRow } from '../../db/schema.ts';
-import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
-import type { Merchant } from '../auth/merchants.repository.ts';
-import { recordWebhookEvents } from '../webhooks/outbox.ts';
-import { notifyWishlisters } from '../wishlist/wishlist.repository.ts';
+import type { Clock } from '../../core/clock.ts';
+import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
+import type { Merchant } from '../../core/merchant.ts';
+import type { Database, Db } from '../../db/schema.ts';
 import { findProduct, listProducts, upsertProduct } from './catalog.repository.ts';
+import type { ProductRow } from './catalog.tables.ts';
 
 export function toProduct(row: Pick<ProductRow, 'id' | 'name' | 'description' | 'category' | 'price' | 'imageUrl' | 'stock' | 'active'>, currency: string): Product {
   return {
@@ -21,13 +20,22 @@ export function toProduct(row: Pick<ProductRow, 'id' | 'name' | 'description' | 
   };
 }
 
+/** A product as it was before a change and as it is after: what the modules that act on changes read (wishlist alerts). */
+export interface ProductChange {
+  before: ProductRow;
+  after: ProductRow;
+  at: Date;
+}
+
+/** Acts on a change to a product that existed before, within the change's transaction. */
+export type ProductChangeListener = (db: Db, merchant: Merchant, change: ProductChange) => Promise<void>;
+
 /**
- * Creates or replaces a product. A lower price alerts the shoppers who saved
- * it and asked for price drops; stock coming back from zero alerts those who
- * asked for that. Inactive products alert no one.
+ * Creates or replaces a product. A change to one that existed before is
+ * told, in the same transaction, to every listener (the wishlist's alerts).
  */
 export async function putProduct(
-  deps: { db: Kysely<Database>; clock: Clock },
+  deps: { db: Kysely<Database>; clock: Clock; onProductChange: readonly ProductChangeListener[] },
   merchant: Merchant,
   id: string,
   input: Required<Omit<ProductInput, 'imageUrl'>> & Pick<ProductInput, 'imageUrl'>,
@@ -47,34 +55,9 @@ export async function putProduct(
       active: input.active,
       updatedAt: now,
     });
-    if (before && row.active) {
-      if (row.price < before.price) {
-        await alertWishlisters(trx, merchant, row, { kind: 'price-drop', previousPrice: before.price, price: row.price, at: now });
-      }
-      if (before.stock === 0 && row.stock > 0) {
-        await alertWishlisters(trx, merchant, row, { kind: 'back-in-stock', previousPrice: null, price: row.price, at: now });
-      }
-    }
+    if (before) for (const listener of deps.onProductChange) await listener(trx, merchant, { before, after: row, at: now });
     return toProduct(row, merchant.currency);
   });
-}
-
-/** Alerts the shoppers who saved the product, in their notifications and as one `wishlist.alert` webhook event each. */
-async function alertWishlisters(db: Db, merchant: Merchant, product: ProductRow, alert: Parameters<typeof notifyWishlisters>[3]) {
-  const alerted = await notifyWishlisters(db, merchant.id, product.id, alert);
-  const money = (amount: number) => ({ amount, currency: merchant.currency });
-  const events = alerted.map(({ id, customerId }) => ({
-    type: 'wishlist.alert' as const,
-    data: {
-      customerId,
-      alertId: String(id),
-      kind: alert.kind,
-      product: { id: product.id, name: product.name },
-      price: money(alert.price),
-      previousPrice: alert.previousPrice === null ? null : money(alert.previousPrice),
-    },
-  }));
-  await recordWebhookEvents(db, merchant.id, events, alert.at);
 }
 
 export async function productPage(db: Kysely<Database>, merchant: Merchant, limit: number, after?: string) {

@@ -1,7 +1,8 @@
 import type { ChatEvent } from '@clientela/contract';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Logger } from '../../core/logger.ts';
 import type { Notifications } from '../../db/open.ts';
+import type { Database } from '../../db/schema.ts';
 import { eventsAfter, lastEventId, type EventScope } from './chat.repository.ts';
 
 export interface Delivery {
@@ -43,12 +44,14 @@ const inScope = (scope: EventScope, event: { customerId: string; conversationId:
 export class ChatHub {
   readonly #db: Kysely<Database>;
   readonly #notifications: Notifications;
+  readonly #logger: Logger;
   readonly #feeds = new Map<string, MerchantFeed>();
   #stopListening: Promise<() => Promise<void>> | null = null;
   readonly #poll: ReturnType<typeof setInterval>;
 
-  constructor(db: Kysely<Database>, notifications: Notifications, pollMs = 5_000) {
+  constructor(db: Kysely<Database>, notifications: Notifications, logger: Logger, pollMs = 5_000) {
     this.#db = db;
+    this.#logger = logger;
     this.#notifications = notifications;
     this.#poll = setInterval(() => {
       for (const merchantId of this.#feeds.keys()) this.wake(merchantId);
@@ -114,7 +117,7 @@ export class ChatHub {
         } while (rows.length === batch);
       } while (feed.again);
     })()
-      .catch((error: unknown) => console.error('Chat events could not be read:', error))
+      .catch((error: unknown) => this.#logger.error({ err: error, merchantId }, 'chat events could not be read'))
       .finally(() => (feed.fetching = null));
   }
 

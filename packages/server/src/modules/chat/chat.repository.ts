@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
-import type { ConversationTable, Db, MessageTable } from '../../db/schema.ts';
+import type { Db } from '../../db/schema.ts';
+import type { ConversationTable, MessageTable } from './chat.tables.ts';
 
 export type ConversationRow = Selectable<ConversationTable> & {
   customerName: string;
@@ -148,6 +149,12 @@ export async function touchPresence(db: Db, merchantId: string, agentId: string,
     .values({ merchantId, agentId, seenAt: at })
     .onConflict((conflict) => conflict.columns(['merchantId', 'agentId']).doUpdateSet({ seenAt: at }))
     .execute();
+}
+
+/** The name of an agent of the store, as messages show their author; undefined when the store has no such agent. */
+export async function agentName(db: Db, merchantId: string, agentId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('agents').select('name').where('merchantId', '=', merchantId).where('id', '=', agentId).executeTakeFirst();
+  return row?.name;
 }
 
 export async function agentsSeenSince(db: Db, merchantId: string, since: Date): Promise<number> {

@@ -21,11 +21,13 @@ import {
   streamMyConversation,
   streamMyEvents,
 } from '@clientela/contract';
-import type { AppDeps } from '../../app.ts';
+import { notFound } from '../../core/problem.ts';
+import type { AppDeps } from '../../deps.ts';
 import type { Api } from '../../http/api.ts';
-import type { TokenClaims } from '../auth/tokens.ts';
 import { eventStreamResponse, lastEventIdOf, type StreamLimitName } from '../../http/event-stream.ts';
-import { notFound } from '../../http/problem.ts';
+import type { TokenClaims } from '../auth/index.ts';
+import { settleDuePoints } from '../loyalty/index.ts';
+import { closeDueStatements } from '../statements/index.ts';
 import type { EventScope } from './chat.repository.ts';
 import { findConversation, touchPresence } from './chat.repository.ts';
 import {
@@ -102,6 +104,8 @@ export function chatRoutes(api: Api, deps: AppDeps): void {
   api.mount(listMyConversationsEndpoint, ({ caller }) => listMyConversations(deps, caller.merchant, caller.customerId));
   api.mount(startConversationEndpoint, async ({ caller, body }) => {
     await countMessage(caller.merchant.id, `shopper:${caller.customerId}`);
+    // An attachment is read from the shopper's statement, as they read it.
+    if (body.attachment) await closeDueStatements(deps, caller.merchant, caller.customerId);
     return startConversation(deps, caller.merchant, caller.customerId, body);
   });
   api.mount(listMyMessages, ({ caller, params, query }) => messagesOf(deps, caller.merchant, params.id, shopper(caller.customerId), query));
@@ -146,5 +150,9 @@ export function chatRoutes(api: Api, deps: AppDeps): void {
     await touchPresence(deps.db, caller.merchant.id, caller.agentId, deps.clock());
     return stream(request, caller, slots, {}, afterId, seen);
   });
-  api.mount(getAgentCustomer, ({ caller, params }) => customerPanel(deps, caller.merchant, params.id));
+  api.mount(getAgentCustomer, async ({ caller, params }) => {
+    await settleDuePoints(deps, caller.merchant, params.id);
+    await closeDueStatements(deps, caller.merchant, params.id);
+    return customerPanel(deps, caller.merchant, params.id);
+  });
 }

@@ -16,18 +16,18 @@ import type {
 } from '@clientela/contract';
 import type { Kysely, Transaction } from 'kysely';
 import type * as z from 'zod/mini';
-import type { Clock } from '../../clock.ts';
+import type { Clock } from '../../core/clock.ts';
+import { isUniqueViolation, requestFingerprint } from '../../core/idempotency.ts';
+import type { Merchant } from '../../core/merchant.ts';
+import { notFound, ProblemError } from '../../core/problem.ts';
+import { WithStatus } from '../../core/results.ts';
+import { localDate } from '../../core/time-zone.ts';
 import type { Database } from '../../db/schema.ts';
-import { WithStatus } from '../../http/api.ts';
-import { notFound, ProblemError } from '../../http/problem.ts';
-import { isUniqueViolation, requestFingerprint } from '../../idempotency.ts';
-import { localDate } from '../../time-zone.ts';
-import type { Merchant } from '../auth/merchants.repository.ts';
-import { findAgent } from '../auth/agents.repository.ts';
-import { myStatementLine } from '../statements/statements.service.ts';
-import { recordWebhookEvents } from '../webhooks/outbox.ts';
+import { myStatementLine } from '../statements/index.ts';
+import { recordWebhookEvents } from '../webhooks/index.ts';
 import type { ChatHub } from './chat-hub.ts';
 import {
+  agentName,
   agentsSeenSince,
   appendChatEvent,
   conversationsOf,
@@ -289,7 +289,7 @@ export async function sendMessage(deps: Deps, merchant: Merchant, conversationId
         assignedAgentId,
         ...(actor.kind === 'agent' ? { agentReadSeq: seq } : { shopperReadSeq: seq }),
       });
-      const authorName = actor.kind === 'agent' ? ((await findAgent(trx, merchant.id, actor.agentId))?.name ?? null) : null;
+      const authorName = actor.kind === 'agent' ? ((await agentName(trx, merchant.id, actor.agentId)) ?? null) : null;
       const target = { id: conversationId, customerId: conversation.customerId };
       await emit(target, { type: 'message', conversationId, message: toMessage({ ...message, authorName }) });
       if (status !== conversation.status || assignedAgentId !== conversation.assignedAgentId) {
@@ -356,7 +356,7 @@ export async function agentConversation(deps: Deps, merchant: Merchant, conversa
 
 /** Assigns to an agent of the store (or unassigns with null). */
 export async function assign(deps: Deps, merchant: Merchant, conversationId: string, agentId: string | null) {
-  if (agentId !== null && !(await findAgent(deps.db, merchant.id, agentId))) {
+  if (agentId !== null && (await agentName(deps.db, merchant.id, agentId)) === undefined) {
     throw new ProblemError('invalid-request', 'Check body.agentId', { errors: [{ in: 'body', field: 'agentId', message: 'No such agent in this store' }] });
   }
   await inTransaction(deps, merchant.id, async (trx, emit) => {

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { createClient, openEventStream, type StreamMessage } from '@clientela/client';
-import { streamMyConversation, streamMyEvents } from '@clientela/contract';
 import { sql } from 'kysely';
 import { migrateToLatest, migrateUpTo } from '../../db/migrate.ts';
 import { openDatabase, type DatabaseHandle } from '../../db/open.ts';
+import { watchEventStream, type StreamMessage } from '../../testing/event-stream.ts';
 import { budgetsBeyondReach, createTestApp, createTestMerchant, json, listen, manualClock, type TestApp, type TestMerchant } from '../../testing/test-app.ts';
-import { createAgent } from '../auth/auth.service.ts';
+import { createAgent } from '../auth/index.ts';
+import { defaultCardSettings } from '../statements/index.ts';
 
 const id = () => randomUUID().replaceAll('-', '');
 
@@ -136,29 +136,22 @@ describe('support chat', () => {
   test('the event stream resumes after the last event id: a burst of 500 cut in the middle arrives once and in order', async () => {
     const { id: conversationId } = await json(await start('ana', 'Ráfaga'));
     const token = await store.sessionFor('ana');
-    const client = createClient({ api: server.url, publishableKey: store.publishableKey, token });
+    const events = `${server.url}/v1/me/conversations/${conversationId}/events`;
+    const headers = { authorization: `Bearer ${token}`, 'x-publishable-key': store.publishableKey };
     const received: number[] = [];
-    let stream = openEventStream(client, streamMyConversation, { params: { id: conversationId } }, {
-      lastEventId: '0',
-      onEvent: (message: StreamMessage) => {
-        const data = message.data as { type: string; message?: { seq: number } };
-        if (data.type === 'message') received.push(data.message!.seq);
-      },
-    });
+    const onEvent = (message: StreamMessage) => {
+      const data = message.data as { type: string; message?: { seq: number } };
+      if (data.type === 'message') received.push(data.message!.seq);
+    };
+    let stream = watchEventStream(events, { headers, lastEventId: '0', onEvent });
     const sends = Array.from({ length: 500 }, (_, i) => say('ana', conversationId, `m${i}`));
     // Cut the stream while the burst is on, and come back from where it was.
     const cutBy = Date.now() + 15_000;
     while (received.length < 150 && Date.now() < cutBy) await new Promise((resolve) => setTimeout(resolve, 10));
-    const resumeAfter = stream.lastEventId;
+    const resumeAfter = stream.lastEventId ?? '0';
     stream.close();
     await new Promise((resolve) => setTimeout(resolve, 100));
-    stream = openEventStream(client, streamMyConversation, { params: { id: conversationId } }, {
-      lastEventId: resumeAfter,
-      onEvent: (message: StreamMessage) => {
-        const data = message.data as { type: string; message?: { seq: number } };
-        if (data.type === 'message') received.push(data.message!.seq);
-      },
-    });
+    stream = watchEventStream(events, { headers, lastEventId: resumeAfter, onEvent });
     await Promise.all(sends);
     const deadline = Date.now() + 15_000;
     while (received.length < 501 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -170,10 +163,10 @@ describe('support chat', () => {
   test('typing reaches the other side at once and is never kept', { timeout: 15_000 }, async () => {
     const { id: conversationId } = await json(await start('bruno', 'Escribiendo'));
     const token = await store.sessionFor('bruno');
-    const client = createClient({ api: server.url, publishableKey: store.publishableKey, token });
     const list = await json(await shopper('bruno', '/v1/me/conversations'));
     const typing = new Promise<StreamMessage>((resolve) => {
-      const stream = openEventStream(client, streamMyEvents, {}, {
+      const stream = watchEventStream(`${server.url}/v1/me/events`, {
+        headers: { authorization: `Bearer ${token}`, 'x-publishable-key': store.publishableKey },
         lastEventId: list.eventCursor,
         onEvent: (message) => {
           if (message.type === 'typing') {
@@ -181,9 +174,7 @@ describe('support chat', () => {
             resolve(message);
           }
         },
-        onState: (state) => {
-          if (state === 'open') void asAgent(`/v1/agent/conversations/${conversationId}/typing`, { method: 'POST' });
-        },
+        onOpen: () => void asAgent(`/v1/agent/conversations/${conversationId}/typing`, { method: 'POST' }),
       });
     });
     const message = await typing;
@@ -323,8 +314,7 @@ describe('what a shopper asks about', () => {
     store = await createTestMerchant(app, { timeZone: 'America/Santiago' });
     await store.putCustomer('ana');
     await store.putCustomer('bruno', { firstName: 'Bruno' });
-    const settings = { closingDay: 20, dueDays: 10, minimumPaymentBps: 500, interestFreeInstallmentsInMinimumBps: null, monthlyInterestBps: 250, installmentInterestBps: 199, lateFee: 5_990, defaultCreditLimit: 1_000_000 };
-    await store.asMerchant('/v1/card-settings', { method: 'PUT', body: JSON.stringify(settings) });
+    await store.asMerchant('/v1/card-settings', { method: 'PUT', body: JSON.stringify(defaultCardSettings('CLP')) });
     for (const [productId, name] of [['p-1', 'Freidora de aire'], ['p-2', 'Hervidor eléctrico']]) {
       await store.asMerchant(`/v1/products/${productId}`, { method: 'PUT', body: JSON.stringify({ name, price: 1000, stock: 5 }) });
     }

@@ -1,13 +1,17 @@
 import type { CustomerPanel } from '@clientela/contract';
 import { sql, type Kysely } from 'kysely';
-import type { Clock } from '../../clock.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { Merchant } from '../../core/merchant.ts';
 import type { Database } from '../../db/schema.ts';
-import type { Merchant } from '../auth/merchants.repository.ts';
-import { getCustomer } from '../customers/customers.service.ts';
-import { cardSummary } from '../statements/statements.service.ts';
-import { getMyWishlist } from '../wishlist/wishlist.service.ts';
+import { getCustomer } from '../customers/index.ts';
+import { cardSummary } from '../statements/index.ts';
+import { getMyWishlist } from '../wishlist/index.ts';
 
-/** Everything an agent wants to see about the customer they are chatting with, from the modules that own it. */
+/**
+ * Everything an agent wants to see about the customer they are chatting with,
+ * from the modules that own it; its route settles the points and closes the
+ * statements first.
+ */
 export async function customerPanel(deps: { db: Kysely<Database>; clock: Clock }, merchant: Merchant, customerId: string): Promise<CustomerPanel> {
   const customer = await getCustomer(deps, merchant, customerId);
   const [card, wishlist, orders] = await Promise.all([

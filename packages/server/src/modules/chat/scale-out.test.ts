@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { createClient, openEventStream } from '@clientela/client';
-import { streamAgentEvents, streamMyEvents, type ChatEvent } from '@clientela/contract';
+import type { ChatEvent } from '@clientela/contract';
 import { openDatabase, type DatabaseHandle } from '../../db/open.ts';
+import { watchEventStream } from '../../testing/event-stream.ts';
 import { createTestApp, createTestMerchant, json, listen, type TestApp, type TestMerchant } from '../../testing/test-app.ts';
 import { openTestDatabase } from '../../testing/test-database.ts';
-import { createAgent } from '../auth/auth.service.ts';
+import { createAgent } from '../auth/index.ts';
 import { appendChatEvent } from './chat.repository.ts';
 
 const id = () => randomUUID().replaceAll('-', '');
@@ -57,11 +57,13 @@ describe('two instances on one PostgreSQL carry a conversation', { skip: !onPost
   }
 
   test('a shopper on one instance and an agent on the other, both ways, and a lost notification caught up', async () => {
-    const shopperClient = createClient({ api: servers[0]!.url, publishableKey: store.publishableKey, token: await store.sessionFor('ana') });
-    const agentClient = createClient({ api: servers[1]!.url, publishableKey: store.publishableKey, token: agentToken });
+    const shopper = { authorization: `Bearer ${await store.sessionFor('ana')}`, 'x-publishable-key': store.publishableKey };
+    const agent = { authorization: `Bearer ${agentToken}` };
     const cursor = (await json(await store.asShopper(await store.sessionFor('ana'), '/v1/me/conversations'))).eventCursor;
-    const shopperSees = collect((onEvent) => openEventStream(shopperClient, streamMyEvents, {}, { lastEventId: cursor, onEvent: (m) => onEvent(m.data as ChatEvent) }), 3);
-    const agentSees = collect((onEvent) => openEventStream(agentClient, streamAgentEvents, {}, { lastEventId: cursor, onEvent: (m) => onEvent(m.data as ChatEvent) }), 3);
+    const watch = (url: string, headers: Record<string, string>) => (onEvent: (event: ChatEvent) => void) =>
+      watchEventStream(url, { headers, lastEventId: cursor, onEvent: (message) => onEvent(message.data as ChatEvent) });
+    const shopperSees = collect(watch(`${servers[0]!.url}/v1/me/events`, shopper), 3);
+    const agentSees = collect(watch(`${servers[1]!.url}/v1/agent/events`, agent), 3);
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     const started = await store.asShopper(await store.sessionFor('ana'), '/v1/me/conversations', {

@@ -1,7 +1,8 @@
 import type { CustomerInput } from '@clientela/contract';
 import { BatchedReads } from '../../db/batched-reads.ts';
 import { preparedStatement } from '../../db/prepared-statements.ts';
-import type { CustomerRow, Db } from '../../db/schema.ts';
+import type { Db } from '../../db/schema.ts';
+import type { CustomerRow } from './customers.tables.ts';
 
 export async function findCustomer(db: Db, merchantId: string, id: string): Promise<CustomerRow | undefined> {
   return db
@@ -29,7 +30,7 @@ export interface CustomerKey {
  * The customers of these keys, of any merchants, with their ledger sums, in one statement. Prepared,
  * and in the shape `GET /v1/me` answers: every widget on a page asks for it first, and under load
  * planning the statement and parsing timestamps cost more than reading the rows. The instants come as
- * text and milliseconds, which is all the answer and `balanceNow` need of them.
+ * text and milliseconds, which is all the answer and `settleDuePoints` need of them.
  */
 const customersForMe = preparedStatement<Omit<CustomerForMe, 'pointsDueAt'> & { pointsDueAt: number | null }>(
   'customers_for_me',

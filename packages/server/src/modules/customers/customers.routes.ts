@@ -1,10 +1,23 @@
 import { getCustomer as getCustomerEndpoint, getMe as getMeEndpoint, putCustomer as putCustomerEndpoint } from '@clientela/contract';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import type { Api } from '../../http/api.ts';
-import { getCustomer, getMe, putCustomer } from './customers.service.ts';
+import { settleDuePoints } from '../loyalty/index.ts';
+import { customerView, findMe, meOf, putCustomer, requireCustomer } from './customers.service.ts';
 
 export function customerRoutes(api: Api, deps: AppDeps): void {
-  api.mount(putCustomerEndpoint, ({ caller, params, body }) => putCustomer(deps, caller.merchant, params.id, body));
-  api.mount(getCustomerEndpoint, ({ caller, params }) => getCustomer(deps, caller.merchant, params.id));
-  api.mount(getMeEndpoint, ({ caller }) => getMe(deps, caller.merchant, caller.customerId, caller.session));
+  api.mount(putCustomerEndpoint, async ({ caller, params, body }) => {
+    const customer = await putCustomer(deps, caller.merchant, params.id, body);
+    await settleDuePoints(deps, caller.merchant, customer);
+    return customerView(deps, caller.merchant, customer);
+  });
+  api.mount(getCustomerEndpoint, async ({ caller, params }) => {
+    const customer = await requireCustomer(deps.db, caller.merchant.id, params.id);
+    await settleDuePoints(deps, caller.merchant, customer);
+    return customerView(deps, caller.merchant, customer);
+  });
+  api.mount(getMeEndpoint, async ({ caller }) => {
+    const customer = await findMe(deps, caller.merchant, caller.customerId, caller.session);
+    const settled = await settleDuePoints(deps, caller.merchant, customer);
+    return meOf(deps.clock(), caller.merchant, customer, settled ?? customer.ledgerSum);
+  });
 }

@@ -1,37 +1,35 @@
 import type { Customer, CustomerInput, Locale, Me, Tier } from '@clientela/contract';
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.ts';
-import type { CustomerRow, Database } from '../../db/schema.ts';
-import { notFound } from '../../http/problem.ts';
-import type { Merchant } from '../auth/merchants.repository.ts';
-import { endedBy, sessionEnded, type TokenClaims } from '../auth/tokens.ts';
-import { localDate } from '../../time-zone.ts';
-import { spendOf } from '../loyalty/loyalty.repository.ts';
-import { balanceNow, loyaltySettingsOf } from '../loyalty/loyalty.service.ts';
-import { findCustomer, upsertCustomer, type CustomerForMe, type CustomerKey } from './customers.repository.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { Merchant } from '../../core/merchant.ts';
+import { notFound } from '../../core/problem.ts';
+import { birthdayIn, localDate } from '../../core/time-zone.ts';
 import type { BatchedReads } from '../../db/batched-reads.ts';
+import type { Database } from '../../db/schema.ts';
+import { endedBy, sessionEnded, type TokenClaims } from '../auth/index.ts';
+import { balanceOf, loyaltySettingsOf, spendOf } from '../loyalty/index.ts';
+import { findCustomer, upsertCustomer, type CustomerForMe, type CustomerKey } from './customers.repository.ts';
+import type { CustomerRow } from './customers.tables.ts';
 
 interface Deps {
   db: Kysely<Database>;
   clock: Clock;
 }
 
-const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-
 /** Whether `today` is the birthday; those born on 29 February celebrate on the 28th in other years. */
-export function isBirthday(birthday: string, today: string): boolean {
-  const monthDay = birthday.slice(5);
-  if (monthDay === '02-29' && !isLeapYear(Number(today.slice(0, 4)))) return today.slice(5) === '02-28';
-  return today.slice(5) === monthDay;
-}
+export const isBirthday = (birthday: string, today: string): boolean => birthdayIn(birthday, Number(today.slice(0, 4))) === today;
 
 const day = 86_400_000;
 
-/** The customer with points, spend, recency-frequency-monetary figures and lifetime value. */
-async function toCustomer(deps: Deps, merchant: Merchant, row: CustomerRow): Promise<Customer> {
+/**
+ * The customer with points, spend, recency-frequency-monetary figures and
+ * lifetime value, as the points ledger stands: the routes settle it first
+ * (`settleDuePoints`).
+ */
+export async function customerView(deps: Deps, merchant: Merchant, row: CustomerRow): Promise<Customer> {
   const now = deps.clock();
   const [balance, spend, settings] = await Promise.all([
-    balanceNow(deps, merchant, row),
+    balanceOf(deps, merchant, row.id),
     spendOf(deps.db, merchant.id, row.id, now),
     loyaltySettingsOf(deps.db, merchant),
   ]);
@@ -60,33 +58,42 @@ async function toCustomer(deps: Deps, merchant: Merchant, row: CustomerRow): Pro
   };
 }
 
-async function requireCustomer(db: Kysely<Database>, merchantId: string, id: string) {
+export async function requireCustomer(db: Kysely<Database>, merchantId: string, id: string): Promise<CustomerRow> {
   const row = await findCustomer(db, merchantId, id);
   if (!row) throw notFound(`Customer ${id}`);
   return row;
 }
 
-export async function putCustomer(deps: Deps, merchant: Merchant, id: string, input: CustomerInput): Promise<Customer> {
-  return toCustomer(deps, merchant, await upsertCustomer(deps.db, merchant.id, id, input, deps.clock()));
+/** Inserts the customer or replaces its profile; answers the row as stored. */
+export async function putCustomer(deps: Deps, merchant: Merchant, id: string, input: CustomerInput): Promise<CustomerRow> {
+  return upsertCustomer(deps.db, merchant.id, id, input, deps.clock());
 }
 
 export async function getCustomer(deps: Deps, merchant: Merchant, id: string): Promise<Customer> {
-  return toCustomer(deps, merchant, await requireCustomer(deps.db, merchant.id, id));
+  return customerView(deps, merchant, await requireCustomer(deps.db, merchant.id, id));
 }
 
-export async function getMe(
-  deps: Deps & { customerReads: BatchedReads<CustomerKey, CustomerForMe> },
+/**
+ * The caller of `GET /v1/me`: their row and ledger sum in one round trip,
+ * read in a batch with other shoppers' (every widget on a page asks for this
+ * first), and refused when their session has ended.
+ */
+export async function findMe(
+  deps: { customerReads: BatchedReads<CustomerKey, CustomerForMe> },
   merchant: Merchant,
   customerId: string,
   session: Pick<TokenClaims, 'sessionVersion'>,
-): Promise<Me> {
-  // One round trip for the row and the balance: every widget on a page asks for this first.
+): Promise<CustomerForMe> {
   const customer = await deps.customerReads.read({ merchantId: merchant.id, id: customerId });
   if (!customer) throw notFound(`Customer ${customerId}`);
   // The row says at once what other instances learn of an ended session within seconds (see EndedSessions).
   if (endedBy(session, customer.sessionVersion)) throw sessionEnded();
-  const balance = await balanceNow(deps, merchant, customer, customer.ledgerSum);
-  const today = localDate(deps.clock(), merchant.timeZone);
+  return customer;
+}
+
+/** What `GET /v1/me` answers of the customer, whose points balance is `balance`. */
+export function meOf(now: Date, merchant: Merchant, customer: CustomerForMe, balance: number): Me {
+  const today = localDate(now, merchant.timeZone);
   return {
     id: customer.id,
     firstName: customer.firstName,

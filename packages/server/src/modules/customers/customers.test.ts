@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, createTestMerchant, json, manualClock, type TestApp, type TestMerchant } from '../../testing/test-app.ts';
-import { appendPointsEntries } from '../loyalty/loyalty.repository.ts';
 import { findCustomersForMe } from './customers.repository.ts';
 import { isBirthday } from './customers.service.ts';
 
@@ -61,10 +60,10 @@ describe('customers', () => {
 
   test("/v1/me shows the shopper's balance, tier and birthday in the store's time zone", async () => {
     await store.putCustomer('cumple', { firstName: 'Lucía', lastName: 'Vega', birthday: '1990-03-14', registeredAt: '2024-03-11T21:21:17.703-03:00' });
-    await appendPointsEntries(app.deps.db, [
+    await app.deps.db.insertInto('pointsEntries').values([
       { merchantId: store.merchant.id, customerId: 'cumple', amount: 1200, reason: 'purchase', reference: 'o-1', createdAt: clock(), expiresAt: null },
       { merchantId: store.merchant.id, customerId: 'cumple', amount: -200, reason: 'redemption', reference: 'r-1', createdAt: clock(), expiresAt: null },
-    ]);
+    ]).execute();
     const me = await json(await store.asShopper(await store.sessionFor('cumple'), '/v1/me'));
     assert.equal(me.firstName, 'Lucía');
     assert.deepEqual(me.points, { balance: 1000 });
@@ -112,9 +111,9 @@ describe('isolation', () => {
     for (const [store, name] of [[m1, 'Uno'], [m2, 'Dos']] as const) {
       for (const [i, id] of ids.entries()) {
         await store.putCustomer(id, { firstName: `${name} ${i}` });
-        await appendPointsEntries(app.deps.db, [
+        await app.deps.db.insertInto('pointsEntries').values([
           { merchantId: store.merchant.id, customerId: id, amount: (store === m1 ? 100 : 1000) + i, reason: 'purchase', reference: `o-${i}`, createdAt: new Date(), expiresAt: null },
-        ]);
+        ]).execute();
       }
     }
     const asking = [m1, m2].flatMap((store) => ids.map(async (id) => ({ store, id, token: await store.sessionFor(id) })));

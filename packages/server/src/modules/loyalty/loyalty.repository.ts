@@ -1,5 +1,6 @@
-import { sql, type Insertable } from 'kysely';
-import type { Db, IdempotencyKeyTable, LoyaltySettingsTable, PointsEntryTable, PromotionTable, RedemptionTable, RewardTable } from '../../db/schema.ts';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Database, Db } from '../../db/schema.ts';
+import type { IdempotencyKeyTable, LoyaltySettingsTable, PointsEntryTable, PromotionTable, RedemptionTable, RewardTable } from './loyalty.tables.ts';
 
 /** A balance is the sum of the customer's ledger entries, added up here from the entries themselves. */
 export async function pointsBalance(db: Db, merchantId: string, customerId: string): Promise<number> {
@@ -52,9 +53,18 @@ export async function setPointsDueAt(db: Db, merchantId: string, customerId: str
   await db.updateTable('customers').set({ pointsDueAt: dueAt }).where('merchantId', '=', merchantId).where('id', '=', customerId).execute();
 }
 
-/** The customer row, locked until the transaction ends: every write to a customer's points goes through this lock. */
-export async function lockCustomer(db: Db, merchantId: string, customerId: string) {
-  return db.selectFrom('customers').selectAll().where('merchantId', '=', merchantId).where('id', '=', customerId).forUpdate().executeTakeFirst();
+/** What the points ledger reads of a customer: their tier, birthday and registration, and when the ledger next owes a write. */
+export type PointsHolder = Pick<Selectable<Database['customers']>, 'id' | 'tier' | 'birthday' | 'registeredAt' | 'pointsDueAt'>;
+
+const pointsHolderColumns = ['id', 'tier', 'birthday', 'registeredAt', 'pointsDueAt'] as const;
+
+export async function findPointsHolder(db: Db, merchantId: string, customerId: string): Promise<PointsHolder | undefined> {
+  return db.selectFrom('customers').select(pointsHolderColumns).where('merchantId', '=', merchantId).where('id', '=', customerId).executeTakeFirst();
+}
+
+/** The customer, locked until the transaction ends: every write to a customer's points goes through this lock. */
+export async function lockPointsHolder(db: Db, merchantId: string, customerId: string): Promise<PointsHolder | undefined> {
+  return db.selectFrom('customers').select(pointsHolderColumns).where('merchantId', '=', merchantId).where('id', '=', customerId).forUpdate().executeTakeFirst();
 }
 
 export async function findLoyaltySettings(db: Db, merchantId: string) {

@@ -10,7 +10,7 @@ import {
   putReward as putRewardEndpoint,
   redeemReward,
 } from '@clientela/contract';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import type { Api } from '../../http/api.ts';
 import {
   correctPoints,
@@ -23,6 +23,7 @@ import {
   putReward,
   redeem,
   segments,
+  settleDuePoints,
 } from './loyalty.service.ts';
 
 export function loyaltyRoutes(api: Api, deps: AppDeps): void {
@@ -33,7 +34,10 @@ export function loyaltyRoutes(api: Api, deps: AppDeps): void {
   api.mount(listRewardsEndpoint, ({ caller }) => listRewards(deps, caller.merchant));
   api.mount(getSegments, ({ caller }) => segments(deps, caller.merchant));
   api.mount(correctPointsEndpoint, ({ caller, params, body }) => correctPoints(deps, caller.merchant, params.id, body));
-  api.mount(getMyPoints, ({ caller }) => myPoints(deps, caller.merchant, caller.customerId));
+  api.mount(getMyPoints, async ({ caller }) => {
+    await settleDuePoints(deps, caller.merchant, caller.customerId);
+    return myPoints(deps, caller.merchant, caller.customerId);
+  });
   api.mount(getMyPointsHistory, ({ caller, query }) => myPointsHistory(deps, caller.merchant, caller.customerId, query));
   api.mount(redeemReward, async ({ caller, body, headers }) => {
     await deps.rateLimits.take(caller.merchant.id, [

@@ -1,16 +1,15 @@
 import { randomInt } from 'node:crypto';
 import type { LoyaltySettings, PointsAccount, PointsEntry, PointsReason, Promotion, PromotionInput, Redemption, Reward, Segments, Tier } from '@clientela/contract';
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
-import type { Clock } from '../../clock.ts';
-import type { CustomerRow, Database, Db, PointsEntryTable } from '../../db/schema.ts';
-import { WithStatus } from '../../http/api.ts';
-import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
-import { notFound, ProblemError } from '../../http/problem.ts';
-import { requestFingerprint } from '../../idempotency.ts';
-import { localDate, startOfLocalDay } from '../../time-zone.ts';
-import type { Merchant } from '../auth/merchants.repository.ts';
-import { findCustomer } from '../customers/customers.repository.ts';
-import { recordWebhookEvents } from '../webhooks/outbox.ts';
+import type { Clock } from '../../core/clock.ts';
+import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
+import { requestFingerprint } from '../../core/idempotency.ts';
+import type { Merchant } from '../../core/merchant.ts';
+import { notFound, ProblemError } from '../../core/problem.ts';
+import { WithStatus } from '../../core/results.ts';
+import { birthdayIn, localDate, startOfLocalDay } from '../../core/time-zone.ts';
+import type { Database, Db } from '../../db/schema.ts';
+import { recordWebhookEvents } from '../webhooks/index.ts';
 import { maxPointsBalance, pointsForPurchase, pointsToReverse, withinMaximum } from './earning.ts';
 import {
   activeRewards,
@@ -18,14 +17,16 @@ import {
   findCorrection,
   findIdempotencyKey,
   findLoyaltySettings,
+  findPointsHolder,
   findReward,
   insertIdempotencyKey,
   insertRedemption,
   ledgerOf,
-  lockCustomer,
+  lockPointsHolder,
   pointsBalance,
   pointsEarnedByOrder,
   pointsHistory,
+  type PointsHolder,
   promotionsAt,
   setPointsDueAt,
   spendOf,
@@ -33,6 +34,7 @@ import {
   upsertPromotion,
   upsertReward,
 } from './loyalty.repository.ts';
+import type { PointsEntryTable } from './loyalty.tables.ts';
 import { PointsLots } from './points-ledger.ts';
 import { nextTier } from './tiers.ts';
 
@@ -66,16 +68,8 @@ export async function putLoyaltySettings(deps: Deps, merchant: Merchant, setting
   return settings;
 }
 
-const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-
-/** The shopper's birthday in a year; 29 February falls on the 28th in other years. */
-export function birthdayIn(birthday: string, year: number): string {
-  const monthDay = birthday.slice(5) === '02-29' && !isLeapYear(year) ? '02-28' : birthday.slice(5);
-  return `${year}-${monthDay}`;
-}
-
 interface PointsState {
-  customer: CustomerRow;
+  customer: PointsHolder;
   settings: LoyaltySettings;
   lots: PointsLots;
   /** When the ledger next owes a birthday bonus, if the shopper gets one. */
@@ -104,7 +98,7 @@ const expiryOf = (settings: LoyaltySettings, from: Date) => new Date(from.getTim
  * year's birthday bonus once the birthday has come. Then notes when the
  * next such write is due, so reads know whether they may skip this.
  */
-async function bringUpToDate(trx: Transaction<Database>, merchant: Merchant, customer: CustomerRow, settings: LoyaltySettings, now: Date): Promise<PointsState> {
+async function bringUpToDate(trx: Transaction<Database>, merchant: Merchant, customer: PointsHolder, settings: LoyaltySettings, now: Date): Promise<PointsState> {
   const entries = await ledgerOf(trx, merchant.id, customer.id);
   const lots = PointsLots.from(entries);
   const owed: Array<Insertable<PointsEntryTable> & { expiresAt: Date | null }> = [];
@@ -135,24 +129,36 @@ async function bringUpToDate(trx: Transaction<Database>, merchant: Merchant, cus
   return state;
 }
 
-/** Locks the customer's points for the transaction and brings the ledger up to date; every points write starts here. */
-export async function openPoints(trx: Transaction<Database>, merchant: Merchant, customerId: string, now: Date): Promise<PointsState> {
-  const customer = await lockCustomer(trx, merchant.id, customerId);
+/**
+ * Locks the customer's points for the transaction and settles the ledger:
+ * writes what it owes by now (expiries, a birthday bonus; see `bringUpToDate`).
+ * Every points write starts here.
+ */
+export async function settlePoints(trx: Transaction<Database>, merchant: Merchant, customerId: string, now: Date): Promise<PointsState> {
+  const customer = await lockPointsHolder(trx, merchant.id, customerId);
   if (!customer) throw notFound(`Customer ${customerId}`);
   const settings = await loyaltySettingsOf(trx, merchant);
   return bringUpToDate(trx, merchant, customer, settings, now);
 }
 
 /**
- * The balance as of now. Reads take the lock only when an expiry or a birthday is due to be written;
- * otherwise it is the ledger's sum, which a caller may have read with the customer row (`ledgerSum`).
+ * Settles the customer's points ledger if their row says it owes a write by
+ * now (an expiry, a birthday bonus): what a route calls before reading points,
+ * so the read sees them settled. Only then does it take the lock. Answers the
+ * balance after the write, or undefined when nothing was due (the ledger's sum,
+ * which a caller may have read with the row, is then the balance). Given an id,
+ * it reads the row first; an unknown customer is left to the read that follows.
  */
-export async function balanceNow(deps: Deps, merchant: Merchant, customer: Pick<CustomerRow, 'id' | 'pointsDueAt'>, ledgerSum?: number): Promise<number> {
+export async function settleDuePoints(deps: Deps, merchant: Merchant, customer: Pick<PointsHolder, 'id' | 'pointsDueAt'> | string): Promise<number | undefined> {
+  const holder = typeof customer === 'string' ? await findPointsHolder(deps.db, merchant.id, customer) : customer;
   const now = deps.clock();
-  if (customer.pointsDueAt && customer.pointsDueAt <= now) {
-    return deps.db.transaction().execute(async (trx) => (await openPoints(trx, merchant, customer.id, now)).lots.balance);
-  }
-  return ledgerSum ?? pointsBalance(deps.db, merchant.id, customer.id);
+  if (!holder?.pointsDueAt || holder.pointsDueAt > now) return undefined;
+  return deps.db.transaction().execute(async (trx) => (await settlePoints(trx, merchant, holder.id, now)).lots.balance);
+}
+
+/** The customer's balance: the sum of their ledger. */
+export async function balanceOf(deps: Pick<Deps, 'db'>, merchant: Merchant, customerId: string): Promise<number> {
+  return pointsBalance(deps.db, merchant.id, customerId);
 }
 
 interface NewEntry {
@@ -211,7 +217,7 @@ const toEntry = (row: Selectable<PointsEntryTable>): PointsEntry => ({
 /** A merchant's correction: a new entry, never an edit. Idempotent on its id; it may not take the balance below zero. */
 export async function correctPoints(deps: Deps, merchant: Merchant, customerId: string, input: { id: string; amount: number; note: string }) {
   return deps.db.transaction().execute(async (trx) => {
-    const state = await openPoints(trx, merchant, customerId, deps.clock());
+    const state = await settlePoints(trx, merchant, customerId, deps.clock());
     const existing = await findCorrection(trx, merchant.id, input.id);
     if (existing) {
       if (existing.customerId !== customerId || existing.amount !== input.amount || existing.label !== input.note) {
@@ -247,7 +253,7 @@ function redemptionCode(): string {
 export async function redeem(deps: Deps, merchant: Merchant, customerId: string, rewardId: string, key: string) {
   const fingerprint = requestFingerprint({ rewardId });
   return deps.db.transaction().execute(async (trx) => {
-    const state = await openPoints(trx, merchant, customerId, deps.clock());
+    const state = await settlePoints(trx, merchant, customerId, deps.clock());
     const existing = await findIdempotencyKey(trx, merchant.id, customerId, key);
     if (existing) {
       if (existing.requestHash !== fingerprint) throw new ProblemError('idempotency-mismatch', 'This Idempotency-Key was used for another redemption');
@@ -278,7 +284,7 @@ export async function redeem(deps: Deps, merchant: Merchant, customerId: string,
 }
 
 /** Spend over the last twelve months and the floor of the next tier up, from the last tier computation. */
-async function tierProgress(deps: Deps, merchant: Merchant, customer: CustomerRow, now: Date) {
+async function tierProgress(deps: Deps, merchant: Merchant, customer: PointsHolder, now: Date) {
   const tier = customer.tier as Tier;
   const next = nextTier(tier);
   const floors = (await deps.db.selectFrom('merchants').select('tierFloors').where('id', '=', merchant.id).executeTakeFirst())?.tierFloors;
@@ -289,15 +295,13 @@ async function tierProgress(deps: Deps, merchant: Merchant, customer: CustomerRo
   return { next, spent: money(Number(recent)), needed: money(needed), remaining: money(Math.max(0, needed - Number(recent))) };
 }
 
+/** The shopper's points account as the ledger stands: its route settles the ledger first (`settleDuePoints`). */
 export async function myPoints(deps: Deps, merchant: Merchant, customerId: string): Promise<PointsAccount> {
-  const customer = await findCustomer(deps.db, merchant.id, customerId);
+  const customer = await findPointsHolder(deps.db, merchant.id, customerId);
   if (!customer) throw notFound(`Customer ${customerId}`);
   const now = deps.clock();
   const settings = await loyaltySettingsOf(deps.db, merchant);
-  const lots =
-    customer.pointsDueAt && customer.pointsDueAt <= now
-      ? await deps.db.transaction().execute(async (trx) => (await openPoints(trx, merchant, customerId, now)).lots)
-      : PointsLots.from(await ledgerOf(deps.db, merchant.id, customerId));
+  const lots = PointsLots.from(await ledgerOf(deps.db, merchant.id, customerId));
   const expiring = new Map<string, number>();
   for (const lot of lots.lots) {
     if (!lot.expiresAt) continue;

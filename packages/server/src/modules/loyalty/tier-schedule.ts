@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Clock } from '../../clock.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { Logger } from '../../core/logger.ts';
 import type { Database } from '../../db/schema.ts';
 import { recomputeTiers } from './tiers.ts';
 
@@ -35,10 +36,10 @@ export async function recomputeDueTiers(db: Kysely<Database>, clock: Clock): Pro
 }
 
 /** Runs `recomputeDueTiers` now and then every `everyMs`; the timer never keeps the process alive. */
-export function scheduleTierRecompute(db: Kysely<Database>, clock: Clock, everyMs = 5 * 60_000): { stop(): Promise<void> } {
+export function scheduleTierRecompute(db: Kysely<Database>, clock: Clock, logger: Logger, everyMs = 5 * 60_000): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
-    running = running.then(() => recomputeDueTiers(db, clock)).catch((error: unknown) => console.error('Tier recompute failed:', error));
+    running = running.then(() => recomputeDueTiers(db, clock)).catch((error: unknown) => logger.error({ err: error }, 'tier recompute failed'));
   };
   tick();
   const timer = setInterval(tick, everyMs);

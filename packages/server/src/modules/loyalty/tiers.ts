@@ -1,7 +1,7 @@
 import type { Tier } from '@clientela/contract';
 import { sql } from 'kysely';
 import type { Db } from '../../db/schema.ts';
-import { recordWebhookEvents } from '../webhooks/outbox.ts';
+import { recordWebhookEvents } from '../webhooks/index.ts';
 
 /**
  * The customer pyramid, by spend over the trailing twelve months among those

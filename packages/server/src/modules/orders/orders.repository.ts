@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Db, OrderLineTable, OrderTable, RefundTable } from '../../db/schema.ts';
+import type { Db } from '../../db/schema.ts';
+import type { OrderLineTable, OrderTable, RefundTable } from './orders.tables.ts';
 
 export type OrderRow = Selectable<OrderTable>;
 

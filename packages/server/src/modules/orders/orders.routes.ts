@@ -1,5 +1,5 @@
 import { createOrder as createOrderEndpoint, createRefund as createRefundEndpoint } from '@clientela/contract';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import type { Api } from '../../http/api.ts';
 import { createOrder, createRefund } from './orders.service.ts';
 

@@ -2,14 +2,14 @@ import type { FieldError, Order, OrderPayment } from '@clientela/contract';
 import type { OrderInput, RefundInput } from '@clientela/contract';
 import type { Kysely, Transaction } from 'kysely';
 import type * as z from 'zod/mini';
-import type { Clock } from '../../clock.ts';
+import type { Clock } from '../../core/clock.ts';
+import { isUniqueViolation, requestFingerprint } from '../../core/idempotency.ts';
+import type { Merchant } from '../../core/merchant.ts';
+import { notFound, ProblemError } from '../../core/problem.ts';
+import { WithStatus } from '../../core/results.ts';
 import type { Database } from '../../db/schema.ts';
-import { WithStatus } from '../../http/api.ts';
-import { notFound, ProblemError } from '../../http/problem.ts';
-import { isUniqueViolation, requestFingerprint } from '../../idempotency.ts';
-import type { Merchant } from '../auth/merchants.repository.ts';
-import { earnForPurchase, openPoints, reverseForRefund } from '../loyalty/loyalty.service.ts';
-import { cardPlanOf, chargeToCard, refundToCard } from '../statements/statements.service.ts';
+import { earnForPurchase, reverseForRefund, settlePoints } from '../loyalty/index.ts';
+import { cardPlanOf, chargeToCard, refundToCard } from '../statements/index.ts';
 import { addRefunded, findOrder, findRefund, insertOrder, insertRefund, orderLines, productNames, type OrderRow } from './orders.repository.ts';
 
 interface Deps {
@@ -78,7 +78,7 @@ export async function createOrder(deps: Deps, merchant: Merchant, input: NewOrde
       const existing = await findOrder(trx, merchant.id, input.id);
       if (existing) return replay(trx, merchant, existing, fingerprint);
       // Locks in one order everywhere: the customer (points), then the order, then the card account.
-      const points = await openPoints(trx, merchant, input.customerId, now);
+      const points = await settlePoints(trx, merchant, input.customerId, now);
       const names = await productNames(trx, merchant.id, [...new Set(input.lines.map((line) => line.productId))]);
       const unknown = input.lines.flatMap((line, i) =>
         names.has(line.productId) ? [] : [{ in: 'body' as const, field: `lines.${i}.productId`, message: `No product ${line.productId} in the catalog` }],
@@ -154,7 +154,7 @@ export async function createRefund(deps: Deps, merchant: Merchant, input: NewRef
       if (existing) return replayRefund(existing);
       const unlocked = await findOrder(trx, merchant.id, input.orderId);
       if (!unlocked) throw notFound(`Order ${input.orderId}`);
-      const points = await openPoints(trx, merchant, unlocked.customerId, now);
+      const points = await settlePoints(trx, merchant, unlocked.customerId, now);
       const order = (await findOrder(trx, merchant.id, input.orderId, true))!;
       if (order.refunded + input.amount > order.total) {
         throw new ProblemError('conflict', `Only ${order.total - order.refunded} of order ${order.id} is left to refund`);

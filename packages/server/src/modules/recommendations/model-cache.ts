@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Clock } from '../../clock.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { Logger } from '../../core/logger.ts';
 import type { Database } from '../../db/schema.ts';
 import { RecommendationModel } from './model.ts';
 import { loadTrainingData } from './training-data.ts';
@@ -25,11 +26,13 @@ interface Entry {
 export class RecommendationModels {
   readonly #db: Kysely<Database>;
   readonly #clock: Clock;
+  readonly #logger: Logger;
   readonly #entries = new Map<string, Promise<Entry>>();
 
-  constructor(db: Kysely<Database>, clock: Clock) {
+  constructor(db: Kysely<Database>, clock: Clock, logger: Logger) {
     this.#db = db;
     this.#clock = clock;
+    this.#logger = logger;
   }
 
   async #version(merchantId: string): Promise<string> {
@@ -64,7 +67,7 @@ export class RecommendationModels {
         .then(async (version) => {
           if (version !== entry.version) Object.assign(entry, await this.#build(merchantId));
         })
-        .catch((error: unknown) => console.error('Rebuilding recommendations failed:', error))
+        .catch((error: unknown) => this.#logger.error({ err: error, merchantId }, 'rebuilding recommendations failed'))
         .finally(() => (entry.rebuilding = null));
     }
     return entry.model;

@@ -1,5 +1,5 @@
 import { getMyRecommendations, getRecommendations, putRecommendationSettings as putRecommendationSettingsEndpoint } from '@clientela/contract';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import type { Api } from '../../http/api.ts';
 import { myRecommendations, publicRecommendations, putRecommendationSettings } from './recommendations.service.ts';
 

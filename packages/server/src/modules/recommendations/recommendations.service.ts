@@ -1,10 +1,10 @@
 import type { Recommendation, RecommendationSettings, Recommendations, Tier } from '@clientela/contract';
 import { sql, type Kysely } from 'kysely';
-import type { Clock } from '../../clock.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { Merchant } from '../../core/merchant.ts';
+import { notFound } from '../../core/problem.ts';
 import type { Database } from '../../db/schema.ts';
-import { notFound } from '../../http/problem.ts';
-import type { Merchant } from '../auth/merchants.repository.ts';
-import { toProduct } from '../catalog/catalog.service.ts';
+import { toProduct } from '../catalog/index.ts';
 import type { RecommendationModels } from './model-cache.ts';
 import type { HistoryItem } from './model.ts';
 

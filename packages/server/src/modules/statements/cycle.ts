@@ -4,7 +4,7 @@
  * start of the day after the previous closing day up to, not including, the
  * start of the day after this closing day.
  */
-import { addDays, localDate, startOfLocalDay } from '../../time-zone.ts';
+import { addDays, localDate, startOfLocalDay } from '../../core/time-zone.ts';
 
 export interface CycleRules {
   closingDay: number;

@@ -1,5 +1,5 @@
 import type { Locale, Statement, StatementLineKind } from '@clientela/contract';
-import { localDate } from '../../time-zone.ts';
+import { localDate } from '../../core/time-zone.ts';
 
 interface Words {
   summary: {

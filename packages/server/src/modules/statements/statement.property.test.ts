@@ -6,17 +6,9 @@ import { CardSimulation } from './card-simulation.ts';
 import { addMonths } from './cycle.ts';
 import { minimumPayment, payoffPayingMinimum } from './minimum-payment.ts';
 import { largestPayment } from './statement.ts';
+import { defaultCardSettings } from './statements.service.ts';
 
-const rules = {
-  closingDay: 20,
-  dueDays: 10,
-  timeZone: 'America/Santiago',
-  minimumPaymentBps: 500,
-  interestFreeInstallmentsInMinimumBps: null,
-  monthlyInterestBps: 250,
-  installmentInterestBps: 199,
-  lateFee: 5_990,
-};
+const rules = { ...defaultCardSettings('CLP'), timeZone: 'America/Santiago' };
 const limit = 2_000_000;
 const start = new Date('2026-01-03T15:00:00Z');
 

@@ -1,14 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
-import type {
-  CardAccountTable,
-  CardMovementTable,
-  CardPlanTable,
-  CardSettingsTable,
-  CardStatementLineTable,
-  CardStatementTable,
-  Db,
-} from '../../db/schema.ts';
+import type { Db } from '../../db/schema.ts';
 import type { Movement, Plan } from './statement.ts';
+import type { CardAccountTable, CardMovementTable, CardPlanTable, CardSettingsTable, CardStatementLineTable, CardStatementTable } from './statements.tables.ts';
 
 export type CardSettingsRow = Selectable<CardSettingsTable>;
 export type CardAccountRow = Selectable<CardAccountTable>;

@@ -7,10 +7,11 @@ import {
   putCardAccount as putCardAccountEndpoint,
   putCardSettings as putCardSettingsEndpoint,
 } from '@clientela/contract';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import type { Api } from '../../http/api.ts';
 import {
   cardSettingsOf,
+  closeDueStatements,
   exportMyStatement,
   getMyStatement,
   listMyStatements,
@@ -24,11 +25,16 @@ export function statementRoutes(api: Api, deps: AppDeps): void {
   api.mount(putCardSettingsEndpoint, ({ caller, body }) => putCardSettings(deps, caller.merchant, body));
   api.mount(putCardAccountEndpoint, ({ caller, params, body }) => putCardAccount(deps, caller.merchant, params.id, body.creditLimit));
   api.mount(createPayment, ({ caller, body }) => recordPayment(deps, caller.merchant, body));
-  api.mount(listMyStatementsEndpoint, ({ caller }) => listMyStatements(deps, caller.merchant, caller.customerId));
-  api.mount(getMyStatementEndpoint, ({ caller, params, query }) =>
-    getMyStatement(deps, caller.merchant, caller.customerId, params.period, query),
-  );
-  api.mount(exportMyStatementEndpoint, ({ caller, params, query }) =>
-    exportMyStatement(deps, caller.merchant, caller.customerId, params.period, query),
-  );
+  api.mount(listMyStatementsEndpoint, async ({ caller }) => {
+    await closeDueStatements(deps, caller.merchant, caller.customerId);
+    return listMyStatements(deps, caller.merchant, caller.customerId);
+  });
+  api.mount(getMyStatementEndpoint, async ({ caller, params, query }) => {
+    await closeDueStatements(deps, caller.merchant, caller.customerId);
+    return getMyStatement(deps, caller.merchant, caller.customerId, params.period, query);
+  });
+  api.mount(exportMyStatementEndpoint, async ({ caller, params, query }) => {
+    await closeDueStatements(deps, caller.merchant, caller.customerId);
+    return exportMyStatement(deps, caller.merchant, caller.customerId, params.period, query);
+  });
 }

@@ -1,13 +1,13 @@
 import type { CardAccount, CardSettings, Locale, Settlement, Statement, StatementLine, StatementList, StatementSummary } from '@clientela/contract';
 import type { Kysely, Transaction } from 'kysely';
-import type { Clock } from '../../clock.ts';
+import type { Clock } from '../../core/clock.ts';
+import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
+import { isUniqueViolation, requestFingerprint } from '../../core/idempotency.ts';
+import type { Merchant } from '../../core/merchant.ts';
+import { notFound, ProblemError } from '../../core/problem.ts';
+import { WithStatus, type FileResult } from '../../core/results.ts';
 import type { Database, Db } from '../../db/schema.ts';
-import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
-import { WithStatus, type FileResult } from '../../http/api.ts';
-import { notFound, ProblemError } from '../../http/problem.ts';
-import { isUniqueViolation, requestFingerprint } from '../../idempotency.ts';
-import type { Merchant } from '../auth/merchants.repository.ts';
-import { findCustomer } from '../customers/customers.repository.ts';
+import { findCustomer } from '../customers/index.ts';
 import { addMonths, periodBounds, periodOf, type CycleRules, type PeriodBounds } from './cycle.ts';
 import { installmentSchedule } from './installments.ts';
 import { statementCsv } from './statement-csv.ts';
@@ -177,12 +177,12 @@ async function stateOf(db: Db, merchant: Merchant, account: CardAccountRow, sett
 }
 
 /**
- * Locks a customer's card account for the transaction and brings it up to
- * date: every period that ended is closed (statements close lazily, on the
- * first touch after their closing day, on whichever instance), and the open
- * one is computed as of now.
+ * Locks a customer's card account for the transaction and closes its
+ * statements: every period that ended is closed (statements close lazily, on
+ * the first touch after their closing day, on whichever instance), and the
+ * open one is computed as of now. Every card write starts here.
  */
-export async function openCardAccount(trx: Transaction<Database>, merchant: Merchant, customerId: string, now: Date): Promise<AccountState> {
+export async function closeStatements(trx: Transaction<Database>, merchant: Merchant, customerId: string, now: Date): Promise<AccountState> {
   const account = await requireAccount(trx, merchant, customerId, true);
   const settings = await cardSettingsOf(trx, merchant);
   const rules = cycleRules(settings, merchant);
@@ -204,29 +204,28 @@ export async function openCardAccount(trx: Transaction<Database>, merchant: Merc
   return stateOf(trx, merchant, account, settings, now);
 }
 
-/** Runs `work` in a transaction of its own on the customer's card account, locked and up to date. */
+/** Runs `work` in a transaction of its own on the customer's card account, locked and its statements closed. */
 export async function withCardAccount<T>(deps: Deps, merchant: Merchant, customerId: string, work: (state: AccountState) => Promise<T>): Promise<T> {
-  return deps.db.transaction().execute(async (trx) => work(await openCardAccount(trx, merchant, customerId, deps.clock())));
+  return deps.db.transaction().execute(async (trx) => work(await closeStatements(trx, merchant, customerId, deps.clock())));
 }
 
 /**
- * The account for reading, with every ended period closed. Reads take no lock:
- * only when a period is due to close does this close it, under the lock, first.
+ * Closes the customer's statements whose period ended, if any did: what a
+ * route calls before reading the card, so that the read finds them closed.
+ * Only when a period is due does it take the account's lock; without a card
+ * it does nothing.
  */
-async function closedAccount(deps: Deps, merchant: Merchant, customerId: string) {
-  const now = deps.clock();
-  let account = await requireAccount(deps.db, merchant, customerId, false);
-  const settings = await cardSettingsOf(deps.db, merchant);
-  if (periodBounds(firstUnclosed(account, cycleRules(settings, merchant)), cycleRules(settings, merchant)).end <= now) {
-    account = await withCardAccount(deps, merchant, customerId, async (state) => state.account);
-  }
-  return { account, settings, now };
+export async function closeDueStatements(deps: Deps, merchant: Merchant, customerId: string): Promise<void> {
+  const account = await findCardAccount(deps.db, merchant.id, customerId);
+  if (!account) return;
+  const rules = cycleRules(await cardSettingsOf(deps.db, merchant), merchant);
+  if (periodBounds(firstUnclosed(account, rules), rules).end <= deps.clock()) await withCardAccount(deps, merchant, customerId, async () => undefined);
 }
 
-/** The account as a shopper reads it: up to date, the open cycle computed, without holding a lock. */
+/** The account as a shopper reads it, without a lock: the open cycle computed as of now, the statements as their route closed them. */
 async function readCardAccount(deps: Deps, merchant: Merchant, customerId: string): Promise<AccountState> {
-  const { account, settings, now } = await closedAccount(deps, merchant, customerId);
-  return stateOf(deps.db, merchant, account, settings, now);
+  const account = await requireAccount(deps.db, merchant, customerId, false);
+  return stateOf(deps.db, merchant, account, await cardSettingsOf(deps.db, merchant), deps.clock());
 }
 
 export function cardAccountView(state: AccountState): CardAccount {
@@ -335,7 +334,9 @@ function seqFromCursor(after: string | undefined): number {
 async function periodFor(deps: Deps, merchant: Merchant, customerId: string, period: string) {
   const noStatement = () => notFound(`Statement ${period}`);
   if (!(await findCardAccount(deps.db, merchant.id, customerId))) throw noStatement();
-  const { account, settings, now } = await closedAccount(deps, merchant, customerId);
+  const account = await requireAccount(deps.db, merchant, customerId, false);
+  const settings = await cardSettingsOf(deps.db, merchant);
+  const now = deps.clock();
   if (account.lastClosedPeriod && period <= account.lastClosedPeriod) {
     const row = await findStatement(deps.db, merchant.id, customerId, period);
     if (!row) throw noStatement();
@@ -352,7 +353,7 @@ async function periodFor(deps: Deps, merchant: Merchant, customerId: string, per
 /**
  * One statement with a page of its lines. A closed period reads what was
  * stored when it closed; the open one is computed as of now, so its lines may
- * still grow.
+ * still grow. Its route closes due statements first (`closeDueStatements`).
  */
 export async function getMyStatement(
   deps: Deps,
@@ -364,7 +365,7 @@ export async function getMyStatement(
   const afterSeq = seqFromCursor(page.after);
   const found = await periodFor(deps, merchant, customerId, period);
   let summary: StatementSummary;
-  let figures: Omit<Figures, 'payoffMonths' | 'payoffInterest'> & { payoffMonths: number | null; payoffInterest: number };
+  let figures: Figures;
   let disclosures: Disclosures | null;
   let lines: Line[];
   let count: number;
@@ -492,7 +493,7 @@ export interface CardPurchase {
  * "con interés", and is refused when the available credit does not cover it.
  */
 export async function chargeToCard(trx: Transaction<Database>, merchant: Merchant, customerId: string, now: Date, purchase: CardPurchase): Promise<void> {
-  const state = await openCardAccount(trx, merchant, customerId, now);
+  const state = await closeStatements(trx, merchant, customerId, now);
   const available = state.openStatement.figures.availableCredit;
   if (purchase.amount > available) {
     throw new ProblemError('insufficient-credit', `The purchase needs ${purchase.amount} and the card has ${Math.max(0, available)} available`);
@@ -522,7 +523,7 @@ export async function refundToCard(
   now: Date,
   refund: { id: string; orderId: string; amount: number; requestHash: string },
 ): Promise<void> {
-  const state = await openCardAccount(trx, merchant, customerId, now);
+  const state = await closeStatements(trx, merchant, customerId, now);
   const plan = await findPlan(trx, merchant.id, refund.orderId);
   if (!plan) return;
   const { credit, ...schedule } = applyRefund(plan, refund.amount, state.open.period);

@@ -2,17 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { createTestApp, createTestMerchant, json, manualClock, type TestApp, type TestMerchant } from '../../testing/test-app.ts';
+import { defaultCardSettings } from './statements.service.ts';
 
-const settings = {
-  closingDay: 20,
-  dueDays: 10,
-  minimumPaymentBps: 500,
-  interestFreeInstallmentsInMinimumBps: null,
-  monthlyInterestBps: 250,
-  installmentInterestBps: 199,
-  lateFee: 5_990,
-  defaultCreditLimit: 1_000_000,
-};
+/** The default rules of a store in pesos: a cycle closing on the 20th, due ten days later. */
+const settings = defaultCardSettings('CLP');
 
 describe('store card and statements', () => {
   // Santiago is UTC−3 in January: its 20 January ends at 03:00 UTC on the 21st.

@@ -1,6 +1,7 @@
 import { webhookHeaders } from '@clientela/contract';
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { Logger } from '../../core/logger.ts';
 import type { Database } from '../../db/schema.ts';
 import { postWebhook } from './post-webhook.ts';
 import { nextAttemptAt } from './retry-schedule.ts';
@@ -147,7 +148,7 @@ function describe(error: unknown): string {
  * keeps the process alive. `stop` cuts requests in flight short and waits
  * for the round to end.
  */
-export function scheduleWebhookDispatch(dispatcher: WebhookDispatcher, everyMs = 2_000): { stop(): Promise<void> } {
+export function scheduleWebhookDispatch(dispatcher: WebhookDispatcher, logger: Logger, everyMs = 2_000): { stop(): Promise<void> } {
   let round: Promise<void> | undefined;
   let prunedAt = 0;
   const run = () => {
@@ -160,7 +161,7 @@ export function scheduleWebhookDispatch(dispatcher: WebhookDispatcher, everyMs =
           await dispatcher.prune();
         }
       } catch (error) {
-        console.error('Webhook dispatch failed:', error);
+        logger.error({ err: error }, 'webhook dispatch failed');
       } finally {
         round = undefined;
       }

@@ -1,8 +1,9 @@
 import type { WebhookEvent, WebhookEventData, WebhookEventType } from '@clientela/contract';
 import type { Insertable } from 'kysely';
-import type { Db, WebhookDeliveryTable } from '../../db/schema.ts';
-import { randomToken } from '../auth/keys.ts';
+import { randomToken } from '../../core/random-token.ts';
+import type { Db } from '../../db/schema.ts';
 import { maxAttempts } from './retry-schedule.ts';
+import type { WebhookDeliveryTable } from './webhooks.tables.ts';
 
 /** An event as a service reports it: its type and what it is about. */
 export type NewWebhookEvent = { [T in WebhookEventType]: { type: T; data: WebhookEventData[T] } }[WebhookEventType];

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { randomToken } from '../auth/keys.ts';
+import { randomToken } from '../../core/random-token.ts';
 
 export const newSigningSecret = () => `whsec_${randomToken(40)}`;
 

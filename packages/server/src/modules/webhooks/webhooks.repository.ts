@@ -1,6 +1,7 @@
 import type { WebhookDeliveryStatus } from '@clientela/contract';
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
-import type { Database, Db, WebhookDeliveryTable, WebhookEndpointTable } from '../../db/schema.ts';
+import type { Database, Db } from '../../db/schema.ts';
+import type { WebhookDeliveryTable, WebhookEndpointTable } from './webhooks.tables.ts';
 
 export type WebhookEndpointRow = Selectable<WebhookEndpointTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveryTable>;

@@ -5,7 +5,7 @@ import {
   listWebhookEndpoints as listWebhookEndpointsEndpoint,
   retryWebhookDelivery as retryWebhookDeliveryEndpoint,
 } from '@clientela/contract';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import type { Api } from '../../http/api.ts';
 import { checkWebhookTarget, createWebhookEndpoint, listWebhookDeliveries, listWebhookEndpoints, removeWebhookEndpoint, retryWebhookDelivery } from './webhooks.service.ts';
 

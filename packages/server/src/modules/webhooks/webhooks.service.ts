@@ -10,11 +10,11 @@ import {
 } from '@clientela/contract';
 import type { Kysely } from 'kysely';
 import type * as z from 'zod/mini';
-import type { Clock } from '../../clock.ts';
+import type { Clock } from '../../core/clock.ts';
+import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
+import { notFound, ProblemError } from '../../core/problem.ts';
+import { randomToken } from '../../core/random-token.ts';
 import type { Database } from '../../db/schema.ts';
-import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
-import { notFound, ProblemError } from '../../http/problem.ts';
-import { randomToken } from '../auth/keys.ts';
 import { checkTarget, PrivateNetworkError, type HostResolver } from './private-networks.ts';
 import { newSigningSecret, type WebhookSecrets } from './signing-secrets.ts';
 import {

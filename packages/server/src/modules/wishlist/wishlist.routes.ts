@@ -1,5 +1,5 @@
 import { deleteWishlistItem, getMyWishlist as getMyWishlistEndpoint, listMyNotifications as listMyNotificationsEndpoint, markNotificationsRead, putWishlistItem as putWishlistItemEndpoint } from '@clientela/contract';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import type { Api } from '../../http/api.ts';
 import { getMyWishlist, listMyNotifications, markMyNotificationsRead, putWishlistItem, removeWishlistItem } from './wishlist.service.ts';
 

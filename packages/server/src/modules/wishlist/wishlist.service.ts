@@ -1,15 +1,17 @@
 import type { Notification, Notifications, Wishlist, WishlistItem, WishlistItemInput } from '@clientela/contract';
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.ts';
-import type { Database } from '../../db/schema.ts';
-import { WithStatus } from '../../http/api.ts';
-import { notFound } from '../../http/problem.ts';
-import type { Merchant } from '../auth/merchants.repository.ts';
-import { toProduct } from '../catalog/catalog.service.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { Merchant } from '../../core/merchant.ts';
+import { notFound } from '../../core/problem.ts';
+import { WithStatus } from '../../core/results.ts';
+import type { Database, Db } from '../../db/schema.ts';
+import { findProduct, type ProductChangeListener, type ProductRow, toProduct } from '../catalog/index.ts';
+import { recordWebhookEvents } from '../webhooks/index.ts';
 import {
   deleteWishlistItem,
   findWishlistItem,
   markRead,
+  notifyWishlisters,
   notificationsOf,
   unreadCount,
   upsertWishlistItem,
@@ -38,7 +40,7 @@ export async function getMyWishlist(deps: Deps, merchant: Merchant, customerId: 
 
 /** Saves a product for the shopper, or changes the note and alerts of one saved before. Saving twice is saving once. */
 export async function putWishlistItem(deps: Deps, merchant: Merchant, customerId: string, productId: string, input: WishlistItemInput) {
-  const product = await deps.db.selectFrom('products').select(['price']).where('merchantId', '=', merchant.id).where('id', '=', productId).executeTakeFirst();
+  const product = await findProduct(deps.db, merchant.id, productId);
   if (!product) throw notFound(`Product ${productId}`);
   const { inserted } = await upsertWishlistItem(
     deps.db,
@@ -51,6 +53,36 @@ export async function putWishlistItem(deps: Deps, merchant: Merchant, customerId
   );
   const row = await findWishlistItem(deps.db, merchant.id, customerId, productId);
   return new WithStatus(toItem(row!, merchant.currency), inserted ? 201 : 200);
+}
+
+type Alert = Parameters<typeof notifyWishlisters>[3];
+
+/**
+ * Alerts the shoppers who saved a product that got cheaper, or came back in
+ * stock, and asked to hear of it: in their notifications, and as one
+ * `wishlist.alert` webhook event each. Inactive products alert no one.
+ */
+export const alertWishlisters: ProductChangeListener = async (db, merchant, { before, after, at }) => {
+  if (!after.active) return;
+  if (after.price < before.price) await alert(db, merchant, after, { kind: 'price-drop', previousPrice: before.price, price: after.price, at });
+  if (before.stock === 0 && after.stock > 0) await alert(db, merchant, after, { kind: 'back-in-stock', previousPrice: null, price: after.price, at });
+};
+
+async function alert(db: Db, merchant: Merchant, product: ProductRow, alert: Alert) {
+  const alerted = await notifyWishlisters(db, merchant.id, product.id, alert);
+  const money = (amount: number) => ({ amount, currency: merchant.currency });
+  const events = alerted.map(({ id, customerId }) => ({
+    type: 'wishlist.alert' as const,
+    data: {
+      customerId,
+      alertId: String(id),
+      kind: alert.kind,
+      product: { id: product.id, name: product.name },
+      price: money(alert.price),
+      previousPrice: alert.previousPrice === null ? null : money(alert.previousPrice),
+    },
+  }));
+  await recordWebhookEvents(db, merchant.id, events, alert.at);
 }
 
 export async function removeWishlistItem(deps: Deps, merchant: Merchant, customerId: string, productId: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Client } from '@clientela/client';
 import type { Locale, Statement, StatementLine, StatementList } from '@clientela/contract';
 import { exportMyStatement, getMyStatement, listMyStatements } from '@clientela/contract/routes';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CrmErrorEvent } from '../../events/error.ts';
 import { CrmStatementPayEvent } from '../../events/statement-pay.ts';
@@ -10,7 +10,9 @@ import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
 import { ShopperResource } from '../../internal/shopper-resource.ts';
 import { errorMessage, messageView, notReadyView } from '../../internal/state-views.ts';
-import { supportPresence } from '../../internal/support-presence.ts';
+import { SupportPresence } from '../../state/chat/support-presence.ts';
+import { PaymentWatch } from '../../state/statement/payment-watch.ts';
+import { StoreController } from '../../state/store-controller.ts';
 import styles from './account-statement.styles.ts';
 
 interface StatementData {
@@ -34,32 +36,11 @@ interface Payable {
   minimum: number | null;
 }
 
-/** A payment the widget waits to see on a statement: what had reached that statement before it, and until when to poll. */
-interface PaymentWatch {
-  period: string;
-  paidBefore: number;
-  until: number;
-  /** The page's `waitUntil()` promise failed: the payment may never come, so say so while still checking. */
-  hostFailed: boolean;
-  /** The shopper left the page's checkout: one last look, then nothing to wait for. */
-  abandoned: boolean;
-}
-
-/** What the pay status line says. */
-type PaymentStatus = { status: 'idle' | 'processing' | 'missing' } | { status: 'received'; amount: number; currency: string };
-
 /** Money going the other way, without the "−0" of an empty total. */
 const negative = (amount: number) => (amount === 0 ? 0 : -amount);
 
 /** Lines per request when the shopper asks for all of them (printing). */
 const bulkPageSize = 1000;
-
-/** How often, and for how long after the shopper chose to pay, the statement is asked for again until the payment shows. */
-const pollEvery = 3_000;
-const watchFor = 120_000;
-
-/** The money that has reached a statement: since it closed for the latest closed one, the cycle's payments for the open one. */
-const paidSoFar = (statement: Statement) => statement.settlement?.paid ?? statement.payments;
 
 /** Decimals of a currency's minor unit: 0 for CLP, 2 for USD. */
 const minorDigits = (currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
@@ -183,19 +164,15 @@ export class CrmAccountStatement extends CrmElement {
   declare payError: PayError | null;
 
   readonly #i18n = new LocalizeController(this);
-  readonly #data = new ShopperResource<StatementData>(this, (client) => this.#loadAll(client));
+  readonly #data = new ShopperResource<StatementData>(this, { load: (client) => this.#loadAll(client) });
 
-  readonly #onSupportChange = () => this.requestUpdate();
-  // Back from the gateway's tab or app: the payment may be there already.
-  readonly #onVisibilityChange = () => {
-    if (document.visibilityState === 'visible') void this.#checkPayment();
-  };
-
-  #payment: PaymentStatus = { status: 'idle' };
-  #watch: PaymentWatch | null = null;
-  #poll: ReturnType<typeof setTimeout> | undefined;
-  #checking = false;
-  #checkAgain = false;
+  /** Whether a chat in the portal will answer "ask about this". */
+  readonly #support = new StoreController(this, SupportPresence);
+  /** The payment the shopper chose, watched for until it shows on the statement. */
+  readonly #payment = new PaymentWatch(this, {
+    fetch: (period) => this.#fetchStatement(this.#data.client!, period),
+    arrived: (statement) => this.#showArrival(statement),
+  });
 
   constructor() {
     super();
@@ -204,20 +181,6 @@ export class CrmAccountStatement extends CrmElement {
     this.payOpen = false;
     this.payChoice = 'total';
     this.payError = null;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    supportPresence.addEventListener('change', this.#onSupportChange);
-    document.addEventListener('visibilitychange', this.#onVisibilityChange);
-    this.#pollLater();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    supportPresence.removeEventListener('change', this.#onSupportChange);
-    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
-    clearTimeout(this.#poll);
   }
 
   /** One listener for every "Preguntar" button of the table: the shopper asks about that line. */
@@ -338,7 +301,7 @@ export class CrmAccountStatement extends CrmElement {
   }
 
   async #togglePay(): Promise<void> {
-    if (this.#payment.status === 'processing') return;
+    if (this.#payment.status.status === 'processing') return;
     this.payChoice = 'total';
     this.payError = null;
     this.payOpen = !this.payOpen;
@@ -381,88 +344,12 @@ export class CrmAccountStatement extends CrmElement {
     }
     void this.#closePay();
     const pay = new CrmStatementPayEvent({ period: statement.period, amount, currency: statement.currency });
-    if (this.emit(pay)) this.#watchPayment(statement, pay.settled);
-  }
-
-  #setPayment(status: PaymentStatus): void {
-    this.#payment = status;
-    this.requestUpdate();
-  }
-
-  /** Watches the statement for the payment the shopper chose; the page's promise only says when to look first. */
-  #watchPayment(statement: Statement, settled: Promise<void>): void {
-    const watch: PaymentWatch = { period: statement.period, paidBefore: paidSoFar(statement), until: Date.now() + watchFor, hostFailed: false, abandoned: false };
-    this.#watch = watch;
-    this.#setPayment({ status: 'processing' });
-    this.#pollLater();
-    void settled.then(
-      () => this.#checkPayment(watch),
-      (error: unknown) => {
-        // An AbortError: the shopper left the page's checkout, so no payment is coming.
-        if (error instanceof DOMException && error.name === 'AbortError') watch.abandoned = true;
-        else watch.hostFailed = true;
-        return this.#checkPayment(watch);
-      },
-    );
-  }
-
-  #pollLater(): void {
-    clearTimeout(this.#poll);
-    const watch = this.#watch;
-    if (!watch || !this.isConnected) return;
-    const left = watch.until - Date.now();
-    if (left > 0) this.#poll = setTimeout(() => void this.#checkPayment(watch), Math.min(pollEvery, left));
-  }
-
-  /** Asks the API whether the watched payment has reached the statement; shows it when it has. */
-  async #checkPayment(watch = this.#watch): Promise<void> {
-    const client = this.#data.client;
-    if (!watch || watch !== this.#watch || !client) return;
-    if (this.#checking) {
-      this.#checkAgain = true;
-      return;
-    }
-    this.#checking = true;
-    let statement: Statement | null = null;
-    try {
-      statement = await this.#fetchStatement(client, watch.period);
-    } catch {
-      // A failed look is tried again at the next one.
-    } finally {
-      this.#checking = false;
-    }
-    if (watch !== this.#watch) return;
-    const arrived = statement ? paidSoFar(statement) - watch.paidBefore : 0;
-    if (statement && arrived > 0) {
-      this.#watch = null;
-      clearTimeout(this.#poll);
-      await this.#showArrival(client, statement);
-      this.#setPayment({ status: 'received', amount: arrived, currency: statement.currency });
-      return;
-    }
-    if (this.#checkAgain) {
-      this.#checkAgain = false;
-      return this.#checkPayment(watch);
-    }
-    if (watch.abandoned) {
-      this.#watch = null;
-      clearTimeout(this.#poll);
-      this.#setPayment({ status: 'idle' });
-      return;
-    }
-    if (watch.hostFailed || Date.now() >= watch.until) this.#setPayment({ status: 'missing' });
-    this.#pollLater();
-  }
-
-  /** The shopper asks again about a payment not seen yet. */
-  #onRefresh(): void {
-    this.#setPayment({ status: 'processing' });
-    void this.#checkPayment();
+    if (this.emit(pay)) this.#payment.watch(statement, pay.settled);
   }
 
   /** The figures after a payment: the paid statement (when shown) and the list, whose settlement changed. */
-  async #showArrival(client: Client, paid: Statement): Promise<void> {
-    const list = await client.call(listMyStatements).catch(() => null);
+  async #showArrival(paid: Statement): Promise<void> {
+    const list = (await this.#data.client?.call(listMyStatements).catch(() => null)) ?? null;
     const state = this.#data.state;
     if (state.status !== 'ready') return;
     const data = state.value;
@@ -542,7 +429,7 @@ export class CrmAccountStatement extends CrmElement {
     const money = (amount: number) => i18n.money(amount, statement.currency);
     const settlement = statement.settlement;
     const payable = this.#payable(statement);
-    const payment = this.#payment;
+    const payment = this.#payment.status;
     if (!settlement && !payable && payment.status === 'idle') return nothing;
     const status =
       payment.status === 'processing'
@@ -578,7 +465,7 @@ export class CrmAccountStatement extends CrmElement {
         : nothing}
       ${payable && this.payOpen ? this.#payForm(statement, payable) : nothing}
       <p part="pay-status" role="status">${status}</p>
-      ${payment.status === 'missing' ? html`<button part="refresh-button" type="button" @click=${this.#onRefresh}>${t.statementPayRefresh}</button>` : nothing}
+      ${payment.status === 'missing' ? html`<button part="refresh-button" type="button" @click=${() => this.#payment.checkAgain()}>${t.statementPayRefresh}</button>` : nothing}
     </div>`;
   }
 
@@ -807,7 +694,7 @@ export class CrmAccountStatement extends CrmElement {
 
   #transactions(data: StatementData, statement: Statement) {
     const t = this.#i18n.term;
-    const ask = supportPresence.available;
+    const ask = this.#support.store?.available ?? false;
     return html`<div>
       <h3 id="transactions-title">${t.statementTransactions}</h3>
       ${data.lines.length === 0
@@ -886,7 +773,7 @@ export class CrmAccountStatement extends CrmElement {
     </section>`;
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = this.#i18n.term;
     const state = this.#data.state;
     if (state.status !== 'ready') return notReadyView(state, t.statementTitle, t.statementSignedOut, t, () => this.#data.retry());

@@ -1,8 +1,9 @@
 import { css } from 'lit';
-import { baseStyles } from '../../internal/theme.ts';
+import { baseStyles, cardStyles } from '../../internal/theme.ts';
 
 export default [
   baseStyles,
+  cardStyles('statement'),
   css`
     :host {
       display: block;
@@ -17,10 +18,6 @@ export default [
     }
 
     [part='base'] {
-      background: var(--crm-statement-background);
-      border: 1px solid var(--crm-statement-border);
-      border-radius: var(--crm-statement-radius);
-      padding: var(--crm-space, 1rem);
       display: grid;
       grid-template-columns: minmax(0, 1fr);
       gap: 1rem;
@@ -39,11 +36,6 @@ export default [
       min-width: 0;
       display: grid;
       gap: 0.15rem;
-    }
-
-    h2 {
-      margin: 0;
-      font-size: 1.25em;
     }
 
     h3 {
@@ -409,19 +401,8 @@ export default [
       color: var(--crm-color-muted, #4b5563);
     }
 
-    [part='message'] {
-      margin: 0;
-    }
-
     .skeleton.block {
-      display: block;
       height: 4.5rem;
-    }
-
-    .skeleton.line {
-      display: block;
-      height: 1.1rem;
-      margin-block: 0.4rem;
     }
 
     .ask {

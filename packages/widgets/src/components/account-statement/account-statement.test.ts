@@ -6,7 +6,7 @@ import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { CrmErrorEvent } from '../../events/error.ts';
 import { CrmStatementPayEvent } from '../../events/statement-pay.ts';
 import { defineShopperStateProvider } from '../../testing/shopper-state-provider.ts';
-import { addBulkPayments, asMerchant, fetchAsShopper, fetchMe, latestPeriodWithTransactions, mintSession } from '../../testing/server-commands.ts';
+import { addBulkPayments, asMerchant, fetchAsShopper, fetchMe, latestPeriodWithTransactions, mintSession } from '../../../../../test/browser/server-commands.ts';
 import type { CrmPortal } from '../portal/portal.component.ts';
 import '../portal/portal.ts';
 import type { CrmAccountStatement } from './account-statement.component.ts';
@@ -407,7 +407,7 @@ describe('<crm-account-statement>', () => {
     const client = createClient({
       api: location.origin,
       token: 'stand-in',
-      fetch: async (input: RequestInfo | URL) => Response.json(new URL(String(input)).pathname.endsWith('/statements') ? list : legacy),
+      fetch: async (input: RequestInfo | URL) => Response.json(new URL(input instanceof Request ? input.url : String(input)).pathname.endsWith('/statements') ? list : legacy),
     });
     const me = await fetchMe('cli-0002');
     const provider = await fixture(html`<crm-test-shopper-state .client=${client} .state=${{ status: 'ready', me, refresh: () => {} }} locale="es">

@@ -1,13 +1,19 @@
-import { html, nothing } from 'lit';
-import { consume, shopperContext, type ShopperState } from '../../internal/context.ts';
+import { html, nothing, type TemplateResult } from 'lit';
+import { consume, shopperContext } from '../../internal/context.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
 import { errorMessage } from '../../internal/state-views.ts';
+import type { ShopperState } from '../../state/shopper/shopper-store.ts';
+import { StoreController } from '../../state/store-controller.ts';
+import { WishlistAlerts } from '../../state/wishlist/wishlist-alerts.ts';
 import styles from './greeting.styles.ts';
 
 /**
  * Place it inside `<crm-portal>`: it shows the portal's shopper and takes no
  * attributes. With nobody signed in it says so and shows the `signed-out` slot.
+ * Its points are the portal's: a redemption in `<crm-points-balance>` shows
+ * here at once. New wishlist alerts (a price drop on a saved product) show as
+ * a count beside the points, on every page with a greeting.
  *
  * @summary Recognizes the shopper by name, shows their level and points at a glance, and greets them on their birthday.
  *
@@ -19,11 +25,13 @@ import styles from './greeting.styles.ts';
  * @csspart summary - The level and points line.
  * @csspart tier - The level badge.
  * @csspart points - The points balance.
+ * @csspart alerts - How many wishlist alerts are unread (empty, and hidden, when none are).
  * @csspart message - The signed-out or error message.
  * @csspart retry-button - The button that tries loading again after an error.
  *
  * @cssproperty --crm-greeting-background - Background of the box; defaults to --crm-color-surface.
  * @cssproperty --crm-greeting-accent - Colour of the points; defaults to --crm-color-accent.
+ * @cssproperty --crm-greeting-border - Border colour; defaults to --crm-color-border.
  * @cssproperty --crm-greeting-radius - Corner radius; defaults to --crm-radius.
  * @cssproperty --crm-greeting-padding - Inner spacing; defaults to --crm-space.
  */
@@ -32,13 +40,14 @@ export class CrmGreeting extends CrmElement {
 
   readonly #i18n = new LocalizeController(this);
   readonly #shopper = consume(this, shopperContext);
+  readonly #alerts = new StoreController(this, WishlistAlerts);
 
   /** The state shown: the portal's shopper, or signed out outside a portal. */
   get state(): ShopperState {
     return this.#shopper.value ?? { status: 'signed-out' };
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = this.#i18n.term;
     const state = this.state;
     switch (state.status) {
@@ -60,6 +69,7 @@ export class CrmGreeting extends CrmElement {
         </section>`;
       case 'ready': {
         const { me } = state;
+        const alerts = this.#alerts.store?.count ?? 0;
         return html`<section part="base" aria-label=${t.greetingRegion}>
           <p part="title">
             ${me.birthdayToday ? t.greetingBirthday(me.firstName) : t.greetingHello(me.firstName)}
@@ -68,6 +78,7 @@ export class CrmGreeting extends CrmElement {
           <p part="summary">
             <span part="tier" data-tier=${me.tier}><span class="visually-hidden">${t.tierLabel}: </span>${t.tiers[me.tier]}</span>
             <span part="points">${t.points(this.#i18n.number(me.points.balance))}</span>
+            <span part="alerts" role="status">${alerts > 0 ? t.greetingAlerts(alerts) : nothing}</span>
           </p>
         </section>`;
       }

@@ -1,14 +1,16 @@
 import { css } from 'lit';
-import { baseStyles, tierBadgeStyles } from '../../internal/theme.ts';
+import { baseStyles, cardStyles, tierBadgeStyles } from '../../internal/theme.ts';
 
 export default [
   baseStyles,
   tierBadgeStyles,
+  cardStyles('greeting'),
   css`
     :host {
       display: block;
       --crm-greeting-background: var(--crm-color-surface, #ffffff);
       --crm-greeting-accent: var(--crm-color-accent, #4338ca);
+      --crm-greeting-border: var(--crm-color-border, #e5e7eb);
       --crm-greeting-radius: var(--crm-radius, 0.75rem);
       --crm-greeting-padding: var(--crm-space, 1rem);
     }
@@ -19,9 +21,6 @@ export default [
       align-items: center;
       gap: 0.5rem 1rem;
       padding: var(--crm-greeting-padding);
-      border-radius: var(--crm-greeting-radius);
-      background: var(--crm-greeting-background);
-      border: 1px solid var(--crm-color-border, #e5e7eb);
       min-height: 3.5rem;
     }
 
@@ -52,8 +51,16 @@ export default [
       font-variant-numeric: tabular-nums;
     }
 
+    [part='alerts']:not(:empty) {
+      padding: 0.15em 0.7em;
+      border-radius: 999px;
+      font-size: 0.8125em;
+      font-weight: 600;
+      color: var(--crm-color-accent-contrast, #ffffff);
+      background: var(--crm-greeting-accent);
+    }
+
     [part='message'] {
-      margin: 0;
       flex: 1 1 12rem;
     }
 

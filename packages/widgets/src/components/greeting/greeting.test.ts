@@ -1,7 +1,8 @@
 import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { CrmErrorEvent } from '../../events/error.ts';
+import { CrmWishlistAlertEvent } from '../../events/wishlist-alert.ts';
 import { defineShopperStateProvider } from '../../testing/shopper-state-provider.ts';
-import { fetchMe, mintSession } from '../../testing/server-commands.ts';
+import { asMerchant, fetchMe, freshCustomer, mintSession } from '../../../../../test/browser/server-commands.ts';
 import type { CrmPortal } from '../portal/portal.component.ts';
 import '../portal/portal.ts';
 import { CrmGreeting } from './greeting.component.ts';
@@ -32,6 +33,27 @@ describe('<crm-greeting>', () => {
     expect(me.tier).to.equal('top');
     expect(text(greeting, 'tier')).to.equal('Nivel: Diamante');
     expect(text(greeting, 'points')).to.equal(`${new Intl.NumberFormat('es-CL').format(me.points.balance)} puntos`);
+    await expect(greeting).to.be.accessible();
+  });
+
+  it('counts a new wishlist alert as it arrives, and the portal tells the page, without a reload', async () => {
+    const customerId = await freshCustomer('greeting-alert', 'Rosa');
+    const { token } = await mintSession(customerId);
+    const headers = { authorization: `Bearer ${token}`, 'x-publishable-key': 'pk_test_demo', 'content-type': 'application/json' };
+    expect((await fetch('/v1/me/wishlist/items/p-014', { method: 'PUT', headers, body: '{}' })).ok).to.equal(true);
+    const { portal, greeting } = await signedInPortal(customerId, { locale: 'es' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(text(greeting, 'alerts')).to.equal('');
+    const { body } = await asMerchant<{ items: Array<{ id: string; name: string; price: { amount: number }; stock: number }> }>('GET', '/v1/products?limit=100');
+    const product = body.items.find((p) => p.id === 'p-014')!;
+    expect((await asMerchant('PUT', '/v1/products/p-014', { name: product.name, price: product.price.amount - 1_000, stock: product.stock })).status).to.equal(200);
+    const arrived = oneEvent(portal, CrmWishlistAlertEvent.type) as unknown as Promise<CrmWishlistAlertEvent>;
+    // The shopper comes back to the tab (the greeting also looks every 30 seconds while the page is visible).
+    window.dispatchEvent(new Event('focus'));
+    const event = await arrived;
+    expect(event.alerts.map((alert) => [alert.kind, alert.product.id])).to.deep.equal([['price-drop', 'p-014']]);
+    expect(event.unread).to.equal(1);
+    await waitUntil(() => text(greeting, 'alerts') === '1 aviso nuevo en tus favoritos', 'the greeting counts it', { timeout: 5000 });
     await expect(greeting).to.be.accessible();
   });
 

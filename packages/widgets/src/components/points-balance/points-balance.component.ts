@@ -1,22 +1,17 @@
-import { ApiError, type Client } from '@clientela/client';
+import { ApiError } from '@clientela/client';
 import type { PointsAccount, PointsEntry, Redemption, Reward } from '@clientela/contract';
-import { getMyPoints, getMyPointsHistory, listRewards, redeemReward } from '@clientela/contract/routes';
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { CrmErrorEvent } from '../../events/error.ts';
 import { CrmRewardRedeemEvent } from '../../events/reward-redeem.ts';
+import { consume, shopperContext } from '../../internal/context.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { newIdempotencyKey } from '../../internal/idempotency-key.ts';
 import { LocalizeController } from '../../internal/localize.ts';
-import { ShopperResource } from '../../internal/shopper-resource.ts';
 import { notReadyView } from '../../internal/state-views.ts';
+import { PointsStore, type PointsData } from '../../state/points/points-store.ts';
+import { waitingFor } from '../../state/shopper/shopper-store.ts';
+import { StoreController } from '../../state/store-controller.ts';
 import styles from './points-balance.styles.ts';
-
-interface PointsData {
-  account: PointsAccount;
-  rewards: Reward[];
-  history: PointsEntry[];
-  nextCursor: string | null;
-}
 
 /** Where a redemption in the confirmation dialog is at. The key stays the same across retries of one redemption. */
 type Redeeming =
@@ -24,11 +19,10 @@ type Redeeming =
   | { step: 'sending'; reward: Reward; key: string }
   | { step: 'done'; reward: Reward; redemption: Redemption };
 
-const historyPage = 10;
-
 /**
  * Place it inside `<crm-portal>`; it takes no attributes. A redemption is
- * confirmed in a dialog, which then shows the reward's code.
+ * confirmed in a dialog, which then shows the reward's code; the new balance
+ * shows at once in every widget of the portal (the greeting's too).
  *
  * @summary The shopper's points: balance, tier and progress to the next, points expiring soon, rewards to redeem with a confirmation, and the history of every movement with its reason.
  *
@@ -64,7 +58,8 @@ export class CrmPointsBalance extends CrmElement {
   declare loadingMore: boolean;
 
   readonly #i18n = new LocalizeController(this);
-  readonly #data = new ShopperResource<PointsData>(this, (client) => this.#load(client));
+  readonly #points = new StoreController(this, PointsStore);
+  readonly #shopper = consume(this, shopperContext);
 
   constructor() {
     super();
@@ -72,27 +67,16 @@ export class CrmPointsBalance extends CrmElement {
     this.loadingMore = false;
   }
 
-  async #load(client: Client): Promise<PointsData> {
-    const [account, rewards, history] = await Promise.all([
-      client.call(getMyPoints),
-      client.call(listRewards),
-      client.call(getMyPointsHistory, { query: { limit: historyPage } }),
-    ]);
-    return { account, rewards: rewards.items, history: history.items, nextCursor: history.nextCursor };
-  }
-
   get #dialog(): HTMLDialogElement | null {
     return this.renderRoot.querySelector('dialog');
   }
 
   async #loadMore(): Promise<void> {
-    const state = this.#data.state;
-    const client = this.#data.client;
-    if (state.status !== 'ready' || !client || !state.value.nextCursor) return;
+    const points = this.#points.store;
+    if (!points) return;
     this.loadingMore = true;
     try {
-      const page = await client.call(getMyPointsHistory, { query: { limit: historyPage, after: state.value.nextCursor } });
-      this.#data.update({ ...state.value, history: [...state.value.history, ...page.items], nextCursor: page.nextCursor });
+      await points.loadMore();
     } catch (error) {
       this.emit(new CrmErrorEvent(error, this.localName));
     } finally {
@@ -108,20 +92,14 @@ export class CrmPointsBalance extends CrmElement {
 
   async #confirm(): Promise<void> {
     const redeeming = this.redeeming;
-    const client = this.#data.client;
-    if (redeeming?.step !== 'confirm' || !client) return;
+    const points = this.#points.store;
+    if (redeeming?.step !== 'confirm' || !points) return;
     const { reward, key } = redeeming;
     this.redeeming = { step: 'sending', reward, key };
     try {
-      const redemption = await client.call(redeemReward, { body: { rewardId: reward.id }, headers: { 'idempotency-key': key } });
+      const redemption = await points.redeem(reward, key);
       this.redeeming = { step: 'done', reward, redemption };
       this.emit(new CrmRewardRedeemEvent(reward, redemption));
-      const state = this.#data.state;
-      if (state.status === 'ready') {
-        // Show the new balance at once; the history and expiries follow from the server.
-        this.#data.update({ ...state.value, account: { ...state.value.account, balance: redemption.balanceAfter } });
-        void this.#load(client).then((fresh) => this.#data.update(fresh), () => undefined);
-      }
     } catch (error) {
       const short = error instanceof ApiError && error.is('insufficient-points');
       this.redeeming = { step: 'confirm', reward, key, error: short ? 'short' : 'failed' };
@@ -237,10 +215,11 @@ export class CrmPointsBalance extends CrmElement {
     </section>`;
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = this.#i18n.term;
-    const state = this.#data.state;
-    if (state.status !== 'ready') return notReadyView(state, t.pointsTitle, t.pointsSignedOut, t, () => this.#data.retry());
+    const points = this.#points.store;
+    const state = points?.state ?? waitingFor(this.#shopper.value ?? { status: 'signed-out' });
+    if (state.status !== 'ready') return notReadyView(state, t.pointsTitle, t.pointsSignedOut, t, () => points?.retry());
     return this.#ready(state.value);
   }
 }

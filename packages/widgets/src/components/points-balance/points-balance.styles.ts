@@ -1,9 +1,10 @@
 import { css } from 'lit';
-import { baseStyles, tierBadgeStyles } from '../../internal/theme.ts';
+import { baseStyles, cardStyles, tierBadgeStyles } from '../../internal/theme.ts';
 
 export default [
   baseStyles,
   tierBadgeStyles,
+  cardStyles('points'),
   css`
     :host {
       display: block;
@@ -17,24 +18,11 @@ export default [
     [part='base'] {
       display: grid;
       gap: 1.25rem;
-      background: var(--crm-points-background);
-      border: 1px solid var(--crm-points-border);
-      border-radius: var(--crm-points-radius);
-      padding: var(--crm-space, 1rem);
-    }
-
-    h2,
-    h3 {
-      margin: 0;
-    }
-
-    h2 {
-      font-size: 1.25em;
     }
 
     h3 {
+      margin: 0 0 0.5rem;
       font-size: 1em;
-      margin-bottom: 0.5rem;
     }
 
     [part='summary'] {
@@ -173,20 +161,9 @@ export default [
       margin-top: 1rem;
     }
 
-    [part='message'] {
-      margin: 0;
-    }
-
     .skeleton.block {
-      display: block;
       height: 3.5rem;
       max-width: 20rem;
-    }
-
-    .skeleton.line {
-      display: block;
-      height: 1.1rem;
-      margin-block: 0.4rem;
     }
   `,
 ];

@@ -2,7 +2,8 @@ import type { PointsAccount, PointsEntry } from '@clientela/contract';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { CrmRewardRedeemEvent } from '../../events/reward-redeem.ts';
 import { defineShopperStateProvider } from '../../testing/shopper-state-provider.ts';
-import { asMerchant, fetchAsShopper, mintSession } from '../../testing/server-commands.ts';
+import { asMerchant, fetchAsShopper, freshCustomer, mintSession } from '../../../../../test/browser/server-commands.ts';
+import '../greeting/greeting.ts';
 import type { CrmPortal } from '../portal/portal.component.ts';
 import '../portal/portal.ts';
 import type { CrmPointsBalance } from './points-balance.component.ts';
@@ -66,6 +67,25 @@ describe('<crm-points-balance>', () => {
     dialog.querySelector<HTMLButtonElement>('button')!.click();
     await waitUntil(() => !dialog.open, 'the dialog closes', { timeout: 5000 });
     expect((await fetchAsShopper<PointsAccount>('cli-0002', '/v1/me/points')).balance).to.equal(before.balance - 800);
+  });
+
+  it('leaves the new balance in the greeting beside it at once, without a reload', async () => {
+    const customerId = await freshCustomer('points-greeting');
+    expect((await asMerchant('POST', `/v1/customers/${customerId}/points/corrections`, { id: `gift-${customerId}`, amount: 5_000, note: 'Prueba' })).status).to.equal(201);
+    const { token } = await mintSession(customerId);
+    const portal = await fixture<CrmPortal>(html`<crm-portal api=${location.origin} publishable-key="pk_test_demo" token=${token} locale="es">
+      <crm-greeting></crm-greeting>
+      <crm-points-balance></crm-points-balance>
+    </crm-portal>`);
+    const greeting = portal.querySelector('crm-greeting')!;
+    const element = portal.querySelector('crm-points-balance')!;
+    await waitUntil(() => part(element, 'reward') && part(greeting, 'points'), 'both load', { timeout: 8000 });
+    expect(text(part(greeting, 'points'))).to.equal(`${number(5_000)} puntos`);
+    rewardCard(element, 'Café de cortesía').querySelector<HTMLButtonElement>('button')!.click();
+    await waitUntil(() => shadow(element).querySelector('dialog')?.open, 'the dialog opens', { timeout: 5000 });
+    shadow(element).querySelector('dialog')!.querySelector<HTMLButtonElement>('[part~=redeem-button]')!.click();
+    await waitUntil(() => shadow(element).querySelector('dialog .code'), 'the code shows', { timeout: 5000 });
+    await waitUntil(() => text(part(greeting, 'points')) === `${number(4_200)} puntos`, 'the greeting shows the balance left', { timeout: 5000 });
   });
 
   it('keeps out of reach what the balance cannot pay for', async () => {

@@ -2,14 +2,16 @@ import { ApiError, createClient, type Client } from '@clientela/client';
 import type { Locale } from '@clientela/contract';
 import { getMe } from '@clientela/contract/routes';
 import { ContextProvider } from '@lit/context';
-import { html, type PropertyValues } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { CrmErrorEvent } from '../../events/error.ts';
 import { CrmShopperChangeEvent } from '../../events/shopper-change.ts';
 import { CrmTokenExpiredEvent } from '../../events/token-expired.ts';
-import { clientContext, localeContext, shopperContext, type ShopperState } from '../../internal/context.ts';
+import { clientContext, localeContext, portalStateContext, shopperContext } from '../../internal/context.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { localeFromLang, pageLocale } from '../../internal/localize.ts';
 import { scriptOrigin } from '../../internal/script-origin.ts';
+import { PortalState } from '../../state/portal-state.ts';
+import { ShopperStore, type ShopperState } from '../../state/shopper/shopper-store.ts';
 import styles from './portal.styles.ts';
 
 /** How long the portal waits for the host page to answer `crm-token-expired` with a new token. */
@@ -21,13 +23,19 @@ const tokenRenewalTimeoutMs = 15_000;
  * shopper's session token from the merchant's backend; without one, the
  * widgets inside treat the visitor as signed out.
  *
- * @summary The root of a Clientela customer portal: one API client and one shopper for every widget inside it.
+ * Every widget inside shares the portal's state: one shopper, one wishlist,
+ * one chat, one points balance. News about that state that a page may want
+ * to show elsewhere comes from the portal as events, such as
+ * `crm-wishlist-alert` when a price drops on a saved product.
+ *
+ * @summary The root of a Clientela customer portal: one API client, one shopper and one shared state for every widget inside it.
  *
  * @slot - The page content holding Clientela widgets.
  *
  * @fires {CrmTokenExpiredEvent} crm-token-expired - The shopper token expired; set a fresh `token` to continue (not fired with `session-url`, which the portal asks itself).
  * @fires {CrmShopperChangeEvent} crm-shopper-change - The shopper signed in, out, or finished loading.
  * @fires {CrmErrorEvent} crm-error - Loading the shopper failed.
+ * @fires {CrmWishlistAlertEvent} crm-wishlist-alert - Unread wishlist alerts (a price drop, a product back in stock) reached the page: those waiting at sign-in, then each new one, while a widget that shows them (`<crm-greeting>`, `<crm-wishlist>`) is on the page.
  */
 export class CrmPortal extends CrmElement {
   static override styles = styles;
@@ -77,7 +85,9 @@ export class CrmPortal extends CrmElement {
   declare locale: Locale | undefined;
 
   readonly #client = new ContextProvider(this, { context: clientContext });
-  readonly #shopper = new ContextProvider(this, { context: shopperContext, initialValue: { status: 'signed-out' } });
+  readonly #shopperStore = new ShopperStore();
+  readonly #shopper = new ContextProvider(this, { context: shopperContext, initialValue: this.#shopperStore.state });
+  readonly #state = new ContextProvider(this, { context: portalStateContext });
   readonly #locale = new ContextProvider(this, { context: localeContext, initialValue: 'en' });
   #pendingRenewal: ((token: string | null) => void) | undefined;
   #load = 0;
@@ -89,27 +99,34 @@ export class CrmPortal extends CrmElement {
 
   /** The shopper as the widgets see it. */
   get shopper(): ShopperState {
-    return this.#shopper.value;
+    return this.#shopperStore.state;
+  }
+
+  constructor() {
+    super();
+    // Whoever changes the shopper (the portal signing in, a redemption settling the points), every widget sees it.
+    this.#shopperStore.addEventListener('change', () => this.#shopper.setValue(this.#shopperStore.state));
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.#locale.setValue(this.locale ? localeFromLang(this.locale) : pageLocale(this));
     // With a token, nobody is signed out: the widgets wait for the shopper instead of starting as a guest.
-    if ((this.token || this.sessionUrl) && this.#shopper.value.status === 'signed-out') this.#shopper.setValue({ status: 'loading' });
+    if ((this.token || this.sessionUrl) && this.#shopperStore.state.status === 'signed-out') this.#shopperStore.set({ status: 'loading' });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale')) this.#locale.setValue(this.locale ? localeFromLang(this.locale) : pageLocale(this));
     if (changed.has('api') || changed.has('publishableKey') || !this.#client.value) {
-      this.#client.setValue(
-        createClient({
-          api: this.api || scriptOrigin,
-          ...(this.publishableKey ? { publishableKey: this.publishableKey } : {}),
-          token: this.token || null,
-          onTokenExpired: () => this.#renewToken(),
-        }),
-      );
+      const client = createClient({
+        api: this.api || scriptOrigin,
+        ...(this.publishableKey ? { publishableKey: this.publishableKey } : {}),
+        token: this.token || null,
+        onTokenExpired: () => this.#renewToken(),
+      });
+      this.#client.setValue(client);
+      this.#state.value?.dispose();
+      this.#state.setValue(new PortalState(client, this.#shopperStore, (event) => this.emit(event)));
       if (this.sessionUrl && !this.token) this.#startSession();
       else this.#loadShopper();
     } else if (changed.has('sessionUrl') && this.sessionUrl && !this.token) {
@@ -168,7 +185,7 @@ export class CrmPortal extends CrmElement {
   }
 
   #setShopper(state: ShopperState): void {
-    this.#shopper.setValue(state);
+    this.#shopperStore.set(state);
     this.emit(new CrmShopperChangeEvent(state));
   }
 
@@ -194,7 +211,7 @@ export class CrmPortal extends CrmElement {
     }
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     return html`<slot></slot>`;
   }
 }

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { CrmShopperChangeEvent } from '../../events/shopper-change.ts';
 import { CrmTokenExpiredEvent } from '../../events/token-expired.ts';
-import { advanceServerClock, mintSession } from '../../testing/server-commands.ts';
+import { advanceServerClock, mintSession } from '../../../../../test/browser/server-commands.ts';
 import type { CrmPortal } from './portal.component.ts';
 import './portal.ts';
 

@@ -1,7 +1,6 @@
-import type { Client } from '@clientela/client';
 import type { Recommendation, Recommendations } from '@clientela/contract';
 import { getMyRecommendations, getRecommendations } from '@clientela/contract/routes';
-import { html, type PropertyValues } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CrmCartAddEvent } from '../../events/cart-add.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
@@ -50,11 +49,12 @@ export class CrmRecommendations extends CrmElement {
   declare contextProduct: string | undefined;
 
   readonly #i18n = new LocalizeController(this);
-  readonly #data = new ShopperResource<Recommendations>(
-    this,
-    (client) => client.call(getMyRecommendations, { query: this.#query() }),
-    (client: Client) => client.call(getRecommendations, { query: this.#query() }),
-  );
+  readonly #data = new ShopperResource<Recommendations>(this, {
+    load: (client) => client.call(getMyRecommendations, { query: this.#query() }),
+    loadSignedOut: (client) => client.call(getRecommendations, { query: this.#query() }),
+    // Another product on the page, or another count, is another list.
+    args: () => [this.limit, this.contextProduct],
+  });
 
   constructor() {
     super();
@@ -63,11 +63,6 @@ export class CrmRecommendations extends CrmElement {
 
   #query() {
     return { limit: this.limit, ...(this.contextProduct ? { contextProduct: this.contextProduct } : {}) };
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    const asked = (changed.has('limit') && changed.get('limit') !== undefined) || (changed.has('contextProduct') && changed.get('contextProduct') !== undefined);
-    if (asked) this.#data.reload();
   }
 
   #reason(item: Recommendation): string {
@@ -100,7 +95,7 @@ export class CrmRecommendations extends CrmElement {
     </li>`;
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = this.#i18n.term;
     const title = this.contextProduct ? t.recommendationsTogether : t.recommendationsTitle;
     const state = this.#data.state;

@@ -2,7 +2,7 @@ import type { Recommendations } from '@clientela/contract';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { CrmCartAddEvent } from '../../events/cart-add.ts';
 import { defineShopperStateProvider } from '../../testing/shopper-state-provider.ts';
-import { fetchAsShopper, mintSession } from '../../testing/server-commands.ts';
+import { fetchAsShopper, mintSession } from '../../../../../test/browser/server-commands.ts';
 import type { CrmPortal } from '../portal/portal.component.ts';
 import '../portal/portal.ts';
 import type { CrmRecommendations } from './recommendations.component.ts';

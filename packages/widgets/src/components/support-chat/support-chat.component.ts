@@ -1,16 +1,16 @@
 import type { ChatAttachment, ChatMessage, Conversation } from '@clientela/contract';
-import { html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CrmErrorEvent } from '../../events/error.ts';
 import { CrmSupportRequestEvent } from '../../events/support-request.ts';
-import { ChatController } from '../../internal/chat-controller.ts';
-import type { OutgoingStart } from '../../internal/chat-session.ts';
 import { attachmentCard, sendOnEnter, sentAt, thread } from '../../internal/chat-views.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
 import type { OutboxItem } from '../../internal/outbox.ts';
 import { errorMessage } from '../../internal/state-views.ts';
-import { supportPresence } from '../../internal/support-presence.ts';
+import type { OutgoingStart } from '../../state/chat/chat-session.ts';
+import { ChatStore } from '../../state/chat/chat-store.ts';
+import { StoreController } from '../../state/store-controller.ts';
 import styles from './support-chat.styles.ts';
 
 type View = { name: 'list' } | { name: 'new'; subject: string; attachment: ChatAttachment | null } | { name: 'thread'; id: string } | { name: 'starting'; clientId: string };
@@ -81,7 +81,17 @@ export class CrmSupportChat extends CrmElement {
   declare rated: Record<string, number>;
 
   readonly #i18n = new LocalizeController(this);
-  readonly #chat = new ChatController(this);
+  readonly #chat = new StoreController(this, ChatStore);
+
+  get #session() {
+    return this.#chat.store?.session;
+  }
+
+  /** The store's currency, for the statement lines conversations are about. */
+  get #currency(): string | null {
+    const shopper = this.#chat.portal?.shopper.state;
+    return shopper?.status === 'ready' ? shopper.me.merchant.currency : null;
+  }
   #stickToBottom = true;
   readonly #onRequest = (event: CrmSupportRequestEvent) => this.#answerRequest(event);
   readonly #onViewport = () => this.#fitViewport();
@@ -105,12 +115,11 @@ export class CrmSupportChat extends CrmElement {
     super.connectedCallback();
     // Whether someone is online changes as agents come and go: look again now and then while the chat shows.
     this.#availabilityTimer = setInterval(() => {
-      if (this.#inline || this.open) void this.#chat.session?.checkAvailability();
+      if (this.#inline || this.open) void this.#session?.checkAvailability();
     }, 60_000);
     document.addEventListener(CrmSupportRequestEvent.type, this.#onRequest);
     visualViewport?.addEventListener('resize', this.#onViewport);
     visualViewport?.addEventListener('scroll', this.#onViewport);
-    supportPresence.add(this);
   }
 
   override disconnectedCallback(): void {
@@ -121,7 +130,6 @@ export class CrmSupportChat extends CrmElement {
     visualViewport?.removeEventListener('scroll', this.#onViewport);
     this.#refusalsFrom?.removeEventListener('refused', this.#onRefused);
     this.#refusalsFrom = undefined;
-    supportPresence.delete(this);
   }
 
   /** Opens the launcher's panel and moves focus into it. */
@@ -151,7 +159,7 @@ export class CrmSupportChat extends CrmElement {
   }
 
   #answerRequest(event: CrmSupportRequestEvent): void {
-    if (event.defaultPrevented || !this.#chat.session) return;
+    if (event.defaultPrevented || !this.#session) return;
     event.preventDefault();
     this.view = { name: 'new', subject: event.subject, attachment: event.attachment };
     if (!this.#inline) this.open = true;
@@ -159,7 +167,7 @@ export class CrmSupportChat extends CrmElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const session = this.#chat.session;
+    const session = this.#session;
     if (changed.has('conversation') && this.conversation) this.view = { name: 'thread', id: this.conversation };
     if (session?.outbox !== this.#refusalsFrom) {
       this.#refusalsFrom?.removeEventListener('refused', this.#onRefused);
@@ -192,7 +200,7 @@ export class CrmSupportChat extends CrmElement {
     }
     const log = this.renderRoot.querySelector('[part~="log"]');
     if (log && this.#stickToBottom) log.scrollTop = log.scrollHeight;
-    const session = this.#chat.session;
+    const session = this.#session;
     if (this.view.name === 'thread' && session && (this.#inline || this.open) && document.visibilityState === 'visible') {
       const id = this.view.id;
       // After this update, not in it: marking read changes what shows.
@@ -221,18 +229,18 @@ export class CrmSupportChat extends CrmElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const body = new FormData(form).get('body')?.toString().trim() ?? '';
-    if (!body || !this.#chat.session) return;
+    if (!body || !this.#session) return;
     form.reset();
     this.#stickToBottom = true;
     this.notice = '';
-    await this.#chat.session.send(conversationId, body);
+    await this.#session.send(conversationId, body);
   }
 
   async #start(event: SubmitEvent, attachment: ChatAttachment | null): Promise<void> {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
     const body = data.get('body')?.toString().trim() ?? '';
-    const session = this.#chat.session;
+    const session = this.#session;
     if (!body || !session) return;
     const sending = session.startConversation(data.get('subject')?.toString().trim() ?? '', body, attachment ?? undefined);
     // The outbox holds it from the first moment: show it while it goes.
@@ -245,9 +253,9 @@ export class CrmSupportChat extends CrmElement {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
     const score = Number(data.get('score'));
-    if (!score || !this.#chat.session) return;
+    if (!score || !this.#session) return;
     try {
-      await this.#chat.session.rate(conversationId, score, data.get('comment')?.toString() ?? '');
+      await this.#session.rate(conversationId, score, data.get('comment')?.toString() ?? '');
     } catch (error) {
       this.emit(new CrmErrorEvent(error, this.localName));
     }
@@ -267,7 +275,7 @@ export class CrmSupportChat extends CrmElement {
 
   #header() {
     const t = this.#i18n.term;
-    const availability = this.#chat.session?.availability;
+    const availability = this.#session?.availability;
     return html`<div part="header">
       <h2 id="chat-title">${t.chatTitle}</h2>
       ${availability
@@ -281,13 +289,13 @@ export class CrmSupportChat extends CrmElement {
 
   /** When support opens next, as the shopper reads it: "lunes, 9:00". */
   #opensAt(): string | null {
-    const opensAt = this.#chat.session?.availability?.opensAt;
+    const opensAt = this.#session?.availability?.opensAt;
     return opensAt ? this.#i18n.date(opensAt, { weekday: 'long', hour: 'numeric', minute: '2-digit' }) : null;
   }
 
   #listView() {
     const t = this.#i18n.term;
-    const session = this.#chat.session!;
+    const session = this.#session!;
     const starting = session.pendingConversations;
     const conversations = session.conversations;
     return html`<div class="body list">
@@ -328,10 +336,9 @@ export class CrmSupportChat extends CrmElement {
 
   #newView(view: Extract<View, { name: 'new' }>) {
     const t = this.#i18n.term;
-    const session = this.#chat.session!;
+    const session = this.#session!;
     const offline = session.availability && !session.availability.online;
-    const shopper = this.#chat.shopper;
-    const currency = shopper.status === 'ready' ? shopper.me.merchant.currency : null;
+    const currency = this.#currency;
     return html`<form class="body new" @submit=${(event: SubmitEvent) => this.#start(event, view.attachment)}>
       <button type="button" class="back" @click=${() => this.#go({ name: 'list' })}>‹ ${t.chatBack}</button>
       <h3>${t.chatNew}</h3>
@@ -347,7 +354,7 @@ export class CrmSupportChat extends CrmElement {
 
   #startingView(item: OutboxItem<OutgoingStart> | undefined) {
     const t = this.#i18n.term;
-    const session = this.#chat.session!;
+    const session = this.#session!;
     if (!item) return this.#listView();
     return html`<div class="body thread">
       <div class="thread-head">
@@ -376,9 +383,8 @@ export class CrmSupportChat extends CrmElement {
 
   #threadView(conversation: Conversation) {
     const t = this.#i18n.term;
-    const session = this.#chat.session!;
-    const shopper = this.#chat.shopper;
-    const currency = shopper.status === 'ready' ? shopper.me.merchant.currency : null;
+    const session = this.#session!;
+    const currency = this.#currency;
     const messages = session.messages(conversation.id);
     const typingName = conversation.assignedAgent?.name ?? null;
     return html`<div class="body thread">
@@ -441,9 +447,9 @@ export class CrmSupportChat extends CrmElement {
 
   #content() {
     const t = this.#i18n.term;
-    const shopper = this.#chat.shopper;
-    const session = this.#chat.session;
-    if (shopper.status === 'signed-out') return html`<p part="message" class="body">${t.chatSignedOut}</p>`;
+    const shopper = this.#chat.portal?.shopper.state;
+    const session = this.#session;
+    if (!shopper || shopper.status === 'signed-out') return html`<p part="message" class="body">${t.chatSignedOut}</p>`;
     if (shopper.status === 'error') return this.#failure(shopper.error, shopper.retry);
     if (!session || session.status === 'loading') return html`<div class="body" aria-busy="true"><span class="skeleton line"></span><span class="skeleton line"></span><span class="visually-hidden">${t.loading}</span></div>`;
     if (session.status === 'error') return this.#failure(session.error, () => void session.start().catch(() => undefined));
@@ -465,7 +471,7 @@ export class CrmSupportChat extends CrmElement {
     </div>`;
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = this.#i18n.term;
     const panel = html`<section
       part="panel"
@@ -478,7 +484,7 @@ export class CrmSupportChat extends CrmElement {
       ${this.#header()} ${this.#content()}
     </section>`;
     if (this.#inline) return panel;
-    const unread = this.#chat.session?.unread ?? 0;
+    const unread = this.#session?.unread ?? 0;
     return html`${panel}
       <button part="launcher" type="button" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="panel" aria-label=${t.chatLauncher(unread)} @click=${() => (this.open ? this.hide() : this.show())}>
         <svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">

@@ -1,7 +1,7 @@
 import type { AgentConversation, ChatMessage, Conversation } from '@clientela/contract';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { CrmSupportRequestEvent } from '../../events/support-request.ts';
-import { asAgent, fetchAsShopper, freshCustomer, latestPeriodWithTransactions, mintSession } from '../../testing/server-commands.ts';
+import { asAgent, fetchAsShopper, freshCustomer, latestPeriodWithTransactions, mintSession } from '../../../../../test/browser/server-commands.ts';
 import type { CrmPortal } from '../portal/portal.component.ts';
 import '../portal/portal.ts';
 import '../account-statement/account-statement.ts';

@@ -1,11 +1,12 @@
-import { html, svg } from 'lit';
+import { html, svg, type TemplateResult } from 'lit';
 import { CrmErrorEvent } from '../../events/error.ts';
 import { CrmWishlistAddEvent } from '../../events/wishlist-add.ts';
 import { CrmWishlistRemoveEvent } from '../../events/wishlist-remove.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
 import { nextTask } from '../../internal/next-task.ts';
-import { WishlistController } from '../../internal/wishlist-controller.ts';
+import { StoreController } from '../../state/store-controller.ts';
+import { WishlistStore } from '../../state/wishlist/wishlist-store.ts';
 import styles from './wishlist-button.styles.ts';
 
 const heart = svg`<path d="M12 21s-7.5-4.6-9.6-9.3C.9 8.3 3 4.5 6.6 4.5c2.1 0 3.6 1.2 4.4 2.6.8-1.4 2.3-2.6 4.4-2.6 3.6 0 5.7 3.8 4.2 7.2C19.5 16.4 12 21 12 21z" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>`;
@@ -44,7 +45,7 @@ export class CrmWishlistButton extends CrmElement {
   declare announcement: string;
 
   readonly #i18n = new LocalizeController(this);
-  readonly #wishlist = new WishlistController(this);
+  readonly #wishlist = new StoreController(this, WishlistStore);
 
   #joining = false;
 
@@ -82,7 +83,7 @@ export class CrmWishlistButton extends CrmElement {
     }
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = this.#i18n.term;
     const saved = this.#wishlist.store?.has(this.productId) ?? false;
     return html`<button

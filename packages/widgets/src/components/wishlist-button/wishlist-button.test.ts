@@ -2,9 +2,10 @@ import type { Wishlist } from '@clientela/contract';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { CrmErrorEvent } from '../../events/error.ts';
 import { CrmWishlistAddEvent } from '../../events/wishlist-add.ts';
-import { fetchAsShopper, mintSession } from '../../testing/server-commands.ts';
+import { fetchAsShopper, mintSession } from '../../../../../test/browser/server-commands.ts';
 import type { CrmPortal } from '../portal/portal.component.ts';
 import '../portal/portal.ts';
+import '../wishlist/wishlist.ts';
 import type { CrmWishlistButton } from './wishlist-button.component.ts';
 import './wishlist-button.ts';
 
@@ -85,6 +86,36 @@ describe('<crm-wishlist-button>', () => {
     await waitUntil(async () => (await saved('cli-0052')).includes('p-020'), 'merged into the account', { timeout: 5000 });
     await waitUntil(() => localStorage.getItem('clientela:guest-wishlist') === null, 'the guest list is cleared', { timeout: 5000 });
     expect(pressed(first)).to.equal(true);
+  });
+
+  it('a page of hearts and a wishlist makes one wishlist request, however late the hearts join it', async () => {
+    const original = window.fetch;
+    let requests = 0;
+    window.fetch = (input, init) => {
+      if (new URL(input instanceof Request ? input.url : String(input), location.href).pathname === '/v1/me/wishlist') requests++;
+      return original(input, init);
+    };
+    const heart = (id: number) => html`<crm-wishlist-button product-id=${`p-${String(id).padStart(3, '0')}`}></crm-wishlist-button>`;
+    try {
+      // Ana, the demo shopper, with an unread price-drop alert the list shows: an alert waiting at sign-in is no reason to load the list again.
+      const { token } = await mintSession('cli-0001');
+      const portal = await fixture<CrmPortal>(html`<crm-portal api=${location.origin} publishable-key="pk_test_demo" token=${token} locale="es">
+        <crm-wishlist></crm-wishlist>
+        ${Array.from({ length: 12 }, (_, i) => heart(40 + i))}
+      </crm-portal>`);
+      const list = portal.querySelector('crm-wishlist')!;
+      await waitUntil(() => list.shadowRoot?.querySelector('[part~=items], [part~=message]'), 'the list loads', { timeout: 8000 });
+      // The catalog arrives later and adds its cards, each with a heart, as the demo store's home page does.
+      const catalog = document.createElement('div');
+      portal.append(catalog);
+      for (let i = 0; i < 12; i++) catalog.append(Object.assign(document.createElement('crm-wishlist-button'), { productId: `p-${String(60 + i).padStart(3, '0')}` }));
+      const hearts = [...portal.querySelectorAll('crm-wishlist-button')];
+      await waitUntil(() => hearts.every((b) => b.shadowRoot?.querySelector('button')), 'every heart renders', { timeout: 5000 });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(requests).to.equal(1);
+    } finally {
+      window.fetch = original;
+    }
   });
 
   it('a grid of hearts makes one wishlist request', async () => {

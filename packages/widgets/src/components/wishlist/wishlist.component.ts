@@ -1,24 +1,24 @@
 import type { Notification, WishlistItem, WishlistItemInput } from '@clientela/contract';
-import { listMyNotifications, markNotificationsRead } from '@clientela/contract/routes';
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CrmCartAddEvent } from '../../events/cart-add.ts';
 import { CrmErrorEvent } from '../../events/error.ts';
 import { CrmWishlistRemoveEvent } from '../../events/wishlist-remove.ts';
+import { consume, shopperContext } from '../../internal/context.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
 import { errorMessage, loadingView, messageView } from '../../internal/state-views.ts';
-import { WishlistController } from '../../internal/wishlist-controller.ts';
+import { StoreController } from '../../state/store-controller.ts';
+import { WishlistAlerts } from '../../state/wishlist/wishlist-alerts.ts';
+import { WishlistStore } from '../../state/wishlist/wishlist-store.ts';
 import styles from './wishlist.styles.ts';
-
-/** How often an open, visible list looks for new alerts. */
-const pollMs = 30_000;
 
 /**
  * Place it inside `<crm-portal>`, on the shopper's account page say; it takes
  * no attributes. The kit keeps no cart: "add to cart" fires `crm-cart-add`
- * for the page to handle. New alerts are looked for when the page comes back
- * into view and every 30 seconds while it is visible.
+ * for the page to handle. The list loads again when the page comes back into
+ * view; new alerts are looked for then too and every 30 seconds while the
+ * page is visible, and show in every widget of the portal that shows them.
  *
  * @summary The shopper's wishlist: each product with its image, price now (and how much it dropped), stock, a note, alert preferences, remove and add to cart, with unread price-drop and back-in-stock alerts on top.
  *
@@ -44,15 +44,15 @@ const pollMs = 30_000;
  */
 export class CrmWishlist extends CrmElement {
   static override styles = styles;
-  static override properties = { alerts: { state: true }, status: { state: true } };
+  static override properties = { status: { state: true } };
 
-  declare alerts: Notification[];
   /** What the last save said, for the live region. */
   declare status: string;
 
   readonly #i18n = new LocalizeController(this);
-  readonly #wishlist = new WishlistController(this);
-  #timer: ReturnType<typeof setInterval> | undefined;
+  readonly #shopper = consume(this, shopperContext);
+  readonly #wishlist = new StoreController(this, WishlistStore);
+  readonly #alerts = new StoreController(this, WishlistAlerts);
   readonly #onFocus = () => void this.#refresh();
   readonly #onVisible = () => {
     if (document.visibilityState === 'visible') void this.#refresh();
@@ -60,7 +60,6 @@ export class CrmWishlist extends CrmElement {
 
   constructor() {
     super();
-    this.alerts = [];
     this.status = '';
   }
 
@@ -68,54 +67,28 @@ export class CrmWishlist extends CrmElement {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.#onVisible);
     window.addEventListener('focus', this.#onFocus);
-    this.#timer = setInterval(this.#onVisible, pollMs);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.#onVisible);
     window.removeEventListener('focus', this.#onFocus);
-    clearInterval(this.#timer);
   }
 
-  protected override updated(): void {
-    // Alerts load with the list, once the shopper is known.
-    const store = this.#wishlist.store;
-    if (store?.signedIn && store.status === 'ready' && this.#alertsFor !== store) {
-      this.#alertsFor = store;
-      void this.#loadAlerts();
-    }
-  }
-
-  #alertsFor: unknown = null;
-
-  async #loadAlerts(): Promise<void> {
-    const client = this.#wishlist.client;
-    if (!client) return;
-    try {
-      this.alerts = (await client.call(listMyNotifications, { query: { unread: true, limit: 20 } })).items;
-    } catch (error) {
-      this.emit(new CrmErrorEvent(error, this.localName));
-    }
-  }
-
+  /** The list as it is now: the shopper may have changed it on another device. */
   async #refresh(): Promise<void> {
     const store = this.#wishlist.store;
     if (!store?.signedIn) return;
     try {
       await store.refresh();
-      await this.#loadAlerts();
     } catch (error) {
       this.emit(new CrmErrorEvent(error, this.localName));
     }
   }
 
   async #markRead(): Promise<void> {
-    const client = this.#wishlist.client;
-    if (!client) return;
     try {
-      await client.call(markNotificationsRead, { body: { ids: this.alerts.map((alert) => alert.id) } });
-      this.alerts = [];
+      await this.#alerts.store?.markRead();
     } catch (error) {
       this.emit(new CrmErrorEvent(error, this.localName));
     }
@@ -200,23 +173,24 @@ export class CrmWishlist extends CrmElement {
     </li>`;
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = this.#i18n.term;
     const store = this.#wishlist.store;
-    const shopper = this.#wishlist.shopper;
+    const shopper = this.#shopper.value ?? { status: 'signed-out' };
     if (shopper.status === 'loading') return loadingView(t.wishlistTitle, t);
     if (shopper.status === 'error') return messageView(t.wishlistTitle, errorMessage(shopper.error, t), { label: t.retry, run: shopper.retry });
     if (!store || shopper.status === 'signed-out') return messageView(t.wishlistTitle, t.wishlistGuest(store?.guestCount ?? 0));
     if (store.status === 'loading') return loadingView(t.wishlistTitle, t);
     if (store.status === 'error') return messageView(t.wishlistTitle, errorMessage(store.error, t), { label: t.retry, run: () => void this.#refresh() });
     const items = store.items;
+    const alerts = this.#alerts.store?.unread ?? [];
     return html`<section part="base" aria-labelledby="wishlist-title">
       <h2 id="wishlist-title">${t.wishlistTitle}</h2>
-      ${this.alerts.length > 0
+      ${alerts.length > 0
         ? html`<div part="alerts">
             <h3>${t.wishlistAlertsTitle}</h3>
             <ul>
-              ${this.alerts.map((alert) => html`<li>${this.#alertText(alert)}</li>`)}
+              ${alerts.map((alert) => html`<li>${this.#alertText(alert)}</li>`)}
             </ul>
             <button part="mark-read-button" type="button" @click=${this.#markRead}>${t.wishlistMarkRead}</button>
           </div>`

@@ -1,8 +1,9 @@
 import { css } from 'lit';
-import { baseStyles } from '../../internal/theme.ts';
+import { baseStyles, cardStyles } from '../../internal/theme.ts';
 
 export default [
   baseStyles,
+  cardStyles('wishlist'),
   css`
     :host {
       display: block;
@@ -16,22 +17,10 @@ export default [
     [part='base'] {
       display: grid;
       gap: 1rem;
-      background: var(--crm-wishlist-background);
-      border: 1px solid var(--crm-wishlist-border);
-      border-radius: var(--crm-wishlist-radius);
-      padding: var(--crm-space, 1rem);
     }
 
-    h2,
     h3 {
       margin: 0;
-    }
-
-    h2 {
-      font-size: 1.25em;
-    }
-
-    h3 {
       font-size: 1em;
     }
 
@@ -156,19 +145,8 @@ export default [
       cursor: not-allowed;
     }
 
-    [part='message'] {
-      margin: 0;
-    }
-
     .skeleton.block {
-      display: block;
       height: 6rem;
-    }
-
-    .skeleton.line {
-      display: block;
-      height: 1.1rem;
-      margin-block: 0.4rem;
     }
 
     @media (max-width: 30rem) {

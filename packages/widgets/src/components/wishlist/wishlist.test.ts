@@ -2,7 +2,7 @@ import type { Wishlist } from '@clientela/contract';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { CrmCartAddEvent } from '../../events/cart-add.ts';
 import { defineShopperStateProvider } from '../../testing/shopper-state-provider.ts';
-import { asMerchant, fetchAsShopper, freshCustomer, mintSession } from '../../testing/server-commands.ts';
+import { asMerchant, fetchAsShopper, freshCustomer, mintSession } from '../../../../../test/browser/server-commands.ts';
 import type { CrmPortal } from '../portal/portal.component.ts';
 import '../portal/portal.ts';
 import type { CrmWishlist } from './wishlist.component.ts';

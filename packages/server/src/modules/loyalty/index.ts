@@ -1,0 +1,7 @@
+// Loyalty: the points ledger and its rules, rewards and redemptions, promotions, and the customer pyramid (tiers).
+export { pointsForPurchase, pointsToReverse, type ActivePromotion } from './earning.ts';
+export { spendOf } from './loyalty.repository.ts';
+export { balanceOf, defaultLoyaltySettings, earnForPurchase, loyaltySettingsOf, reverseForRefund, settleDuePoints, settlePoints } from './loyalty.service.ts';
+export { PointsLots } from './points-ledger.ts';
+export { scheduleTierRecompute } from './tier-schedule.ts';
+export { recomputeTiers } from './tiers.ts';

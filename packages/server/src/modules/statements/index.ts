@@ -1,0 +1,14 @@
+// The store card: accounts, purchases in installments, payments and refunds, and the monthly statement.
+export { CardSimulation } from './card-simulation.ts';
+export { addMonths, periodBounds, periodOf } from './cycle.ts';
+export {
+  cardPlanOf,
+  cardSummary,
+  chargeToCard,
+  closeDueStatements,
+  defaultCardSettings,
+  myStatementLine,
+  refundToCard,
+  statementRows,
+  type CardPurchase,
+} from './statements.service.ts';
