@@ -22,6 +22,20 @@ describe('request bodies', () => {
   const utf8 = (text: string) => new TextEncoder().encode(text);
   const withBytes = (before: string, bytes: number[], after: string) => new Uint8Array([...utf8(before), ...bytes, ...utf8(after)]);
 
+  test('each refused field says in words what is wrong with it', async () => {
+    const response = await putCustomer('ana', utf8(JSON.stringify({ firstName: 'A'.repeat(81), lastName: 3, email: 'not an email' })));
+    assert.equal(response.status, 400);
+    const problem = await json(response);
+    assert.deepEqual(
+      problem.errors.map((error: { field: string; message: string }) => [error.field, error.message]),
+      [
+        ['firstName', 'Too big: expected string to have <=80 characters'],
+        ['lastName', 'Invalid input: expected string, received number'],
+        ['email', 'Invalid email address'],
+      ],
+    );
+  });
+
   test('a JSON body that is not valid UTF-8 is a 400 naming the body, and nothing is stored', async () => {
     const invalid: Array<[string, number[]]> = [
       ['a byte that never starts a character', [0xff]],

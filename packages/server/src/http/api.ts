@@ -195,10 +195,16 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+/**
+ * zod/mini carries no words of its own: a refusal says what was wrong in
+ * English ("Too big: expected string to have <=64 characters"), not "Invalid input".
+ */
+const inEnglish = { error: z.locales.en().localeError };
+
 /** Parses one part of the input with its schema, noting what it refuses; a part without a schema is empty. */
 function parsePart(errors: FieldError[], where: FieldError['in'], schema: z.ZodMiniType | undefined, read: () => unknown): unknown {
   if (!schema) return where === 'body' ? undefined : {};
-  const result = schema.safeParse(read());
+  const result = schema.safeParse(read(), inEnglish);
   const refused = result.success ? unstorableTextErrors(where, result.data) : fieldErrors(where, result.error);
   if (refused.length === 0) return result.data;
   errors.push(...refused);

@@ -12,6 +12,7 @@ import {
 
 /** How long an answer is remembered: the longest another instance's change to a merchant takes to show here. */
 export const merchantDirectoryTtlMs = 30_000;
+/** The most answers each of the two maps holds. */
 const maxEntries = 10_000;
 
 /**
@@ -22,7 +23,14 @@ const maxEntries = 10_000;
 export class MerchantDirectory {
   readonly #db: Kysely<Database>;
   readonly #clock: Clock;
-  readonly #entries = new Map<string, { at: number; value: Promise<unknown> }>();
+  /** Answers that found a merchant (or a registered origin). */
+  readonly #found = new Map<string, Entry>();
+  /**
+   * Answers that found nothing, and answers still on their way: keys anyone
+   * can make up, so a flood of them fills only this map and never pushes out
+   * the stores that are really calling.
+   */
+  readonly #missing = new Map<string, Entry>();
 
   constructor(db: Kysely<Database>, clock: Clock) {
     this.#db = db;
@@ -49,17 +57,36 @@ export class MerchantDirectory {
 
   /** Drops every remembered answer, after this instance changed merchants. */
   forget(): void {
-    this.#entries.clear();
+    this.#found.clear();
+    this.#missing.clear();
   }
 
   #remember<T>(key: string, load: () => Promise<T>): Promise<T> {
     const now = this.#clock().getTime();
-    const entry = this.#entries.get(key);
+    const entry = this.#found.get(key) ?? this.#missing.get(key);
     if (entry && now - entry.at < merchantDirectoryTtlMs) return entry.value as Promise<T>;
-    if (this.#entries.size >= maxEntries) this.#entries.clear();
     const value = load();
-    this.#entries.set(key, { at: now, value });
-    value.catch(() => this.#entries.delete(key));
+    const remembered = { at: now, value };
+    keep(this.#missing, key, remembered);
+    value.then(
+      (answer) => {
+        if (answer === undefined || answer === false || this.#missing.get(key) !== remembered) return;
+        this.#missing.delete(key);
+        keep(this.#found, key, remembered);
+      },
+      () => this.#missing.delete(key),
+    );
     return value;
   }
+}
+
+interface Entry {
+  at: number;
+  value: Promise<unknown>;
+}
+
+/** Remembers an answer, starting the map over when it is full: simpler than an eviction order, and rare for the stores really calling. */
+function keep(entries: Map<string, Entry>, key: string, entry: Entry): void {
+  if (entries.size >= maxEntries) entries.clear();
+  entries.set(key, entry);
 }

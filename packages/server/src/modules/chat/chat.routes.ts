@@ -114,7 +114,10 @@ export function chatRoutes(api: Api, deps: AppDeps): void {
     return sendMessage(deps, caller.merchant, params.id, shopper(caller.customerId), body);
   });
   api.mount(markMyConversationRead, ({ caller, params, body }) => markRead(deps, caller.merchant, params.id, shopper(caller.customerId), body.seq));
-  api.mount(signalMyTyping, ({ caller, params }) => signalTyping(deps, caller.merchant, params.id, shopper(caller.customerId)));
+  api.mount(signalMyTyping, async ({ caller, params }) => {
+    await deps.rateLimits.take(caller.merchant.id, [['typingPerSender', `shopper:${caller.customerId}`]]);
+    return signalTyping(deps, caller.merchant, params.id, shopper(caller.customerId));
+  });
   api.mount(rateMyConversation, ({ caller, params, body }) => rate(deps, caller.merchant, params.id, caller.customerId, body));
   api.mount(streamMyConversation, async ({ caller, params, request }) => {
     const afterId = lastEventIdOf(request, 0);
@@ -138,7 +141,10 @@ export function chatRoutes(api: Api, deps: AppDeps): void {
   );
   api.mount(resolveConversation, ({ caller, params }) => resolve(deps, caller.merchant, params.id));
   api.mount(markAgentRead, ({ caller, params, body }) => markRead(deps, caller.merchant, params.id, agent(caller.agentId), body.seq));
-  api.mount(signalAgentTyping, ({ caller, params }) => signalTyping(deps, caller.merchant, params.id, agent(caller.agentId)));
+  api.mount(signalAgentTyping, async ({ caller, params }) => {
+    await deps.rateLimits.take(caller.merchant.id, [['typingPerSender', `agent:${caller.agentId}`]]);
+    return signalTyping(deps, caller.merchant, params.id, agent(caller.agentId));
+  });
   api.mount(streamAgentEvents, async ({ caller, request }) => {
     // An open agent stream is what "an agent is online" means; its heartbeat keeps saying so.
     const afterId = lastEventIdOf(request, 0);

@@ -36,6 +36,7 @@ describe('rate limits', () => {
         loginFailuresPerAccount: { limit: 2, windowSeconds: 900 },
         messagesPerMerchant: { limit: 100, windowSeconds: 60 },
         messagesPerSender: { limit: 3, windowSeconds: 60 },
+        typingPerSender: { limit: 4, windowSeconds: 60 },
         redemptionsPerMerchant: { limit: 3, windowSeconds: 60 },
         redemptionsPerShopper: { limit: 2, windowSeconds: 60 },
       },
@@ -127,6 +128,22 @@ describe('rate limits', () => {
       items.map((m: { body: string }) => m.body),
       ['Hola', 'Uno', 'Dos', 'Hola, Diego'],
     );
+  });
+
+  test('typing signals: each sender has a budget, since every agent console hears them', async () => {
+    nextMinute();
+    const token = (await app.deps.tokens.issue('shopper', store.merchant.id, 'carla', 900)).token;
+    const started = await store.asShopper(token, '/v1/me/conversations', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: id(), message: { clientId: id(), body: 'Hola' } }),
+    });
+    const { id: conversationId } = await json(started);
+    const typing = () => store.asShopper(token, `/v1/me/conversations/${conversationId}/typing`, { method: 'POST' });
+    for (let i = 0; i < 4; i += 1) assert.equal((await typing()).status, 204);
+    await assertLimited(await typing(), 60);
+    nextMinute();
+    assert.equal((await typing()).status, 204, 'the next window opens again');
   });
 
   test('redemptions: a refused one spends no points', async () => {

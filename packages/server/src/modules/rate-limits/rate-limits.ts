@@ -34,6 +34,8 @@ export interface RateLimitRules {
   /** Chat messages and new conversations, from shoppers and agents alike. */
   messagesPerMerchant: RateRule;
   messagesPerSender: RateRule;
+  /** "Is typing" signals, which every agent's console hears: the widgets send one every 3 seconds at the most. */
+  typingPerSender: RateRule;
   /** `POST /v1/me/redemptions`. */
   redemptionsPerMerchant: RateRule;
   redemptionsPerShopper: RateRule;
@@ -55,6 +57,7 @@ export const defaultRateLimits: RateLimitRules = {
   loginFailuresPerDevice: fiveThenDoubling,
   messagesPerMerchant: perMinute(6_000),
   messagesPerSender: perMinute(120),
+  typingPerSender: perMinute(60),
   redemptionsPerMerchant: perMinute(1_200),
   redemptionsPerShopper: perMinute(20),
 };
