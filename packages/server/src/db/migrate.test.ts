@@ -1,20 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { migrateToLatest, migrateUpTo } from './migrate.ts';
-import { openDatabase, type DatabaseHandle } from './open.ts';
+import { databaseLeftBy } from '../testing/earlier-database.ts';
+import { migrateToLatest } from './migrate.ts';
+import type { DatabaseHandle } from './open.ts';
 
 describe('migrations on a database an earlier version left', () => {
   let database: DatabaseHandle;
 
   before(async () => {
-    database = await openDatabase({ kind: 'pglite' });
-    await migrateUpTo(database.db, '2026-11-30-webhooks');
+    database = await databaseLeftBy('2026-11-30-webhooks');
     await sql`
-      insert into merchants (id, name, currency, time_zone, locale, publishable_key, secret_key_hash)
-        values ('m', 'Tienda', 'CLP', 'America/Santiago', 'es', 'pk_m', 'hash_m');
       insert into customers (merchant_id, id, first_name, last_name, registered_at, updated_at)
-        values ('m', 'ana', 'Ana', 'Torres', now(), now()), ('m', 'bruno', 'Bruno', 'Díaz', now(), now()), ('m', 'nadie', 'Nadie', 'Nunca', now(), now());
+        values ('m', 'bruno', 'Bruno', 'Díaz', now(), now()), ('m', 'nadie', 'Nadie', 'Nunca', now(), now());
       insert into points_entries (merchant_id, customer_id, amount, reason, created_at)
         values ('m', 'ana', 1200, 'purchase', now()), ('m', 'ana', -200, 'redemption', now()), ('m', 'bruno', 50, 'purchase', now());
     `.execute(database.db);
@@ -46,13 +44,8 @@ describe('the revolving-credit migration on a card an earlier version kept', () 
   let database: DatabaseHandle;
 
   before(async () => {
-    database = await openDatabase({ kind: 'pglite' });
-    await migrateUpTo(database.db, '2026-12-07-points-ledger-sums');
+    database = await databaseLeftBy('2026-12-07-points-ledger-sums');
     await sql`
-      insert into merchants (id, name, currency, time_zone, locale, publishable_key, secret_key_hash)
-        values ('m', 'Tienda', 'CLP', 'America/Santiago', 'es', 'pk_m', 'hash_m');
-      insert into customers (merchant_id, id, first_name, last_name, registered_at, updated_at)
-        values ('m', 'ana', 'Ana', 'Torres', now(), now());
       insert into card_settings (merchant_id, closing_day, due_days, minimum_payment_bps, minimum_payment_floor, monthly_interest_bps, installment_interest_bps, late_fee, default_credit_limit)
         values ('m', 20, 10, 500, 10000, 250, 199, 5990, 1000000);
       insert into card_accounts (merchant_id, customer_id, credit_limit, opened_at, last_closed_period)

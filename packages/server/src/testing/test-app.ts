@@ -82,6 +82,15 @@ export const budgetsBeyondReach = Object.fromEntries(
 
 let merchantCount = 0;
 
+/** Two stores on one app, each with a customer `ana` of its own: where tests of what one store may see of another start. */
+export async function twoStoresWithAna(testApp: TestApp, otherOverrides: Partial<NewMerchant> = {}) {
+  const store = await createTestMerchant(testApp);
+  const other = await createTestMerchant(testApp, otherOverrides);
+  await store.putCustomer('ana', { firstName: 'Ana' });
+  await other.putCustomer('ana', { firstName: 'Another Ana' });
+  return { store, other };
+}
+
 /** A merchant of its own for a test, with helpers that call the API with its keys. */
 export async function createTestMerchant(testApp: TestApp, overrides: Partial<NewMerchant> = {}) {
   merchantCount += 1;

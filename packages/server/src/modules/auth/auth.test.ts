@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { SignJWT, UnsecuredJWT } from 'jose';
-import { createTestApp, createTestMerchant, json, manualClock, type TestApp, type TestMerchant } from '../../testing/test-app.ts';
+import { createTestApp, createTestMerchant, json, manualClock, twoStoresWithAna, type TestApp, type TestMerchant } from '../../testing/test-app.ts';
 import { createAgent } from './auth.service.ts';
 
 describe('identity', () => {
@@ -13,10 +13,7 @@ describe('identity', () => {
 
   before(async () => {
     app = await createTestApp({ clock, tokenSecret });
-    store = await createTestMerchant(app);
-    other = await createTestMerchant(app, { origins: ['https://other.example'] });
-    await store.putCustomer('ana', { firstName: 'Ana' });
-    await other.putCustomer('ana', { firstName: 'Another Ana' });
+    ({ store, other } = await twoStoresWithAna(app, { origins: ['https://other.example'] }));
   });
   after(() => app.close());
 

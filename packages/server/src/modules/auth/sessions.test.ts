@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { DatabaseHandle } from '../../db/open.ts';
-import { createTestApp, createTestMerchant, json, manualClock, type TestApp, type TestMerchant } from '../../testing/test-app.ts';
+import { createTestApp, json, manualClock, twoStoresWithAna, type TestApp, type TestMerchant } from '../../testing/test-app.ts';
 import { createAgent } from './auth.service.ts';
 
 describe('ending sessions', () => {
@@ -14,10 +14,8 @@ describe('ending sessions', () => {
 
   before(async () => {
     app = await createTestApp({ clock, tokenSecret });
-    store = await createTestMerchant(app);
-    other = await createTestMerchant(app);
-    for (const id of ['ana', 'bruno']) await store.putCustomer(id);
-    await other.putCustomer('ana');
+    ({ store, other } = await twoStoresWithAna(app));
+    await store.putCustomer('bruno');
     await createAgent(app.deps.db, store.merchant.id, { email: 'sofia@shop.example', name: 'Sofía', password: 'a long password' });
   });
   after(() => app.close());

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { hkdfSync } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { SignJWT } from 'jose';
-import { createTestApp, createTestMerchant, json, manualClock, type TestApp, type TestMerchant } from '../../testing/test-app.ts';
+import { createTestApp, json, manualClock, twoStoresWithAna, type TestApp, type TestMerchant } from '../../testing/test-app.ts';
 import { rotateTokenKey } from './merchants.service.ts';
 
 /*
@@ -24,10 +24,7 @@ describe('tokens', () => {
 
   before(async () => {
     app = await createTestApp({ clock, tokenSecret });
-    store = await createTestMerchant(app);
-    other = await createTestMerchant(app);
-    await store.putCustomer('ana', { firstName: 'Ana' });
-    await other.putCustomer('ana', { firstName: 'Another Ana' });
+    ({ store, other } = await twoStoresWithAna(app));
   });
   after(() => app.close());
 

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { migrateToLatest, migrateUpTo } from '../../db/migrate.ts';
-import { openDatabase, type DatabaseHandle } from '../../db/open.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+import type { DatabaseHandle } from '../../db/open.ts';
+import { databaseLeftBy } from '../../testing/earlier-database.ts';
 import { watchEventStream, type StreamMessage } from '../../testing/event-stream.ts';
 import { budgetsBeyondReach, createTestApp, createTestMerchant, json, listen, manualClock, type TestApp, type TestMerchant } from '../../testing/test-app.ts';
 import { createAgent } from '../auth/index.ts';
@@ -553,13 +554,8 @@ describe('the chat-authors migration on conversations an earlier version kept', 
   };
 
   before(async () => {
-    database = await openDatabase({ kind: 'pglite' });
-    await migrateUpTo(database.db, '2026-11-28-chat');
+    database = await databaseLeftBy('2026-11-28-chat');
     await sql`
-      insert into merchants (id, name, currency, time_zone, locale, publishable_key, secret_key_hash)
-        values ('m', 'Tienda', 'CLP', 'America/Santiago', 'es', 'pk_m', 'hash_m');
-      insert into customers (merchant_id, id, first_name, last_name, registered_at, updated_at)
-        values ('m', 'ana', 'Ana', 'Torres', now(), now());
       insert into agents (merchant_id, id, email, name, password_hash, created_at)
         values ('m', 'agent-1', 'sofia@shop.example', 'Sofía', 'x', now());
     `.execute(database.db);

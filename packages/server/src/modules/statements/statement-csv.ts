@@ -1,100 +1,18 @@
-import type { Locale, Statement, StatementLineKind } from '@clientela/contract';
+import type { Locale, Statement } from '@clientela/contract';
+import { lineDescription, statementWords } from './statement-words.ts';
 import { localDate } from '../../core/time-zone.ts';
 
-interface Words {
-  summary: {
-    statement: string;
-    inProgress: string;
-    periodStart: string;
-    closingDate: string;
-    dueDate: string;
-    previousBalance: string;
-    purchases: string;
-    installments: string;
-    payments: string;
-    credits: string;
-    fees: string;
-    interest: string;
-    closingBalance: string;
-    minimumPayment: string;
-    creditLimit: string;
-    availableCredit: string;
-    pendingInstallments: string;
-    revolvingRate: string;
-    installmentRate: string;
-    monthly: string;
-    annual: string;
-    cae: string;
-    upcoming: (period: string) => string;
-    prepayment: string;
-  };
-  headers: (currency: string) => string[];
-  kinds: Record<StatementLineKind, string>;
-  more: (n: number) => string;
-}
-
-const labels: Record<Locale, Words> = {
+/** The CSV's own words, besides those it shares with the PDF. */
+const csvWords: Record<Locale, { headers: (currency: string) => string[]; percent: string; upcoming: (date: string) => string }> = {
   es: {
-    summary: {
-      statement: 'Estado de cuenta',
-      inProgress: 'en curso',
-      periodStart: 'Desde',
-      closingDate: 'Fecha de facturación',
-      dueDate: 'Pagar hasta',
-      previousBalance: 'Saldo anterior',
-      purchases: 'Compras',
-      installments: 'Cuotas',
-      payments: 'Pagos',
-      credits: 'Devoluciones',
-      fees: 'Comisiones',
-      interest: 'Intereses',
-      closingBalance: 'Monto total facturado',
-      minimumPayment: 'Monto mínimo a pagar',
-      creditLimit: 'Cupo total',
-      availableCredit: 'Cupo disponible',
-      pendingInstallments: 'Cuotas por facturar',
-      revolvingRate: 'Crédito rotativo',
-      installmentRate: 'Compras en cuotas con interés',
-      monthly: 'tasa mensual (%)',
-      annual: 'tasa anual (%)',
-      cae: 'CAE (%)',
-      upcoming: (period) => `Vencimiento ${period}`,
-      prepayment: 'Costo de prepago',
-    },
     headers: (currency) => ['Fecha', 'Descripción', 'Cuota', 'Tipo', `Monto (${currency})`],
-    kinds: { purchase: 'Compra', installment: 'Cuota', payment: 'Pago', credit: 'Devolución', fee: 'Comisión por atraso', interest: 'Intereses' },
-    more: (n) => ` y ${n} más`,
+    percent: '%',
+    upcoming: (date) => `Vencimiento ${date}`,
   },
   en: {
-    summary: {
-      statement: 'Statement',
-      inProgress: 'in progress',
-      periodStart: 'From',
-      closingDate: 'Closing date',
-      dueDate: 'Payment due',
-      previousBalance: 'Previous balance',
-      purchases: 'Purchases',
-      installments: 'Installments',
-      payments: 'Payments',
-      credits: 'Refunds',
-      fees: 'Fees',
-      interest: 'Interest',
-      closingBalance: 'Statement balance',
-      minimumPayment: 'Minimum payment',
-      creditLimit: 'Credit limit',
-      availableCredit: 'Available credit',
-      pendingInstallments: 'Installments still to bill',
-      revolvingRate: 'Revolving credit',
-      installmentRate: 'Installment purchases with interest',
-      monthly: 'monthly rate (%)',
-      annual: 'annual rate (%)',
-      cae: 'CAE (%)',
-      upcoming: (period) => `Due ${period}`,
-      prepayment: 'Cost of prepaying',
-    },
     headers: (currency) => ['Date', 'Description', 'Installment', 'Type', `Amount (${currency})`],
-    kinds: { purchase: 'Purchase', installment: 'Installment', payment: 'Payment', credit: 'Refund', fee: 'Late fee', interest: 'Interest' },
-    more: (n) => ` and ${n} more`,
+    percent: '%',
+    upcoming: (date) => `Due ${date}`,
   },
 };
 
@@ -114,51 +32,56 @@ const percent = (bps: number) => (bps / 100).toFixed(2);
  * amounts in major units with a dot, charges positive and money in negative.
  */
 export function statementCsv(statement: Statement, options: { locale: Locale; currency: string; timeZone: string }): string {
-  const words = labels[options.locale];
+  const words = statementWords[options.locale];
+  const own = csvWords[options.locale];
   const digits = minorDigits(options.currency);
   const money = (amount: number) => (amount / 10 ** digits).toFixed(digits);
   const negative = (amount: number) => money(amount === 0 ? 0 : -amount);
-  const s = words.summary;
-  const title = statement.status === 'open' ? `${statement.period} (${s.inProgress})` : statement.period;
+  const f = words.figures;
+  const title = statement.status === 'open' ? `${statement.period} (${words.inProgress})` : statement.period;
   const summary: Array<[string, string]> = [
-    [s.statement, title],
-    [s.periodStart, statement.periodStart],
-    [s.closingDate, statement.closingDate],
-    [s.dueDate, statement.dueDate],
-    [s.previousBalance, money(statement.previousBalance)],
-    [s.purchases, money(statement.purchases)],
-    [s.installments, money(statement.installments)],
-    [s.payments, negative(statement.payments)],
-    [s.credits, negative(statement.credits)],
-    [s.fees, money(statement.fees)],
-    [s.interest, money(statement.interest)],
-    [s.closingBalance, money(statement.closingBalance)],
-    [s.minimumPayment, money(statement.minimumPayment)],
-    [s.creditLimit, money(statement.creditLimit)],
-    [s.availableCredit, money(statement.availableCredit)],
-    [s.pendingInstallments, money(statement.pendingInstallments)],
+    [words.statement, title],
+    [words.periodStart, statement.periodStart],
+    [words.closingDate, statement.closingDate],
+    [words.dueDate, statement.dueDate],
+    [f.previousBalance, money(statement.previousBalance)],
+    [f.purchases, money(statement.purchases)],
+    [f.installments, money(statement.installments)],
+    [f.payments, negative(statement.payments)],
+    [f.credits, negative(statement.credits)],
+    [f.fees, money(statement.fees)],
+    [f.interest, money(statement.interest)],
+    [f.closingBalance, money(statement.closingBalance)],
+    [f.minimumPayment, money(statement.minimumPayment)],
+    [f.creditLimit, money(statement.creditLimit)],
+    [f.availableCredit, money(statement.availableCredit)],
+    [f.pendingInstallments, money(statement.pendingInstallments)],
   ];
   if (statement.rates) {
-    for (const [name, rate] of [[s.revolvingRate, statement.rates.revolving], [s.installmentRate, statement.rates.installments]] as const) {
-      summary.push([`${name}: ${s.monthly}`, percent(rate.monthlyBps)], [`${name}: ${s.annual}`, percent(rate.annualBps)], [`${name}: ${s.cae}`, percent(rate.caeBps)]);
+    const { rates } = words;
+    for (const [name, rate] of [[rates.revolving, statement.rates.revolving], [rates.installments, statement.rates.installments]] as const) {
+      summary.push(
+        [`${name}: ${rates.monthly} (${own.percent})`, percent(rate.monthlyBps)],
+        [`${name}: ${rates.annual} (${own.percent})`, percent(rate.annualBps)],
+        [`${name}: ${rates.cae} (${own.percent})`, percent(rate.caeBps)],
+      );
     }
   }
-  for (const upcoming of statement.upcomingInstallments ?? []) summary.push([s.upcoming(upcoming.dueDate), money(upcoming.amount)]);
-  if (statement.prepayment) summary.push([s.prepayment, money(statement.prepayment.total)]);
-  const rows = statement.transactions.items.map((line) => {
-    const description = line.description ? `${line.description}${line.moreItems > 0 ? words.more(line.moreItems) : ''}` : words.kinds[line.kind];
-    return [
+  for (const upcoming of statement.upcomingInstallments ?? []) summary.push([own.upcoming(upcoming.dueDate), money(upcoming.amount)]);
+  if (statement.prepayment) summary.push([f.prepaymentCost, money(statement.prepayment.total)]);
+  const rows = statement.transactions.items.map((line) =>
+    [
       localDate(new Date(line.date), options.timeZone),
-      textCell(description),
+      textCell(lineDescription(line, words)),
       line.installment ? `${line.installment.number}/${line.installment.count}` : '',
       textCell(words.kinds[line.kind]),
       money(line.amount),
-    ].join(',');
-  });
+    ].join(','),
+  );
   return `${[
     ...summary.map(([label, value]) => `${textCell(label)},${value}`),
     '',
-    words.headers(options.currency).map(textCell).join(','),
+    own.headers(options.currency).map(textCell).join(','),
     ...rows,
   ].join('\r\n')}\r\n`;
 }

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { CreditRate, Locale, Statement, StatementLine, StatementLineKind } from '@clientela/contract';
+import type { CreditRate, Locale, Statement } from '@clientela/contract';
 import PDFDocument from 'pdfkit';
+import { lineDescription, statementWords, type StatementWords } from './statement-words.ts';
 
 /** Everything a statement's PDF shows. */
 export interface StatementDocument {
@@ -17,21 +18,15 @@ export interface StatementDocument {
   issuedAt: Date;
 }
 
-interface Words {
+/** The PDF's own words, besides those it shares with the CSV. */
+interface Words extends StatementWords {
   /** The BCP 47 tag that numbers and dates are formatted in, and the PDF's language. */
   languageTag: string;
-  statement: string;
-  inProgress: string;
   cardholder: string;
   customerId: string;
-  periodStart: string;
-  closingDate: string;
-  dueDate: string;
   issuedAt: string;
   payment: {
     heading: string;
-    closingBalance: string;
-    minimumPayment: string;
     nonFinanceable: string;
     financeable: (amount: string, share: string) => string;
     interestFreeShare: string;
@@ -39,29 +34,14 @@ interface Words {
     paidSinceClosing: string;
     remaining: string;
     minimumRemaining: string;
-    prepaymentCost: string;
   };
   general: {
     heading: string;
-    creditLimit: string;
     usedCredit: string;
-    availableCredit: string;
-    rateHeaders: [string, string, string, string];
-    revolving: string;
-    installments: string;
+    ratesHeading: string;
     caeNote: string;
   };
-  period: {
-    heading: string;
-    previousBalance: string;
-    purchases: string;
-    installments: string;
-    payments: string;
-    credits: string;
-    fees: string;
-    interest: string;
-    closingBalance: string;
-  };
+  period: { heading: string };
   upcoming: { heading: string; headers: [string, string]; none: string };
   payoff: {
     months: (months: number, interest: string) => string;
@@ -78,27 +58,19 @@ interface Words {
     note: string;
   };
   transactions: { heading: string; headers: [string, string, string, string]; none: string };
-  kinds: Record<StatementLineKind, string>;
-  more: (count: number) => string;
   installment: (number: number, count: number) => string;
   page: (number: number, count: number) => string;
 }
 
 const labels: Record<Locale, Words> = {
   es: {
+    ...statementWords.es,
     languageTag: 'es-CL',
-    statement: 'Estado de cuenta',
-    inProgress: 'en curso',
     cardholder: 'Titular',
     customerId: 'N° de cliente',
-    periodStart: 'Inicio del período',
-    closingDate: 'Fecha de facturación',
-    dueDate: 'Pagar hasta',
     issuedAt: 'Fecha de emisión',
     payment: {
       heading: 'Información de pago',
-      closingBalance: 'Monto total facturado',
-      minimumPayment: 'Monto mínimo a pagar',
       nonFinanceable: 'No financiable',
       financeable: (amount, share) => `Financiable (${amount}) × ${share}`,
       interestFreeShare: 'Cuotas sin interés del período en el mínimo',
@@ -106,29 +78,14 @@ const labels: Record<Locale, Words> = {
       paidSinceClosing: 'Pagado desde la facturación',
       remaining: 'Saldo por pagar',
       minimumRemaining: 'Mínimo por pagar',
-      prepaymentCost: 'Costo monetario de prepago',
     },
     general: {
       heading: 'Información general',
-      creditLimit: 'Cupo total',
       usedCredit: 'Cupo utilizado',
-      availableCredit: 'Cupo disponible',
-      rateHeaders: ['Tasas', 'Tasa mensual', 'Tasa anual', 'CAE'],
-      revolving: 'Rotativo',
-      installments: 'Compras en cuotas',
+      ratesHeading: 'Tasas',
       caeNote: 'CAE calculada para una operación de referencia de 12 cuotas mensuales.',
     },
-    period: {
-      heading: 'Período facturado',
-      previousBalance: 'Saldo anterior',
-      purchases: 'Compras',
-      installments: 'Cuotas',
-      payments: 'Pagos',
-      credits: 'Devoluciones',
-      fees: 'Comisiones',
-      interest: 'Intereses',
-      closingBalance: 'Saldo final',
-    },
+    period: { heading: 'Período facturado' },
     upcoming: { heading: 'Próximos vencimientos', headers: ['Vencimiento', 'Monto'], none: 'Sin cuotas por vencer' },
     payoff: {
       months: (months, interest) =>
@@ -146,25 +103,17 @@ const labels: Record<Locale, Words> = {
       note: 'Lo que salda toda la deuda hoy: el monto facturado más el capital y la comisión de prepago de las cuotas por facturar.',
     },
     transactions: { heading: 'Detalle de movimientos', headers: ['Fecha', 'Descripción', 'Cuota', 'Monto'], none: 'Sin movimientos en el período' },
-    kinds: { purchase: 'Compra', installment: 'Cuota', payment: 'Pago', credit: 'Devolución', fee: 'Comisión por atraso', interest: 'Intereses' },
-    more: (count) => ` y ${count} más`,
     installment: (number, count) => `${number} de ${count}`,
     page: (number, count) => `Página ${number} de ${count}`,
   },
   en: {
+    ...statementWords.en,
     languageTag: 'en-US',
-    statement: 'Statement',
-    inProgress: 'in progress',
     cardholder: 'Cardholder',
     customerId: 'Customer no.',
-    periodStart: 'Period start',
-    closingDate: 'Closing date',
-    dueDate: 'Pay by',
     issuedAt: 'Issue date',
     payment: {
       heading: 'Payment information',
-      closingBalance: 'Statement balance',
-      minimumPayment: 'Minimum payment',
       nonFinanceable: 'Non-financeable',
       financeable: (amount, share) => `Financeable (${amount}) × ${share}`,
       interestFreeShare: "Share of the period's interest-free installments in the minimum",
@@ -172,29 +121,14 @@ const labels: Record<Locale, Words> = {
       paidSinceClosing: 'Paid since closing',
       remaining: 'Balance left to pay',
       minimumRemaining: 'Minimum left to pay',
-      prepaymentCost: 'Cost of prepaying',
     },
     general: {
       heading: 'General information',
-      creditLimit: 'Credit limit',
       usedCredit: 'Credit used',
-      availableCredit: 'Available credit',
-      rateHeaders: ['Rates', 'Monthly rate', 'Annual rate', 'CAE'],
-      revolving: 'Revolving',
-      installments: 'Installment purchases',
+      ratesHeading: 'Rates',
       caeNote: 'CAE (annual equivalent cost) computed for a reference operation of 12 monthly installments.',
     },
-    period: {
-      heading: 'Billing period',
-      previousBalance: 'Previous balance',
-      purchases: 'Purchases',
-      installments: 'Installments',
-      payments: 'Payments',
-      credits: 'Refunds',
-      fees: 'Fees',
-      interest: 'Interest',
-      closingBalance: 'Closing balance',
-    },
+    period: { heading: 'Billing period' },
     upcoming: { heading: 'Upcoming payments', headers: ['Due date', 'Amount'], none: 'No installments coming due' },
     payoff: {
       months: (months, interest) =>
@@ -212,8 +146,6 @@ const labels: Record<Locale, Words> = {
       note: 'What settles the whole debt today: the statement balance plus the capital and prepayment commission of the installments not billed yet.',
     },
     transactions: { heading: 'Transactions', headers: ['Date', 'Description', 'Installment', 'Amount'], none: 'No transactions in this period' },
-    kinds: { purchase: 'Purchase', installment: 'Installment', payment: 'Payment', credit: 'Refund', fee: 'Late fee', interest: 'Interest' },
-    more: (count) => ` and ${count} more`,
     installment: (number, count) => `${number} of ${count}`,
     page: (number, count) => `Page ${number} of ${count}`,
   },
@@ -530,8 +462,8 @@ function paymentInformation(sheet: Sheet, { document, words, format }: Printout,
   const { statement } = document;
   const w = words.payment;
   const rows: Row[] = [
-    { cells: [w.closingBalance, format.money(statement.closingBalance)], strong: true },
-    { cells: [w.minimumPayment, format.money(statement.minimumPayment)], strong: true },
+    { cells: [words.figures.closingBalance, format.money(statement.closingBalance)], strong: true },
+    { cells: [words.figures.minimumPayment, format.money(statement.minimumPayment)], strong: true },
   ];
   if (statement.minimum) {
     const { minimum } = statement;
@@ -557,7 +489,7 @@ function paymentInformation(sheet: Sheet, { document, words, format }: Printout,
       { cells: [w.minimumRemaining, format.money(settlement.minimumRemaining)] },
     );
   }
-  if (statement.prepayment) rows.push({ cells: [w.prepaymentCost, format.money(statement.prepayment.total)] });
+  if (statement.prepayment) rows.push({ cells: [words.figures.prepaymentCost, format.money(statement.prepayment.total)] });
   sheet.heading(w.heading, x, width);
   sheet.table(figureColumns, rows, { x, width });
 }
@@ -569,9 +501,9 @@ function generalInformation(sheet: Sheet, { document, words, format }: Printout,
   sheet.table(
     figureColumns,
     [
-      { cells: [w.creditLimit, format.money(statement.creditLimit)] },
+      { cells: [words.figures.creditLimit, format.money(statement.creditLimit)] },
       { cells: [w.usedCredit, format.money(statement.creditLimit - statement.availableCredit)] },
-      { cells: [w.availableCredit, format.money(statement.availableCredit)], strong: true },
+      { cells: [words.figures.availableCredit, format.money(statement.availableCredit)], strong: true },
     ],
     { x, width },
   );
@@ -581,18 +513,19 @@ function generalInformation(sheet: Sheet, { document, words, format }: Printout,
   });
   const rateColumn: Column = { width: 52, align: 'right' };
   sheet.space(8);
-  sheet.table([{ align: 'left', wraps: true }, rateColumn, rateColumn, rateColumn], [rate(w.revolving, statement.rates.revolving), rate(w.installments, statement.rates.installments)], {
+  const { rates } = words;
+  sheet.table([{ align: 'left', wraps: true }, rateColumn, rateColumn, rateColumn], [rate(rates.revolving, statement.rates.revolving), rate(rates.installments, statement.rates.installments)], {
     x,
     width,
-    header: w.rateHeaders,
+    header: [w.ratesHeading, rates.monthly, rates.annual, rates.cae],
   });
   sheet.footnote(w.caeNote, x, width);
 }
 
 function periodFigures(sheet: Sheet, { document, words, format }: Printout, x: number, width: number) {
   const { statement } = document;
-  const w = words.period;
-  sheet.heading(w.heading, x, width);
+  const w = words.figures;
+  sheet.heading(words.period.heading, x, width);
   sheet.table(
     figureColumns,
     [
@@ -643,11 +576,6 @@ function prepaymentPlans(sheet: Sheet, { document, words, format }: Printout) {
   sheet.heading(w.heading, sheet.left, sheet.width, underHeading);
   sheet.table([{ align: 'left', wraps: true }, { width: 70, align: 'right' }, figure, figure, figure], rows, { x: sheet.left, width: sheet.width, header: w.headers });
   sheet.footnote(w.note);
-}
-
-function lineDescription(line: StatementLine, words: Words) {
-  if (!line.description) return words.kinds[line.kind];
-  return line.moreItems > 0 ? `${line.description}${words.more(line.moreItems)}` : line.description;
 }
 
 function transactions(sheet: Sheet, { document, words, format }: Printout) {

@@ -206,13 +206,13 @@ describe('store card and statements', () => {
     const figures = Object.fromEntries(summary.split('\r\n').map((row) => row.split(',') as [string, string]));
     const april = await statement('2026-04');
     assert.equal(figures.Statement, '2026-04 (in progress)');
-    assert.equal(figures['Payment due'], april.dueDate);
+    assert.equal(figures['Pay by'], april.dueDate);
     assert.equal(figures['Statement balance'], String(april.closingBalance));
     assert.equal(figures['Minimum payment'], String(april.minimumPayment));
     assert.equal(figures['Available credit'], String(april.availableCredit));
-    assert.equal(figures['Revolving credit: monthly rate (%)'], '2.50');
-    assert.equal(figures['Revolving credit: annual rate (%)'], '30.00');
-    assert.equal(figures['Installment purchases with interest: CAE (%)'], '23.88');
+    assert.equal(figures['Revolving: Monthly rate (%)'], '2.50');
+    assert.equal(figures['Revolving: Annual rate (%)'], '30.00');
+    assert.equal(figures['Installment purchases: CAE (%)'], '23.88');
     assert.equal(figures['Cost of prepaying'], String(april.prepayment.total));
     assert.equal(Object.keys(figures).filter((label) => label.startsWith('Due ')).length, 4);
     const rows = transactions.split('\r\n');
