@@ -11,7 +11,7 @@ import {
   signalAgentTyping,
   streamAgentEvents,
 } from '@clientela/contract/routes';
-import { ChatChannel, newIdempotencyKey, type OutboxItem, type OutgoingMessage } from '@clientela/widgets/internal';
+import { ChatChannel, type OutboxItem, type OutgoingMessage } from '@clientela/widgets/internal';
 
 /**
  * A signed-in agent's side of the support chat: the inbox as filtered
@@ -19,7 +19,6 @@ import { ChatChannel, newIdempotencyKey, type OutboxItem, type OutgoingMessage }
  * console, and the agent's replies on their way.
  */
 export class AgentDesk extends ChatChannel<AgentConversation> {
-  protected readonly side = 'agent';
   readonly agent: Agent;
   view: InboxView = 'all';
   status: ConversationStatus = 'open';
@@ -30,7 +29,13 @@ export class AgentDesk extends ChatChannel<AgentConversation> {
   #listing = 0;
 
   constructor(client: Client, agent: Agent) {
-    super(client, `clientela:agent-outbox:${agent.id}`);
+    super(client, `clientela:agent-outbox:${agent.id}`, {
+      side: 'agent',
+      unread: 'unreadByAgents',
+      theirRead: 'shopperReadSeq',
+      markRead: markAgentRead,
+      typing: signalAgentTyping,
+    });
     this.agent = agent;
   }
 
@@ -106,32 +111,6 @@ export class AgentDesk extends ChatChannel<AgentConversation> {
     if (message.author === 'shopper' && this.current?.id === message.conversationId && document.visibilityState === 'visible') {
       void this.markRead(message.conversationId);
     }
-  }
-
-  protected countUnread(conversation: AgentConversation): void {
-    conversation.unreadByAgents += 1;
-  }
-
-  protected readBy(conversation: AgentConversation, reader: 'shopper' | 'agent', seq: number): void {
-    if (reader === 'shopper') conversation.shopperReadSeq = Math.max(conversation.shopperReadSeq, seq);
-    else if ((conversation.lastMessage?.seq ?? 0) <= seq) conversation.unreadByAgents = 0;
-  }
-
-  protected signalTyping(conversationId: string): Promise<void> {
-    return this.client.call(signalAgentTyping, { params: { id: conversationId } });
-  }
-
-  async markRead(conversationId: string): Promise<void> {
-    const last = this.messages(conversationId).at(-1);
-    const conversation = this.conversation(conversationId);
-    if (!last || !conversation || conversation.unreadByAgents === 0) return;
-    conversation.unreadByAgents = 0;
-    this.changed();
-    await this.client.call(markAgentRead, { params: { id: conversationId }, body: { seq: last.seq } }).catch(() => undefined);
-  }
-
-  send(conversationId: string, body: string): Promise<void> {
-    return this.outbox.add(newIdempotencyKey(), { kind: 'message', conversationId, body });
   }
 
   protected async deliver(item: OutboxItem<OutgoingMessage>): Promise<void> {

@@ -81,9 +81,10 @@ export function sendOnEnter(event: KeyboardEvent): void {
   (event.target as HTMLTextAreaElement).form?.requestSubmit();
 }
 
-/** Message bubbles, the log around them and the composer, the same for shopper and agent. */
+/** Message bubbles, the log around them, the composer, fields and lists of conversations, the same for shopper and agent. */
 export const chatStyles = css`
   [part~='log'] {
+    flex: 1;
     display: flex;
     flex-direction: column;
     gap: 0.5rem;
@@ -195,17 +196,60 @@ export const chatStyles = css`
     background: var(--crm-color-surface, #ffffff);
   }
 
-  textarea:focus-visible,
-  input:focus-visible,
-  select:focus-visible {
-    outline: var(--crm-focus-ring, 3px solid #2563eb);
-    outline-offset: 2px;
-  }
-
   [part='composer'] button {
     background: var(--crm-color-accent, #4338ca);
     color: var(--crm-color-accent-contrast, #ffffff);
     min-height: 2.5rem;
+  }
+
+  .thread-head {
+    display: flex;
+    flex-wrap: wrap;
+    border-bottom: 1px solid var(--crm-color-border, #e5e7eb);
+  }
+
+  /* A field to type in: a subject, a first message, a rating's comment, a sign-in. */
+  .field {
+    font: inherit;
+    padding: 0.45rem 0.6rem;
+    border: 1px solid var(--crm-color-border-strong, #9ca3af);
+    border-radius: var(--crm-radius-small, 0.5rem);
+    color: inherit;
+  }
+
+  /* A conversation in a list, the shopper's or the agents' inbox: what it is about, its last message, how many are unread. */
+  [part='conversation'] {
+    width: 100%;
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0.15rem 0.5rem;
+    text-align: start;
+    color: inherit;
+    padding: 0.6rem 0.75rem;
+  }
+
+  [part='conversation'] .preview {
+    grid-column: 1 / -1;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    color: var(--crm-color-muted, #4b5563);
+    font-size: 0.875em;
+  }
+
+  [part='conversation'] .unread {
+    font-size: 0.75em;
+    font-weight: 700;
+    border-radius: 999px;
+    padding: 0.1em 0.6em;
+    color: var(--crm-color-accent-contrast, #ffffff);
+  }
+
+  /* Whether the other side is there: green when it is. */
+  .dot {
+    width: 0.55rem;
+    height: 0.55rem;
+    border-radius: 50%;
   }
 
   .attachment {

@@ -99,15 +99,19 @@ export class LocalizeController implements ReactiveController {
     return cached(dateFormats, tag, options, () => new Intl.DateTimeFormat(tag, options));
   }
 
-  number(value: number): string {
-    return this.#numberFormat().format(value);
+  /** A number, a percentage (with `{ style: 'percent' }`) or any other of Intl's styles. */
+  number(value: number, options?: Intl.NumberFormatOptions): string {
+    return this.#numberFormat(options).format(value);
+  }
+
+  /** Decimals of a currency's minor unit: 0 for CLP, 2 for USD. */
+  minorDigits(currency: string): number {
+    return this.#numberFormat({ style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   }
 
   /** Money from integer minor units, with the currency's own number of decimals. */
   money(amount: number, currency: string): string {
-    const format = this.#numberFormat({ style: 'currency', currency });
-    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-    return format.format(amount / 10 ** digits);
+    return this.number(amount / 10 ** this.minorDigits(currency), { style: 'currency', currency });
   }
 
   /** A statement period (`YYYY-MM`) as its month and year: "noviembre de 2026", "November 2026". */

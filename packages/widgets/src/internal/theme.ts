@@ -47,7 +47,7 @@ export const baseStyles = css`
     padding: 0.35em 0.9em;
   }
 
-  button:focus-visible {
+  :is(button, input, select, textarea, summary):focus-visible {
     outline: var(--crm-focus-ring, 3px solid #2563eb);
     outline-offset: 2px;
   }
@@ -110,14 +110,23 @@ export const tierBadgeStyles = css`
 /**
  * The box of a widget drawn as a card (the greeting, the statement, the
  * points, the wishlist): its surface, border, corners and padding, from the
- * widget's own `--crm-<name>-background`, `-border` and `-radius` (which its
- * `:host` sets, falling back to the global tokens); its title; and the
- * message and placeholders of its loading, signed-out, empty and error
- * states (state-views.ts). Each widget adds its own layout.
+ * widget's own `--crm-<name>-background`, `-accent`, `-border` and `-radius`
+ * (declared here on `:host`, falling back to the global tokens; a widget adds
+ * its own); its title; and the message and placeholders of its loading,
+ * signed-out, empty and error states (state-views.ts). Each widget adds its
+ * own layout.
  */
 export function cardStyles(name: 'greeting' | 'statement' | 'points' | 'wishlist') {
   const own = (property: string) => unsafeCSS(`--crm-${name}-${property}`);
   return css`
+    :host {
+      display: block;
+      ${own('background')}: var(--crm-color-surface, #ffffff);
+      ${own('accent')}: var(--crm-color-accent, #4338ca);
+      ${own('border')}: var(--crm-color-border, #e5e7eb);
+      ${own('radius')}: var(--crm-radius, 0.75rem);
+    }
+
     [part='base'] {
       background: var(${own('background')});
       border: 1px solid var(${own('border')});

@@ -227,9 +227,9 @@ export class CrmAgentConsole extends CrmElement {
     return html`<form part="login" @submit=${this.#login}>
       <h2>${this.#terms.signInTitle}</h2>
       <label for="email">${this.#terms.email}</label>
-      <input id="email" name="email" type="email" autocomplete="username" required />
+      <input id="email" class="field" name="email" type="email" autocomplete="username" required />
       <label for="password">${this.#terms.password}</label>
-      <input id="password" name="password" type="password" autocomplete="current-password" required />
+      <input id="password" class="field" name="password" type="password" autocomplete="current-password" required />
       <p class="error" role="alert">${this.loginError}</p>
       <button type="submit" class="primary">${this.#terms.signIn}</button>
     </form>`;
@@ -248,7 +248,7 @@ export class CrmAgentConsole extends CrmElement {
         </div>
         <label>
           ${this.#terms.status}
-          <select @change=${(event: Event) => this.#run(() => desk.filter(desk.view, (event.target as HTMLSelectElement).value as ConversationStatus))}>
+          <select class="field" @change=${(event: Event) => this.#run(() => desk.filter(desk.view, (event.target as HTMLSelectElement).value as ConversationStatus))}>
             ${conversationStatuses.map((status) => html`<option value=${status} ?selected=${desk.status === status}>${this.#terms.statuses[status]}</option>`)}
           </select>
         </label>

@@ -32,13 +32,7 @@ export default [
       padding: 1.5rem;
     }
 
-    [part='login'] input,
-    select {
-      font: inherit;
-      padding: 0.45rem 0.6rem;
-      border: 1px solid var(--crm-color-border-strong, #9ca3af);
-      border-radius: var(--crm-radius-small, 0.5rem);
-      color: inherit;
+    .field {
       background: var(--crm-console-background);
     }
 
@@ -96,9 +90,6 @@ export default [
     }
 
     .dot {
-      width: 0.55rem;
-      height: 0.55rem;
-      border-radius: 50%;
       background: var(--crm-color-warning, #b45309);
     }
 
@@ -163,16 +154,9 @@ export default [
     }
 
     [part='conversation'] {
-      width: 100%;
-      display: grid;
-      grid-template-columns: 1fr auto;
-      gap: 0.15rem 0.5rem;
-      text-align: start;
       border: 0;
       border-bottom: 1px solid var(--crm-color-border, #e5e7eb);
       border-radius: 0;
-      color: inherit;
-      padding: 0.6rem 0.75rem;
     }
 
     [part='conversation'][aria-current='true'] {
@@ -185,7 +169,6 @@ export default [
     }
 
     [part='conversation'] .subject,
-    [part='conversation'] .preview,
     [part='conversation'] .meta {
       grid-column: 1 / -1;
       overflow: hidden;
@@ -194,7 +177,6 @@ export default [
       font-size: 0.875em;
     }
 
-    [part='conversation'] .preview,
     [part='conversation'] .meta {
       color: var(--crm-color-muted, #4b5563);
     }
@@ -202,12 +184,7 @@ export default [
     [part='conversation'] .unread {
       grid-column: 1 / -1;
       justify-self: start;
-      font-size: 0.75em;
-      font-weight: 700;
-      border-radius: 999px;
-      padding: 0.1em 0.6em;
       background: var(--crm-console-accent);
-      color: var(--crm-color-accent-contrast, #ffffff);
     }
 
     [part='thread'] {
@@ -224,12 +201,9 @@ export default [
     }
 
     .thread-head {
-      display: flex;
-      flex-wrap: wrap;
       justify-content: space-between;
       gap: 0.5rem;
       padding: 0.6rem 0.75rem;
-      border-bottom: 1px solid var(--crm-color-border, #e5e7eb);
     }
 
     .thread-head .meta {
@@ -252,10 +226,6 @@ export default [
 
     [part='thread'] > .attachment {
       margin: 0.5rem 0.75rem 0;
-    }
-
-    [part~='log'] {
-      flex: 1;
     }
 
     [part='customer'] {

@@ -1,5 +1,5 @@
 import type { Client } from '@clientela/client';
-import type { Locale, Statement, StatementLine, StatementList } from '@clientela/contract';
+import type { Statement, StatementLine, StatementList } from '@clientela/contract';
 import { exportMyStatement, getMyStatement, listMyStatements } from '@clientela/contract/routes';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -36,14 +36,14 @@ interface Payable {
   minimum: number | null;
 }
 
+/** A statement as shown: its first page of transactions, and where the next one starts. */
+const shown = (statement: Statement) => ({ statement, lines: statement.transactions.items, nextCursor: statement.transactions.nextCursor });
+
 /** Money going the other way, without the "−0" of an empty total. */
 const negative = (amount: number) => (amount === 0 ? 0 : -amount);
 
 /** Lines per request when the shopper asks for all of them (printing). */
 const bulkPageSize = 1000;
-
-/** Decimals of a currency's minor unit: 0 for CLP, 2 for USD. */
-const minorDigits = (currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
 /**
  * An amount as typed in major units (as `<input type=number>` gives it) in
@@ -65,19 +65,44 @@ function parseAmount(typed: string, digits: number, max: number): number | PayEr
   return amount;
 }
 
-// Rates are written as Chilean statements write them ("2,50%"), so with the same regional tags as the money.
-const percentTags: Record<Locale, string> = { es: 'es-CL', en: 'en-US' };
-const percentFormats = new Map<string, Intl.NumberFormat>();
+/** An amount of the statement's currency, formatted. */
+type Money = (amount: number) => string;
 
-/** Basis points as a percentage: rates with two decimals ("2,50%"), shares with as many as they need ("5%"). */
-function percent(locale: Locale, bps: number, style: 'rate' | 'share'): string {
-  const key = `${locale} ${style}`;
-  let format = percentFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(percentTags[locale], { style: 'percent', minimumFractionDigits: style === 'rate' ? 2 : 0, maximumFractionDigits: 2 });
-    percentFormats.set(key, format);
-  }
-  return format.format(bps / 10_000);
+/** Figures as a description list, a term and its value to each row; `kind` (total, highlight) goes on both. */
+const figures = (rows: Array<[term: unknown, value: string, kind?: string]>, part?: string) =>
+  html`<dl part=${part ?? nothing}>
+    ${rows.map(([term, value, kind]) => html`<div><dt class=${kind ?? nothing}>${term}</dt><dd class=${kind ?? nothing}>${value}</dd></div>`)}
+  </dl>`;
+
+/** One of the disclosures below the summary: its part, its title (which names its table) and what it says. */
+const disclosure = (part: string, title: string, content: unknown) => html`<div part=${part}>
+  <h3 id="${part}-title">${title}</h3>
+  ${content}
+</div>`;
+
+/**
+ * A small table of a disclosure, named by its title: the columns' names
+ * (numbers aligned at the end), then the rows; with an unnamed first column,
+ * each row's first cell names the row.
+ */
+function table(name: string, columns: Array<[label: string, number?: boolean]>, rows: unknown[][]) {
+  const rowHeaders = columns[0]![0] === '';
+  const align = (index: number) => (columns[index]![1] ? 'number' : nothing);
+  return html`<table aria-labelledby="${name}-title">
+    <thead>
+      <tr>
+        ${columns.map(([label], index) => (label ? html`<th scope="col" class=${align(index)}>${label}</th>` : html`<td></td>`))}
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        (cells) =>
+          html`<tr>
+            ${cells.map((cell, index) => (rowHeaders && index === 0 ? html`<th scope="row">${cell}</th>` : html`<td class=${align(index)}>${cell}</td>`))}
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
 
 /**
@@ -215,7 +240,7 @@ export class CrmAccountStatement extends CrmElement {
       list.statements.find((s) => s.status === 'closed' && (s.settlement?.remaining ?? 0) > 0) ??
       first;
     const statement = (wanted.period === this.period ? await asked : null) ?? (await this.#fetchStatement(client, wanted.period));
-    return { list, statement, lines: statement.transactions.items, nextCursor: statement.transactions.nextCursor };
+    return { list, ...shown(statement) };
   }
 
   /** Runs a request on top of the shown statement; a failure is announced and leaves what is shown in place. */
@@ -224,6 +249,7 @@ export class CrmAccountStatement extends CrmElement {
     const client = this.#data.client;
     if (state.status !== 'ready' || !client || this.busy) return;
     this.busy = kind;
+    this.#failure = null;
     try {
       await task(client, state.value);
     } catch (error) {
@@ -238,17 +264,15 @@ export class CrmAccountStatement extends CrmElement {
 
   async #showPeriod(period: string): Promise<void> {
     await this.#work('period', async (client, data) => {
-      this.#failure = null;
       const statement = await this.#fetchStatement(client, period);
       this.payOpen = false;
       this.payError = null;
-      this.#data.update({ ...data, statement, lines: statement.transactions.items, nextCursor: statement.transactions.nextCursor });
+      this.#data.update({ ...data, ...shown(statement) });
     });
   }
 
   async #loadMore(limit = this.pageSize): Promise<void> {
     await this.#work(limit === bulkPageSize ? 'print' : 'more', async (client, data) => {
-      this.#failure = null;
       let { lines, nextCursor } = data;
       do {
         const page = await this.#fetchStatement(client, data.statement!.period, nextCursor!, limit);
@@ -268,7 +292,6 @@ export class CrmAccountStatement extends CrmElement {
 
   async #download(format: ExportFormat): Promise<void> {
     await this.#work(format, async (client, data) => {
-      this.#failure = null;
       const period = data.statement!.period;
       const blob = await client.call(exportMyStatement, { params: { period }, query: { format, locale: this.#i18n.locale } });
       const url = URL.createObjectURL(blob);
@@ -296,10 +319,6 @@ export class CrmAccountStatement extends CrmElement {
     return { total: settlement.remaining, minimum };
   }
 
-  get #payButton(): HTMLButtonElement | null {
-    return this.renderRoot.querySelector('[part~=pay-button]');
-  }
-
   async #togglePay(): Promise<void> {
     if (this.#payment.status.status === 'processing') return;
     this.payChoice = 'total';
@@ -313,7 +332,7 @@ export class CrmAccountStatement extends CrmElement {
     this.payOpen = false;
     this.payError = null;
     await this.updateComplete;
-    this.#payButton?.focus();
+    this.renderRoot.querySelector<HTMLElement>('[part~=pay-button]')?.focus();
   }
 
   #onPayChange(event: Event): void {
@@ -334,7 +353,7 @@ export class CrmAccountStatement extends CrmElement {
     let amount = this.payChoice === 'minimum' && payable.minimum !== null ? payable.minimum : payable.total;
     if (this.payChoice === 'other') {
       const input = this.renderRoot.querySelector<HTMLInputElement>('[part~=pay-amount]')!;
-      const parsed = parseAmount(input.value, minorDigits(statement.currency), payable.total);
+      const parsed = parseAmount(input.value, this.#i18n.minorDigits(statement.currency), payable.total);
       if (typeof parsed !== 'number') {
         this.payError = parsed;
         input.focus();
@@ -353,26 +372,18 @@ export class CrmAccountStatement extends CrmElement {
     const state = this.#data.state;
     if (state.status !== 'ready') return;
     const data = state.value;
-    const shown = data.statement?.period === paid.period;
     this.#data.update({
       ...data,
       list: list ?? data.list,
-      ...(shown ? { statement: paid, lines: paid.transactions.items, nextCursor: paid.transactions.nextCursor } : {}),
+      ...(data.statement?.period === paid.period ? shown(paid) : {}),
     });
   }
 
-  #describe(line: StatementLine) {
+  /** What a line is, in words: the product for purchases (`more`: with how many other items), the kind for the rest. */
+  #what(line: StatementLine, more = false): string {
     const t = this.#i18n.term;
-    if (line.kind === 'purchase' || line.kind === 'installment') {
-      return html`${line.description}${line.moreItems > 0 ? ` ${t.statementMoreItems(line.moreItems)}` : ''}`;
-    }
-    return t.statementLineKinds[line.kind];
-  }
-
-  /** What a line is, in words: the product for purchases, the kind for the rest. */
-  #what(line: StatementLine): string {
-    const t = this.#i18n.term;
-    return line.kind === 'purchase' || line.kind === 'installment' ? line.description : t.statementLineKinds[line.kind];
+    if (line.kind !== 'purchase' && line.kind !== 'installment') return t.statementLineKinds[line.kind];
+    return more && line.moreItems > 0 ? `${line.description} ${t.statementMoreItems(line.moreItems)}` : line.description;
   }
 
   #row(line: StatementLine, index: number, currency: string, ask: boolean) {
@@ -383,7 +394,7 @@ export class CrmAccountStatement extends CrmElement {
     return html`<tr>
       <td class="date">${date}</td>
       <td class="description">
-        ${this.#describe(line)}
+        ${this.#what(line, true)}
         ${line.purchaseTotal !== null ? html`<span class="detail">${t.statementPurchaseTotal(i18n.money(line.purchaseTotal, currency))}</span>` : nothing}
       </td>
       <td class="installment" data-label=${t.statementInstallment}>${line.installment ? t.statementInstallmentOf(line.installment.number, line.installment.count) : nothing}</td>
@@ -403,9 +414,7 @@ export class CrmAccountStatement extends CrmElement {
     return html`<div part="header">
       <div class="heading">
         <h2>${t.statementTitle} · ${i18n.month(statement.period)}</h2>
-        <p class="period-dates">
-          ${t.statementPeriodDates(i18n.date(statement.periodStart, { day: 'numeric', month: 'long' }), i18n.date(statement.closingDate, { dateStyle: 'long' }))}
-        </p>
+        <p class="period-dates">${t.statementPeriodDates(i18n.date(statement.periodStart, { day: 'numeric', month: 'long' }), this.#longDate(statement.closingDate))}</p>
         ${shopper.status === 'ready'
           ? html`<p class="cardholder">${t.statementCardholder(`${shopper.me.firstName} ${shopper.me.lastName}`, shopper.me.merchant.name)}</p>`
           : nothing}
@@ -423,10 +432,12 @@ export class CrmAccountStatement extends CrmElement {
     </div>`;
   }
 
-  #pay(statement: Statement) {
-    const i18n = this.#i18n;
-    const t = i18n.term;
-    const money = (amount: number) => i18n.money(amount, statement.currency);
+  #longDate(date: string): string {
+    return this.#i18n.date(date, { dateStyle: 'long' });
+  }
+
+  #pay(statement: Statement, money: Money) {
+    const t = this.#i18n.term;
     const settlement = statement.settlement;
     const payable = this.#payable(statement);
     const payment = this.#payment.status;
@@ -435,59 +446,60 @@ export class CrmAccountStatement extends CrmElement {
       payment.status === 'processing'
         ? t.statementPayProcessing
         : payment.status === 'received'
-          ? t.statementPayReceived(i18n.money(payment.amount, payment.currency))
+          ? t.statementPayReceived(this.#i18n.money(payment.amount, payment.currency))
           : payment.status === 'missing'
             ? t.statementPayMissing
             : nothing;
     return html`<div part="pay">
       ${settlement
-        ? html`<dl part="settlement">
-            <div><dt>${t.statementPaidSinceClosing}</dt><dd>${money(settlement.paid)}</dd></div>
-            <div><dt>${t.statementRemaining}</dt><dd>${money(settlement.remaining)}</dd></div>
-            <div><dt>${t.statementMinimumRemaining}</dt><dd>${money(settlement.minimumRemaining)}</dd></div>
-          </dl>`
-        : nothing}
-      ${settlement && settlement.remaining <= 0 ? html`<p class="paid-in-full">${t.statementPaidInFull}</p>` : nothing}
-      ${settlement?.overdue
-        ? html`<p class="overdue" role="note">${t.statementOverdue(i18n.date(statement.dueDate, { dateStyle: 'long' }), money(settlement.minimumRemaining))}</p>`
+        ? html`${figures(
+            [
+              [t.statementPaidSinceClosing, money(settlement.paid)],
+              [t.statementRemaining, money(settlement.remaining)],
+              [t.statementMinimumRemaining, money(settlement.minimumRemaining)],
+            ],
+            'settlement',
+          )}
+          ${settlement.remaining <= 0 ? html`<p class="paid-in-full">${t.statementPaidInFull}</p>` : nothing}
+          ${settlement.overdue
+            ? html`<p class="overdue" role="note">${t.statementOverdue(this.#longDate(statement.dueDate), money(settlement.minimumRemaining))}</p>`
+            : nothing}`
         : nothing}
       ${payable
         ? html`<button
-            part="pay-button"
-            type="button"
-            aria-expanded=${this.payOpen ? 'true' : 'false'}
-            aria-controls=${this.payOpen ? 'pay-form' : nothing}
-            aria-disabled=${payment.status === 'processing' ? 'true' : 'false'}
-            @click=${this.#togglePay}
-          >
-            ${t.statementPay}
-          </button>`
+              part="pay-button"
+              type="button"
+              aria-expanded=${this.payOpen ? 'true' : 'false'}
+              aria-controls=${this.payOpen ? 'pay-form' : nothing}
+              aria-disabled=${payment.status === 'processing' ? 'true' : 'false'}
+              @click=${this.#togglePay}
+            >
+              ${t.statementPay}
+            </button>
+            ${this.payOpen ? this.#payForm(statement, payable, money) : nothing}`
         : nothing}
-      ${payable && this.payOpen ? this.#payForm(statement, payable) : nothing}
       <p part="pay-status" role="status">${status}</p>
       ${payment.status === 'missing' ? html`<button part="refresh-button" type="button" @click=${() => this.#payment.checkAgain()}>${t.statementPayRefresh}</button>` : nothing}
     </div>`;
   }
 
-  #payErrorText(error: PayError, currency: string): string {
-    const i18n = this.#i18n;
-    const errors = i18n.term.statementPayErrors;
-    if (error.kind === 'decimals') return errors.decimals(error.digits);
-    if (error.kind === 'too-much') return errors['too-much'](i18n.money(error.max, currency));
-    return errors[error.kind];
-  }
-
-  #payForm(statement: Statement, payable: Payable) {
-    const i18n = this.#i18n;
-    const t = i18n.term;
-    const money = (amount: number) => i18n.money(amount, statement.currency);
-    const digits = minorDigits(statement.currency);
-    const choices: Array<{ choice: PayChoice; label: string; amount: number | null }> = [
-      ...(payable.minimum !== null ? [{ choice: 'minimum' as const, label: t.statementPayMinimum, amount: payable.minimum }] : []),
-      { choice: 'total', label: statement.status === 'open' ? t.statementBalanceToDate : t.statementPayTotal, amount: payable.total },
-      { choice: 'other', label: t.statementPayOther, amount: null },
+  #payForm(statement: Statement, payable: Payable, money: Money) {
+    const t = this.#i18n.term;
+    const digits = this.#i18n.minorDigits(statement.currency);
+    const choices: Array<[choice: PayChoice, label: string, amount?: number]> = [
+      ['total', statement.status === 'open' ? t.statementBalanceToDate : t.statementPayTotal, payable.total],
+      ['other', t.statementPayOther],
     ];
+    if (payable.minimum !== null) choices.unshift(['minimum', t.statementPayMinimum, payable.minimum]);
     const error = this.payError;
+    const errors = t.statementPayErrors;
+    const message = !error
+      ? nothing
+      : error.kind === 'decimals'
+        ? errors.decimals(error.digits)
+        : error.kind === 'too-much'
+          ? errors['too-much'](money(error.max))
+          : errors[error.kind];
     return html`<form
       id="pay-form"
       part="pay-form"
@@ -499,10 +511,10 @@ export class CrmAccountStatement extends CrmElement {
       <fieldset>
         <legend>${t.statementPayTitle}</legend>
         ${choices.map(
-          ({ choice, label, amount }) => html`<label class="choice">
+          ([choice, label, amount]) => html`<label class="choice">
             <input type="radio" name="choice" value=${choice} .checked=${this.payChoice === choice} />
             <span>${label}</span>
-            ${amount !== null ? html`<span class="amount">${money(amount)}</span>` : nothing}
+            ${amount !== undefined ? html`<span class="amount">${money(amount)}</span>` : nothing}
           </label>`,
         )}
         ${this.payChoice === 'other'
@@ -520,7 +532,7 @@ export class CrmAccountStatement extends CrmElement {
                 aria-describedby="pay-amount-hint pay-amount-error"
               />
               <span id="pay-amount-hint" class="detail">${t.statementPayUpTo(money(payable.total))}</span>
-              <span id="pay-amount-error" part="pay-error" role=${error ? 'alert' : nothing}>${error ? this.#payErrorText(error, statement.currency) : nothing}</span>
+              <span id="pay-amount-error" part="pay-error" role=${error ? 'alert' : nothing}>${message}</span>
             </div>`
           : nothing}
       </fieldset>
@@ -531,15 +543,13 @@ export class CrmAccountStatement extends CrmElement {
     </form>`;
   }
 
-  #payoff(statement: Statement) {
-    const i18n = this.#i18n;
-    const t = i18n.term;
-    const money = (amount: number) => i18n.money(amount, statement.currency);
+  #payoff(statement: Statement, money: Money) {
+    const t = this.#i18n.term;
     const { minimumOnly, payInFullSaves } = statement.payoff;
     // Nothing to decide once the statement is paid.
     if (statement.closingBalance <= 0 || (statement.settlement && statement.settlement.remaining <= 0)) return nothing;
     if (minimumOnly.months === 1 && minimumOnly.totalInterest === 0) {
-      return html`<p part="payoff">${t.statementPayoffWholeBalance(i18n.date(statement.dueDate, { dateStyle: 'long' }))}</p>`;
+      return html`<p part="payoff">${t.statementPayoffWholeBalance(this.#longDate(statement.dueDate))}</p>`;
     }
     if (payInFullSaves <= 0 && minimumOnly.months !== null) return nothing;
     return html`<p part="payoff">
@@ -548,146 +558,97 @@ export class CrmAccountStatement extends CrmElement {
     </p>`;
   }
 
-  #figures(statement: Statement) {
-    const t = this.#i18n.term;
-    const money = (amount: number) => this.#i18n.money(amount, statement.currency);
-    return html`<div>
-      <h3>${t.statementSummary}</h3>
-      <dl part="figures">
-        <dt>${t.statementPrevious}</dt><dd>${money(statement.previousBalance)}</dd>
-        <dt>${t.statementPurchases}</dt><dd>${money(statement.purchases)}</dd>
-        <dt>${t.statementInstallments}</dt><dd>${money(statement.installments)}</dd>
-        <dt>${t.statementPayments}</dt><dd>${money(negative(statement.payments))}</dd>
-        <dt>${t.statementCredits}</dt><dd>${money(negative(statement.credits))}</dd>
-        <dt>${t.statementFees}</dt><dd>${money(statement.fees)}</dd>
-        <dt>${t.statementInterest}</dt><dd>${money(statement.interest)}</dd>
-        <dt class="total">${statement.status === 'open' ? t.statementBalanceToDate : t.statementClosingBalance}</dt><dd class="total">${money(statement.closingBalance)}</dd>
-      </dl>
-    </div>`;
-  }
-
-  #minimum(statement: Statement) {
-    const minimum = statement.minimum;
-    if (!minimum || statement.closingBalance <= 0) return nothing;
+  /** The disclosures below the summary: the cycle's figures, how the minimum is made up, rates, coming installments, prepaying. */
+  #disclosures(statement: Statement, money: Money) {
     const i18n = this.#i18n;
     const t = i18n.term;
-    const money = (amount: number) => i18n.money(amount, statement.currency);
-    return html`<div part="minimum">
-      <h3>${t.statementMinimumTitle}</h3>
-      <dl>
-        <dt>
-          ${t.statementNonFinanceable}
-          ${minimum.pastDue > 0 ? html`<span class="detail past-due">${t.statementPastDue(money(minimum.pastDue))}</span>` : nothing}
-        </dt>
-        <dd>${money(minimum.nonFinanceable)}</dd>
-        <dt>${t.statementFinanceableShare(percent(i18n.locale, minimum.financeableShareBps, 'share'), money(minimum.financeable))}</dt>
-        <dd>${money(Math.max(0, statement.minimumPayment - minimum.nonFinanceable))}</dd>
-        <dt class="total">${t.statementMinimumPayment}</dt>
-        <dd class="total">${money(statement.minimumPayment)}</dd>
-      </dl>
-      ${minimum.interestFreeInstallmentsShareBps > 0
-        ? html`<p class="detail">${t.statementInterestFreeShare(percent(i18n.locale, minimum.interestFreeInstallmentsShareBps, 'share'))}</p>`
+    // Rates with two decimals, as Chilean statements write them ("2,50%"); shares with as many as they need ("5%").
+    const percent = (bps: number, decimals = 0) => i18n.number(bps / 10_000, { style: 'percent', minimumFractionDigits: decimals, maximumFractionDigits: 2 });
+    const { minimum, rates, upcomingInstallments: upcoming, prepayment } = statement;
+    return html`<div part="disclosures">
+      <div>
+        <h3>${t.statementSummary}</h3>
+        ${figures(
+          [
+            [t.statementPrevious, money(statement.previousBalance)],
+            [t.statementPurchases, money(statement.purchases)],
+            [t.statementInstallments, money(statement.installments)],
+            [t.statementPayments, money(negative(statement.payments))],
+            [t.statementCredits, money(negative(statement.credits))],
+            [t.statementFees, money(statement.fees)],
+            [t.statementInterest, money(statement.interest)],
+            [statement.status === 'open' ? t.statementBalanceToDate : t.statementClosingBalance, money(statement.closingBalance), 'total'],
+          ],
+          'figures',
+        )}
+      </div>
+      ${minimum && statement.closingBalance > 0
+        ? disclosure(
+            'minimum',
+            t.statementMinimumTitle,
+            html`${figures([
+              [
+                html`${t.statementNonFinanceable}
+                ${minimum.pastDue > 0 ? html`<span class="detail past-due">${t.statementPastDue(money(minimum.pastDue))}</span>` : nothing}`,
+                money(minimum.nonFinanceable),
+              ],
+              [t.statementFinanceableShare(percent(minimum.financeableShareBps), money(minimum.financeable)), money(Math.max(0, statement.minimumPayment - minimum.nonFinanceable))],
+              [t.statementMinimumPayment, money(statement.minimumPayment), 'total'],
+            ])}
+            ${minimum.interestFreeInstallmentsShareBps > 0
+              ? html`<p class="detail">${t.statementInterestFreeShare(percent(minimum.interestFreeInstallmentsShareBps))}</p>`
+              : nothing}`,
+          )
         : nothing}
-    </div>`;
-  }
-
-  #rates(statement: Statement) {
-    const rates = statement.rates;
-    if (!rates) return nothing;
-    const i18n = this.#i18n;
-    const t = i18n.term;
-    const rows = [
-      [t.statementMonthlyRate, 'monthlyBps'],
-      [t.statementAnnualRate, 'annualBps'],
-      [t.statementCae, 'caeBps'],
-    ] as const;
-    return html`<div part="rates">
-      <h3 id="rates-title">${t.statementRatesTitle}</h3>
-      <table aria-labelledby="rates-title">
-        <thead>
-          <tr>
-            <td></td>
-            <th scope="col" class="number">${t.statementRevolving}</th>
-            <th scope="col" class="number">${t.statementInstallmentPurchases}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            ([label, key]) => html`<tr>
-              <th scope="row">${label}</th>
-              <td class="number">${percent(i18n.locale, rates.revolving[key], 'rate')}</td>
-              <td class="number">${percent(i18n.locale, rates.installments[key], 'rate')}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
-  }
-
-  #upcoming(statement: Statement) {
-    const upcoming = statement.upcomingInstallments;
-    if (!upcoming || upcoming.length === 0) return nothing;
-    const i18n = this.#i18n;
-    const t = i18n.term;
-    return html`<div part="upcoming">
-      <h3 id="upcoming-title">${t.statementUpcomingTitle}</h3>
-      <table aria-labelledby="upcoming-title">
-        <thead>
-          <tr>
-            <th scope="col">${t.statementUpcomingDue}</th>
-            <th scope="col" class="number">${t.statementAmount}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${upcoming.map(
-            (due) => html`<tr>
-              <td>${i18n.date(due.dueDate)}</td>
-              <td class="number">${i18n.money(due.amount, statement.currency)}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-      <p class="detail">${t.statementUpcomingNote}</p>
-    </div>`;
-  }
-
-  #prepayment(statement: Statement) {
-    const prepayment = statement.prepayment;
-    if (!prepayment) return nothing;
-    const i18n = this.#i18n;
-    const t = i18n.term;
-    const money = (amount: number) => i18n.money(amount, statement.currency);
-    return html`<div part="prepayment">
-      <h3 id="prepayment-title">${t.statementPrepaymentTitle}</h3>
-      <dl>
-        <dt>${t.statementPrepaymentTotal}</dt>
-        <dd>${money(prepayment.total)}</dd>
-      </dl>
-      ${prepayment.plans.length > 0
-        ? html`<details>
-            <summary>${t.statementPrepaymentPlans(prepayment.plans.length)}</summary>
-            <table aria-labelledby="prepayment-title">
-              <thead>
-                <tr>
-                  <th scope="col">${t.statementPrepaymentPurchase}</th>
-                  <th scope="col" class="number">${t.statementPrepaymentCapital}</th>
-                  <th scope="col" class="number">${t.statementPrepaymentCommission}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${prepayment.plans.map(
-                  (plan) => html`<tr>
-                    <td>
-                      ${plan.description}
-                      <span class="detail">${t.statementPrepaymentLeft(plan.installmentsLeft, money(plan.scheduled))}</span>
-                    </td>
-                    <td class="number">${money(plan.capital)}</td>
-                    <td class="number">${money(plan.commission)}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>
-          </details>`
+      ${rates
+        ? disclosure(
+            'rates',
+            t.statementRatesTitle,
+            table(
+              'rates',
+              [[''], [t.statementRevolving, true], [t.statementInstallmentPurchases, true]],
+              (
+                [
+                  [t.statementMonthlyRate, 'monthlyBps'],
+                  [t.statementAnnualRate, 'annualBps'],
+                  [t.statementCae, 'caeBps'],
+                ] as const
+              ).map(([label, key]) => [label, percent(rates.revolving[key], 2), percent(rates.installments[key], 2)]),
+            ),
+          )
+        : nothing}
+      ${upcoming && upcoming.length > 0
+        ? disclosure(
+            'upcoming',
+            t.statementUpcomingTitle,
+            html`${table(
+                'upcoming',
+                [[t.statementUpcomingDue], [t.statementAmount, true]],
+                upcoming.map((due) => [i18n.date(due.dueDate), money(due.amount)]),
+              )}
+              <p class="detail">${t.statementUpcomingNote}</p>`,
+          )
+        : nothing}
+      ${prepayment
+        ? disclosure(
+            'prepayment',
+            t.statementPrepaymentTitle,
+            html`${figures([[t.statementPrepaymentTotal, money(prepayment.total)]])}
+            ${prepayment.plans.length > 0
+              ? html`<details>
+                  <summary>${t.statementPrepaymentPlans(prepayment.plans.length)}</summary>
+                  ${table(
+                    'prepayment',
+                    [[t.statementPrepaymentPurchase], [t.statementPrepaymentCapital, true], [t.statementPrepaymentCommission, true]],
+                    prepayment.plans.map((plan) => [
+                      html`${plan.description} <span class="detail">${t.statementPrepaymentLeft(plan.installmentsLeft, money(plan.scheduled))}</span>`,
+                      money(plan.capital),
+                      money(plan.commission),
+                    ]),
+                  )}
+                </details>`
+              : nothing}`,
+          )
         : nothing}
     </div>`;
   }
@@ -722,6 +683,8 @@ export class CrmAccountStatement extends CrmElement {
     const i18n = this.#i18n;
     const t = i18n.term;
     const busy = this.busy;
+    const action = (part: string, kind: NonNullable<typeof busy>, label: string, run: () => void) =>
+      html`<button part=${part} type="button" @click=${run} ?disabled=${busy !== null}>${busy === kind ? t.statementPreparing : label}</button>`;
     return html`<div part="actions">
       <span class="count" role="status">${t.statementShowing(i18n.number(data.lines.length), i18n.number(statement.transactionCount))}</span>
       ${data.nextCursor
@@ -729,45 +692,38 @@ export class CrmAccountStatement extends CrmElement {
             ${busy === 'more' ? t.loading : t.statementLoadMore}
           </button>`
         : nothing}
-      <button part="download-button" type="button" @click=${() => this.#download('csv')} ?disabled=${busy !== null}>
-        ${busy === 'csv' ? t.statementPreparing : t.statementDownload}
-      </button>
-      <button part="pdf-button" type="button" @click=${() => this.#download('pdf')} ?disabled=${busy !== null}>
-        ${busy === 'pdf' ? t.statementPreparing : t.statementDownloadPdf}
-      </button>
-      <button part="print-button" type="button" @click=${this.#print} ?disabled=${busy !== null}>
-        ${busy === 'print' ? t.statementPreparing : t.statementPrint}
-      </button>
+      ${action('download-button', 'csv', t.statementDownload, () => this.#download('csv'))}
+      ${action('pdf-button', 'pdf', t.statementDownloadPdf, () => this.#download('pdf'))}
+      ${action('print-button', 'print', t.statementPrint, () => this.#print())}
     </div>`;
   }
 
   #statement(data: StatementData, statement: Statement) {
     const i18n = this.#i18n;
     const t = i18n.term;
-    const money = (amount: number) => i18n.money(amount, statement.currency);
+    const money: Money = (amount) => i18n.money(amount, statement.currency);
     const open = statement.status === 'open';
     const used = Math.max(0, statement.creditLimit - statement.availableCredit);
+    const usage = t.statementUsage(money(used), money(statement.creditLimit));
     return html`<section part="base" aria-label=${t.statementTitle} aria-busy=${this.busy === 'period' ? 'true' : 'false'}>
       ${this.#header(data, statement)}
-      ${open ? html`<p class="note">${t.statementOpenNote(i18n.date(statement.closingDate, { dateStyle: 'long' }))}</p>` : nothing}
-      <dl part="summary">
-        <div class="highlight"><dt>${open ? t.statementBalanceToDate : t.statementClosingBalance}</dt><dd>${money(statement.closingBalance)}</dd></div>
-        <div class="highlight"><dt>${t.statementMinimumPayment}</dt><dd>${money(statement.minimumPayment)}</dd></div>
-        <div><dt>${t.statementDueDate}</dt><dd>${i18n.date(statement.dueDate, { dateStyle: 'long' })}</dd></div>
-        <div><dt>${t.statementCreditLimit}</dt><dd>${money(statement.creditLimit)}</dd></div>
-        <div><dt>${t.statementAvailableCredit}</dt><dd>${money(statement.availableCredit)}</dd></div>
-        <div><dt>${t.statementPending}</dt><dd>${money(statement.pendingInstallments)}</dd></div>
-      </dl>
+      ${open ? html`<p class="note">${t.statementOpenNote(this.#longDate(statement.closingDate))}</p>` : nothing}
+      ${figures(
+        [
+          [open ? t.statementBalanceToDate : t.statementClosingBalance, money(statement.closingBalance), 'highlight'],
+          [t.statementMinimumPayment, money(statement.minimumPayment), 'highlight'],
+          [t.statementDueDate, this.#longDate(statement.dueDate)],
+          [t.statementCreditLimit, money(statement.creditLimit)],
+          [t.statementAvailableCredit, money(statement.availableCredit)],
+          [t.statementPending, money(statement.pendingInstallments)],
+        ],
+        'summary',
+      )}
       <div part="usage">
-        <meter min="0" max=${statement.creditLimit} value=${Math.min(used, statement.creditLimit)} aria-label=${t.statementUsage(money(used), money(statement.creditLimit))}></meter>
-        <span aria-hidden="true">${t.statementUsage(money(used), money(statement.creditLimit))}</span>
+        <meter min="0" max=${statement.creditLimit} value=${Math.min(used, statement.creditLimit)} aria-label=${usage}></meter>
+        <span aria-hidden="true">${usage}</span>
       </div>
-      ${this.#pay(statement)}
-      ${this.#payoff(statement)}
-      <div part="disclosures">
-        ${this.#figures(statement)} ${this.#minimum(statement)} ${this.#rates(statement)} ${this.#upcoming(statement)} ${this.#prepayment(statement)}
-      </div>
-      ${this.#transactions(data, statement)}
+      ${this.#pay(statement, money)} ${this.#payoff(statement, money)} ${this.#disclosures(statement, money)} ${this.#transactions(data, statement)}
       ${this.#failure ? html`<p part="message" role="alert">${errorMessage(this.#failure, t)}</p>` : nothing}
       ${this.#actions(data, statement)}
     </section>`;

@@ -6,15 +6,10 @@ export default [
   cardStyles('statement'),
   css`
     :host {
-      display: block;
       /* Its own width decides the layout, not the viewport's: a statement in a sidebar stacks like one on a phone. */
       container: crm-statement / inline-size;
-      --crm-statement-background: var(--crm-color-surface, #ffffff);
-      --crm-statement-accent: var(--crm-color-accent, #4338ca);
       --crm-statement-credit-color: var(--crm-color-success, #166534);
       --crm-statement-danger-color: var(--crm-color-danger, #b91c1c);
-      --crm-statement-radius: var(--crm-radius, 0.75rem);
-      --crm-statement-border: var(--crm-color-border, #e5e7eb);
     }
 
     [part='base'] {
@@ -43,11 +38,42 @@ export default [
       font-size: 1em;
     }
 
+    /* Secondary text: the period's dates, labels, column names, details and counts. */
     .period-dates,
-    .cardholder {
-      margin: 0;
-      font-size: 0.875em;
+    .cardholder,
+    [part='header'] label,
+    [part='usage'],
+    dt,
+    th,
+    .detail,
+    .count {
       color: var(--crm-color-muted, #4b5563);
+    }
+
+    .period-dates,
+    .cardholder,
+    [part='header'] label,
+    [part='usage'],
+    .count,
+    summary,
+    :is([part='rates'], [part='upcoming'], [part='prepayment']) table {
+      font-size: 0.875em;
+    }
+
+    dt,
+    th,
+    .detail,
+    [part='ask-button'] {
+      font-size: 0.8125em;
+    }
+
+    .period-dates,
+    .cardholder,
+    [part='summary'],
+    [part='settlement'],
+    [part='disclosures'] dl,
+    :is(.overdue, .paid-in-full, [part='pay-status'], [part='payoff'], .note) {
+      margin: 0;
     }
 
     /* On paper only: who the statement is for. */
@@ -58,8 +84,6 @@ export default [
     [part='header'] label {
       display: grid;
       gap: 0.25rem;
-      font-size: 0.875em;
-      color: var(--crm-color-muted, #4b5563);
     }
 
     select,
@@ -73,31 +97,20 @@ export default [
       max-width: 100%;
     }
 
-    select:focus-visible,
-    input:focus-visible,
-    summary:focus-visible {
-      outline: var(--crm-focus-ring, 3px solid #2563eb);
-      outline-offset: 2px;
-    }
-
+    /* The headline figures as tiles, side by side where there is room. */
     [part='summary'],
     [part='settlement'] {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(min(100%, 9.5rem), 1fr));
       gap: 0.75rem;
-      margin: 0;
     }
 
     [part='summary'] div,
-    [part='settlement'] div {
+    [part='settlement'] div,
+    [part='pay-form'] {
       border: 1px solid var(--crm-statement-border);
       border-radius: calc(var(--crm-statement-radius) * 0.75);
       padding: 0.6rem 0.8rem;
-    }
-
-    dt {
-      font-size: 0.8125em;
-      color: var(--crm-color-muted, #4b5563);
     }
 
     dd {
@@ -106,7 +119,7 @@ export default [
       font-variant-numeric: tabular-nums;
     }
 
-    .highlight dd {
+    dd.highlight {
       font-size: 1.25em;
       color: var(--crm-statement-accent);
     }
@@ -114,8 +127,6 @@ export default [
     [part='usage'] {
       display: grid;
       gap: 0.3rem;
-      font-size: 0.875em;
-      color: var(--crm-color-muted, #4b5563);
     }
 
     meter {
@@ -135,16 +146,25 @@ export default [
     }
 
     .overdue {
-      margin: 0;
       padding: 0.5rem 0.75rem;
       border-inline-start: 3px solid var(--crm-statement-danger-color);
+    }
+
+    .overdue,
+    [part='pay-error'],
+    [part='minimum'] .past-due {
       color: var(--crm-statement-danger-color);
+    }
+
+    .overdue,
+    .paid-in-full,
+    [part='pay-error'],
+    [part='pay-status'] {
       font-weight: 600;
     }
 
-    .paid-in-full {
-      margin: 0;
-      font-weight: 600;
+    .paid-in-full,
+    .credit {
       color: var(--crm-statement-credit-color);
     }
 
@@ -167,8 +187,6 @@ export default [
       gap: 0.75rem;
       width: min(100%, 30rem);
       padding: 0.75rem 0.9rem;
-      border: 1px solid var(--crm-statement-border);
-      border-radius: calc(var(--crm-statement-radius) * 0.75);
     }
 
     fieldset {
@@ -223,24 +241,15 @@ export default [
       border-color: var(--crm-statement-danger-color);
     }
 
-    [part='pay-error'] {
-      color: var(--crm-statement-danger-color);
-      font-weight: 600;
-    }
-
     [part='pay-error']:empty {
       display: none;
     }
 
-    .pay-actions {
+    .pay-actions,
+    [part='actions'] {
       display: flex;
       flex-wrap: wrap;
       gap: 0.5rem;
-    }
-
-    [part='pay-status'] {
-      margin: 0;
-      font-weight: 600;
     }
 
     /* Empty until there is news; kept in the page, and out of the layout, so that the news is announced. */
@@ -260,17 +269,19 @@ export default [
       align-items: start;
     }
 
-    [part='figures'],
-    [part='minimum'] dl,
-    [part='prepayment'] dl {
+    /* Their figures: each term with its value at the end of the line. */
+    [part='disclosures'] dl {
       display: grid;
       grid-template-columns: minmax(0, 1fr) auto;
       gap: 0.2rem 0;
-      margin: 0;
+    }
+
+    [part='disclosures'] dl div {
+      display: contents;
     }
 
     /* One line height for label and figure: their rows line up, and so do the total's rules. */
-    :is([part='figures'], [part='minimum'] dl) > * {
+    :is([part='figures'], [part='minimum']) :is(dt, dd) {
       line-height: 1.5rem;
     }
 
@@ -278,39 +289,24 @@ export default [
       line-height: 1.3;
     }
 
-    [part='figures'] dd,
-    [part='minimum'] dd,
-    [part='prepayment'] dd {
+    [part='disclosures'] dd {
       margin: 0;
       padding-inline-start: 1rem;
       text-align: end;
       font-weight: 500;
     }
 
-    [part='figures'] .total,
-    [part='minimum'] .total {
+    [part='disclosures'] .total {
       border-top: 1px solid var(--crm-statement-border);
       padding-top: 0.3rem;
       font-weight: 700;
-    }
-
-    [part='minimum'] .past-due {
-      color: var(--crm-statement-danger-color);
     }
 
     [part='disclosures'] p.detail {
       margin: 0.4rem 0 0;
     }
 
-    [part='rates'] table,
-    [part='upcoming'] table,
-    [part='prepayment'] table {
-      font-size: 0.875em;
-    }
-
-    [part='rates'] :is(th, td),
-    [part='upcoming'] :is(th, td),
-    [part='prepayment'] :is(th, td) {
+    :is([part='rates'], [part='upcoming'], [part='prepayment']) :is(th, td) {
       padding: 0.3rem 0.4rem;
     }
 
@@ -330,14 +326,12 @@ export default [
 
     summary {
       cursor: pointer;
-      font-size: 0.875em;
       color: var(--crm-statement-accent);
       font-weight: 600;
     }
 
     [part='payoff'],
     .note {
-      margin: 0;
       padding: 0.6rem 0.8rem;
       border-radius: var(--crm-radius-small, 0.5rem);
       background: var(--crm-color-info-background, #eef2ff);
@@ -363,8 +357,6 @@ export default [
     }
 
     th {
-      font-size: 0.8125em;
-      color: var(--crm-color-muted, #4b5563);
       font-weight: 600;
     }
 
@@ -373,32 +365,21 @@ export default [
       white-space: nowrap;
     }
 
-    .credit {
-      color: var(--crm-statement-credit-color);
-    }
-
     .description {
       overflow-wrap: anywhere;
     }
 
     .detail {
       display: block;
-      font-size: 0.8125em;
-      color: var(--crm-color-muted, #4b5563);
       font-weight: 400;
     }
 
     [part='actions'] {
-      display: flex;
-      flex-wrap: wrap;
       align-items: center;
-      gap: 0.5rem;
     }
 
     .count {
       margin-inline-end: auto;
-      font-size: 0.875em;
-      color: var(--crm-color-muted, #4b5563);
     }
 
     .skeleton.block {
@@ -412,7 +393,6 @@ export default [
     }
 
     [part='ask-button'] {
-      font-size: 0.8125em;
       padding: 0.2em 0.7em;
     }
 
@@ -449,7 +429,7 @@ export default [
         border: 0;
       }
 
-      [part='table'] .description {
+      .description {
         grid-area: 1 / 1;
       }
 
@@ -458,27 +438,23 @@ export default [
         font-weight: 600;
       }
 
-      [part='table'] .date,
-      [part='table'] .installment {
+      .date,
+      .installment {
         font-size: 0.8125em;
         color: var(--crm-color-muted, #4b5563);
       }
 
-      [part='table'] .date {
-        grid-area: 2 / 1;
-      }
-
-      [part='table'] .installment {
+      .installment {
         grid-area: 2 / 2;
         text-align: end;
         white-space: nowrap;
       }
 
-      [part='table'] .installment:empty {
+      .installment:empty {
         display: none;
       }
 
-      [part='table'] .installment::before {
+      .installment::before {
         content: attr(data-label) ' ';
       }
 
@@ -518,9 +494,7 @@ export default [
         text-align: end;
       }
 
-      [part='rates'] :is(th, td),
-      [part='upcoming'] :is(th, td),
-      [part='prepayment'] :is(th, td) {
+      :is([part='rates'], [part='upcoming'], [part='prepayment']) :is(th, td) {
         padding-inline: 0.25rem;
       }
 

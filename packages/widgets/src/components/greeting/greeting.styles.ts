@@ -7,11 +7,6 @@ export default [
   cardStyles('greeting'),
   css`
     :host {
-      display: block;
-      --crm-greeting-background: var(--crm-color-surface, #ffffff);
-      --crm-greeting-accent: var(--crm-color-accent, #4338ca);
-      --crm-greeting-border: var(--crm-color-border, #e5e7eb);
-      --crm-greeting-radius: var(--crm-radius, 0.75rem);
       --crm-greeting-padding: var(--crm-space, 1rem);
     }
 

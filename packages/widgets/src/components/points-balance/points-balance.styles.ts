@@ -7,12 +7,7 @@ export default [
   cardStyles('points'),
   css`
     :host {
-      display: block;
-      --crm-points-background: var(--crm-color-surface, #ffffff);
-      --crm-points-accent: var(--crm-color-accent, #4338ca);
       --crm-points-gain-color: var(--crm-color-success, #166534);
-      --crm-points-radius: var(--crm-radius, 0.75rem);
-      --crm-points-border: var(--crm-color-border, #e5e7eb);
     }
 
     [part='base'] {

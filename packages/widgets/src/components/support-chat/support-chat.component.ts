@@ -345,9 +345,9 @@ export class CrmSupportChat extends CrmElement {
       ${offline ? html`<p class="offline-note">${t.chatOffline(this.#opensAt())}</p>` : nothing}
       ${view.attachment ? attachmentCard(this.#i18n, view.attachment, currency) : nothing}
       <label for="subject">${t.chatSubject}</label>
-      <input id="subject" name="subject" maxlength="200" .value=${view.subject} autocomplete="off" />
+      <input id="subject" class="field" name="subject" maxlength="200" .value=${view.subject} autocomplete="off" />
       <label for="first-message">${t.chatMessage}</label>
-      <textarea id="first-message" name="body" rows="4" maxlength="4000" required @keydown=${sendOnEnter}></textarea>
+      <textarea id="first-message" class="field" name="body" rows="4" maxlength="4000" required @keydown=${sendOnEnter}></textarea>
       <button type="submit" class="primary">${t.chatSend}</button>
     </form>`;
   }
@@ -440,7 +440,7 @@ export class CrmSupportChat extends CrmElement {
         </div>
       </fieldset>
       <label for="rating-comment">${t.chatRateComment}</label>
-      <textarea id="rating-comment" name="comment" rows="2" maxlength="1000"></textarea>
+      <textarea id="rating-comment" class="field" name="comment" rows="2" maxlength="1000"></textarea>
       <button type="submit">${t.chatRateSend}</button>
     </form>`;
   }

@@ -107,9 +107,6 @@ export default [
 
     .dot {
       flex: none;
-      width: 0.55rem;
-      height: 0.55rem;
-      border-radius: 50%;
       background: #86efac;
     }
 
@@ -147,12 +144,9 @@ export default [
     }
 
     .thread-head {
-      display: flex;
-      flex-wrap: wrap;
       align-items: center;
       gap: 0.25rem 0.6rem;
       padding: 0.5rem 0.75rem;
-      border-bottom: 1px solid var(--crm-color-border, #e5e7eb);
     }
 
     .thread-head h3 {
@@ -165,10 +159,6 @@ export default [
 
     .thread > .attachment {
       margin: 0.5rem 0.75rem 0;
-    }
-
-    [part~='log'] {
-      flex: 1;
     }
 
     .status {
@@ -205,28 +195,12 @@ export default [
     }
 
     [part='conversation'] {
-      width: 100%;
-      display: grid;
-      grid-template-columns: 1fr auto;
-      gap: 0.15rem 0.5rem;
-      text-align: start;
       border-radius: calc(var(--crm-chat-radius) * 0.8);
       border: 1px solid var(--crm-color-border, #e5e7eb);
-      color: inherit;
-      padding: 0.6rem 0.75rem;
     }
 
     [part='conversation'] .subject {
       font-weight: 600;
-    }
-
-    [part='conversation'] .preview {
-      grid-column: 1 / -1;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
-      color: var(--crm-color-muted, #4b5563);
-      font-size: 0.875em;
     }
 
     [part='conversation'] .status {
@@ -236,12 +210,7 @@ export default [
     [part='conversation'] .unread {
       grid-column: 2;
       grid-row: 1;
-      font-size: 0.75em;
-      font-weight: 700;
-      border-radius: 999px;
-      padding: 0.1em 0.6em;
       background: var(--crm-chat-accent);
-      color: var(--crm-color-accent-contrast, #ffffff);
     }
 
     .new label {
@@ -249,14 +218,7 @@ export default [
       font-weight: 600;
     }
 
-    .new input,
-    .new textarea,
-    [part='rating'] textarea {
-      font: inherit;
-      padding: 0.45rem 0.6rem;
-      border: 1px solid var(--crm-color-border-strong, #9ca3af);
-      border-radius: var(--crm-radius-small, 0.5rem);
-      color: inherit;
+    .field {
       background: var(--crm-chat-background);
     }
 

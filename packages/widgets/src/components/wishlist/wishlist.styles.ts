@@ -6,12 +6,7 @@ export default [
   cardStyles('wishlist'),
   css`
     :host {
-      display: block;
-      --crm-wishlist-background: var(--crm-color-surface, #ffffff);
-      --crm-wishlist-accent: var(--crm-color-accent, #4338ca);
       --crm-wishlist-drop-color: var(--crm-color-success, #166534);
-      --crm-wishlist-radius: var(--crm-radius, 0.75rem);
-      --crm-wishlist-border: var(--crm-color-border, #e5e7eb);
     }
 
     [part='base'] {
@@ -119,11 +114,6 @@ export default [
 
     [part='alerts'] button {
       justify-self: start;
-    }
-
-    input:focus-visible {
-      outline: var(--crm-focus-ring, 3px solid #2563eb);
-      outline-offset: 2px;
     }
 
     .actions {

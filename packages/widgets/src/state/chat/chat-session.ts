@@ -42,8 +42,7 @@ function attachmentReference(attachment: ChatAttachment): { attachment?: ChatAtt
  * started here wait in the same outbox as messages, so a new conversation
  * written offline is not lost either.
  */
-export class ChatSession extends ChatChannel<Conversation, ShopperOutgoing> {
-  protected readonly side = 'shopper';
+export class ChatSession extends ChatChannel<Conversation, OutgoingStart> {
   status: 'loading' | 'ready' | 'error' = 'loading';
   error: unknown = null;
   availability: Availability | null = null;
@@ -53,7 +52,13 @@ export class ChatSession extends ChatChannel<Conversation, ShopperOutgoing> {
   readonly #createdFrom = new Map<string, string>();
 
   constructor(client: Client, customerId: string) {
-    super(client, `clientela:chat-outbox:${customerId}`);
+    super(client, `clientela:chat-outbox:${customerId}`, {
+      side: 'shopper',
+      unread: 'unread',
+      theirRead: 'agentReadSeq',
+      markRead: markMyConversationRead,
+      typing: signalMyTyping,
+    });
   }
 
   /** Closes the stream (no chat shows it any more); the next `start` loads the list again and reopens it. */
@@ -123,20 +128,6 @@ export class ChatSession extends ChatChannel<Conversation, ShopperOutgoing> {
     this.#refresh().catch(() => undefined);
   }
 
-  protected countUnread(conversation: Conversation): void {
-    conversation.unread += 1;
-  }
-
-  protected readBy(conversation: Conversation, reader: 'shopper' | 'agent', seq: number): void {
-    if (reader === 'agent') conversation.agentReadSeq = Math.max(conversation.agentReadSeq, seq);
-    // Read on another of the shopper's devices.
-    else if ((conversation.lastMessage?.seq ?? 0) <= seq) conversation.unread = 0;
-  }
-
-  protected signalTyping(conversationId: string): Promise<void> {
-    return this.client.call(signalMyTyping, { params: { id: conversationId } });
-  }
-
   get unread(): number {
     return this.conversations.reduce((sum, c) => sum + c.unread, 0);
   }
@@ -159,20 +150,6 @@ export class ChatSession extends ChatChannel<Conversation, ShopperOutgoing> {
     const page = await this.client.call(listMyMessages, { params: { id: conversationId }, query: { limit: 100 } });
     for (const message of page.items) this.remember(message);
     this.changed();
-  }
-
-  /** Tells the store the shopper has read the conversation up to its last message. */
-  async markRead(conversationId: string): Promise<void> {
-    const last = this.messages(conversationId).at(-1);
-    const conversation = this.conversation(conversationId);
-    if (!last || !conversation || conversation.unread === 0) return;
-    conversation.unread = 0;
-    this.changed();
-    await this.client.call(markMyConversationRead, { params: { id: conversationId }, body: { seq: last.seq } }).catch(() => undefined);
-  }
-
-  send(conversationId: string, body: string): Promise<void> {
-    return this.outbox.add(newIdempotencyKey(), { kind: 'message', conversationId, body });
   }
 
   /** Starts a conversation; answers its client id, which `conversationFor` turns into its id once the store has it. */
