@@ -260,6 +260,8 @@ describe('the demo store runs under its strict Content-Security-Policy', () => {
     await page.waitForFunction(() => document.querySelector('#product')?.getAttribute('aria-busy') === null);
     // The picture, an SVG with script of its own, has loaded: any handler in it would have run by now.
     await page.waitForFunction(() => document.querySelector<HTMLImageElement>('#product-image')!.naturalWidth === 8);
+    // The heart is defined when its module arrives, which may be after the picture.
+    await page.waitForSelector('#wishlist-button >> [part~=base]');
     const shown = await page.evaluate(() => ({
       name: document.querySelector('#product-name')!.textContent,
       description: document.querySelector('#product-description')!.textContent,

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { ExternalId, IsoDateTime, Tier } from './common.ts';
 import { Customer } from './customers.ts';
-import { defineEndpoint } from './endpoint.ts';
+import { allStaff, defineEndpoint, ownersAndAdmins } from './endpoint.ts';
 import { Period, StatementLine } from './statements.ts';
 import { conversationStatuses, inboxViews } from './vocabulary.ts';
 import { WishlistItem } from './wishlist.ts';
@@ -275,11 +275,23 @@ export const SupportSettings = z.object({
 });
 export type SupportSettings = z.infer<typeof SupportSettings>;
 
+export const getSupportSettings = defineEndpoint({
+  id: 'getSupportSettings',
+  method: 'GET',
+  path: '/v1/support-settings',
+  audience: 'secret',
+  staff: allStaff,
+  tag: 'Support',
+  summary: 'The business hours of support chat; none set means support is open whenever an agent is online.',
+  response: SupportSettings,
+});
+
 export const putSupportSettings = defineEndpoint({
   id: 'putSupportSettings',
   method: 'PUT',
   path: '/v1/support-settings',
   audience: 'secret',
+  staff: ownersAndAdmins,
   tag: 'Support',
   summary: 'Replaces the business hours of support chat.',
   body: SupportSettings,
@@ -449,5 +461,18 @@ export const getAgentCustomer = defineEndpoint({
   summary: 'The whole customer for the agent: tier, points, lifetime value, store card, wishlist and recent orders.',
   params: z.object({ id: ExternalId }),
   response: CustomerPanel,
+  errors: [404],
+});
+
+export const listCustomerConversations = defineEndpoint({
+  id: 'listCustomerConversations',
+  method: 'GET',
+  path: '/v1/customers/{id}/conversations',
+  audience: 'secret',
+  staff: allStaff,
+  tag: 'Support',
+  summary: "A customer's conversations with the store, most recently active first, as the agent console shows them.",
+  params: z.object({ id: ExternalId }),
+  response: z.object({ items: z.array(AgentConversation) }),
   errors: [404],
 });

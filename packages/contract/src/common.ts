@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { locales, tiers } from './vocabulary.ts';
+import { locales, staffRoles, tiers } from './vocabulary.ts';
 
-export { locales, tiers };
+export { locales, staffRoles, tiers };
 
 /** An id the merchant chose for one of its objects (customer, product, order). */
 export const ExternalId = z.string().check(
@@ -24,6 +24,31 @@ export type Locale = z.infer<typeof Locale>;
 
 export const Tier = z.enum(tiers);
 export type Tier = z.infer<typeof Tier>;
+
+export const StaffRole = z.enum(staffRoles);
+export type StaffRole = z.infer<typeof StaffRole>;
+
+/**
+ * Text a merchant writes in each of the shop's languages. A request may send
+ * one string for every language (what merchants sent before texts had
+ * languages) or an object with one per language, at least one; a language
+ * left out reads as the store's own language, or the other one.
+ */
+export function localizedInput<T extends z.ZodMiniType<string, string>>(text: T) {
+  return z.union([
+    text,
+    z.object({ es: z.optional(text), en: z.optional(text) }).check(
+      z.refine((value) => value.es !== undefined || value.en !== undefined, 'Give the text in es, en or both'),
+    ),
+  ]);
+}
+
+/** Text as the merchant gave it in each language; null where it gave none. */
+export const LocalizedText = z.object({ es: z.nullable(z.string()), en: z.nullable(z.string()) });
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/** `?locale=`: the language to answer in, instead of the caller's own (the shopper's, else the store's). */
+export const LocaleQuery = z.object({ locale: z.optional(Locale) });
 
 export const IsoDate = z.iso.date().check(z.maxLength(10));
 /** To the nanosecond at most, with an offset or Z: `2026-12-10T09:30:00.123456789-03:00` is the longest. */

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import { Email, ExternalId, IsoDate, IsoDateTime, Locale, Money, PersonName, Tier } from './common.ts';
-import { defineEndpoint } from './endpoint.ts';
+import { allStaff, defineEndpoint, ownersAndAdmins } from './endpoint.ts';
+import { Email, ExternalId, IsoDate, IsoDateTime, Locale, Money, PageQuery, pageOf, PersonName, Tier } from './common.ts';
+import { StoreActor } from './problem.ts';
 
 const Birthday = IsoDate.check(
   z.refine((value) => value >= '1900-01-01', 'A birthday after 1900-01-01'),
@@ -72,8 +73,9 @@ export const getCustomer = defineEndpoint({
   method: 'GET',
   path: '/v1/customers/{id}',
   audience: 'secret',
+  staff: allStaff,
   tag: 'Customers',
-  summary: 'One customer with tier and points.',
+  summary: 'One customer with tier and points, spend, recency-frequency-monetary figures and lifetime value: the head of the back office\'s customer page.',
   params: CustomerParams,
   response: Customer,
   errors: [404],
@@ -84,11 +86,120 @@ export const endCustomerSessions = defineEndpoint({
   method: 'DELETE',
   path: '/v1/customers/{id}/sessions',
   audience: 'secret',
+  staff: ownersAndAdmins,
   tag: 'Customers',
   summary: 'Ends every session minted for the customer so far, as when they sign out of the store: their tokens are refused from now on.',
   params: CustomerParams,
   response: null,
   status: 204,
+  errors: [404],
+});
+
+// Finding customers ----------------------------------------------------------------------
+
+export const customerSorts = ['lifetime-value', 'spend', 'recency', 'name'] as const;
+export type CustomerSort = (typeof customerSorts)[number];
+
+export const CustomerSearchQuery = z.object({
+  /**
+   * Words to find in the name, email or id, each anywhere in them, regardless
+   * of case and accents: "fernandez" finds Fernández, "ana torr" finds Ana Torres.
+   */
+  query: z.optional(z.string().check(z.maxLength(200))),
+  tier: z.optional(Tier),
+  /**
+   * `lifetime-value` (the default) and `spend` (spent to date) from the
+   * highest, `recency` from the latest purchase (those who never bought last),
+   * `name` by last name then first name.
+   */
+  sort: z._default(z.enum(customerSorts), 'lifetime-value'),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
+  /** The `nextCursor` of the page before, with the same query, tier and sort. */
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
+});
+
+/** A customer in a list: who they are and what they are worth. */
+export const CustomerListItem = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.nullable(z.string()),
+  tier: Tier,
+  /** The last twelve months' spend × the merchant's expected lifespan, as of `asOf`. */
+  lifetimeValue: Money,
+  /** All the customer has bought, less refunds, as of `asOf`. */
+  spentToDate: Money,
+  lastPurchaseAt: z.nullable(IsoDateTime),
+  points: PointsSummary,
+});
+export type CustomerListItem = z.infer<typeof CustomerListItem>;
+
+export const CustomerList = z.object({
+  items: z.array(CustomerListItem),
+  nextCursor: z.nullable(z.string()),
+  /**
+   * When tiers, spend and lifetime values were last computed with the
+   * pyramid (five minutes after orders arrive, and daily); null before the
+   * first time. The customer's own page reads them as of now.
+   */
+  asOf: z.nullable(IsoDateTime),
+});
+export type CustomerList = z.infer<typeof CustomerList>;
+
+export const listCustomers = defineEndpoint({
+  id: 'listCustomers',
+  method: 'GET',
+  path: '/v1/customers',
+  audience: 'secret',
+  staff: allStaff,
+  tag: 'Customers',
+  summary:
+    "Finds the store's customers by name, email or id (case and accents aside), of a tier or all, by lifetime value, spend, last purchase or name, a page at a time (keyset cursor).",
+  query: CustomerSearchQuery,
+  response: CustomerList,
+});
+
+// Staff notes ("seguimiento") ------------------------------------------------------------
+
+export const CustomerNote = z.object({
+  id: z.string(),
+  body: z.string(),
+  /** Who wrote it: a member of the staff (their name and role then), or the store's backend. */
+  author: StoreActor,
+  createdAt: IsoDateTime,
+});
+export type CustomerNote = z.infer<typeof CustomerNote>;
+
+export const NewCustomerNote = z.object({
+  body: z.string().check(z.trim(), z.minLength(1, 'Write something'), z.maxLength(2000)),
+});
+
+export const listCustomerNotes = defineEndpoint({
+  id: 'listCustomerNotes',
+  method: 'GET',
+  path: '/v1/customers/{id}/notes',
+  audience: 'secret',
+  staff: allStaff,
+  tag: 'Customers',
+  summary: "The staff's notes on a customer (the follow-up, \"seguimiento\"), newest first, with author and time.",
+  params: CustomerParams,
+  query: PageQuery,
+  response: pageOf(CustomerNote),
+  errors: [404],
+});
+
+export const addCustomerNote = defineEndpoint({
+  id: 'addCustomerNote',
+  method: 'POST',
+  path: '/v1/customers/{id}/notes',
+  audience: 'secret',
+  staff: allStaff,
+  tag: 'Customers',
+  summary: 'Adds a note to a customer, signed with who wrote it and when. Notes are never edited or deleted: a correction is a new note.',
+  params: CustomerParams,
+  body: NewCustomerNote,
+  response: CustomerNote,
+  status: 201,
   errors: [404],
 });
 

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { staffRoles, type StaffRole } from './vocabulary.ts';
 
 type Schema = z.ZodMiniType;
 
@@ -6,11 +7,31 @@ type Schema = z.ZodMiniType;
  * Who may call an endpoint:
  * - `public`: anyone (health, the OpenAPI document);
  * - `publishable`: a page of the merchant, with its publishable key;
- * - `secret`: the merchant's backend, with its secret key;
+ * - `secret`: the merchant's backend, with its secret key, and the staff
+ *   whose role the endpoint's `staff` lists (none when it lists none);
  * - `shopper`: a shopper session token minted by the merchant's backend;
- * - `agent`: a support agent's token.
+ * - `agent`: a staff token (`POST /v1/agent/login`), of any role unless the
+ *   endpoint's `staff` lists fewer.
  */
 export type Audience = 'public' | 'publishable' | 'secret' | 'shopper' | 'agent';
+
+/** Every staff role: what an agent endpoint lets in unless it says otherwise. */
+export const allStaff = staffRoles;
+/** Those who run the store: owners and admins. */
+export const ownersAndAdmins = ['owner', 'admin'] as const satisfies readonly StaffRole[];
+/** Keys and staff are the owner's alone. */
+export const ownersOnly = ['owner'] as const satisfies readonly StaffRole[];
+
+/**
+ * The staff roles that may call an endpoint: for an agent endpoint its
+ * `staff` list, or every role; for a secret-key endpoint its `staff` list,
+ * or none; for any other, none. The server enforces it on every call.
+ */
+export function staffRolesOf(endpoint: { readonly audience: Audience; readonly staff?: readonly StaffRole[] }): readonly StaffRole[] {
+  if (endpoint.audience === 'agent') return endpoint.staff ?? allStaff;
+  if (endpoint.audience === 'secret') return endpoint.staff ?? [];
+  return [];
+}
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -24,6 +45,8 @@ export interface Endpoint {
   /** OpenAPI-style path, parameters in braces: `/v1/customers/{id}`. */
   readonly path: `/v1/${string}`;
   readonly audience: Audience;
+  /** Staff roles that may call it with their token (see `Audience` and `staffRolesOf`). */
+  readonly staff?: readonly StaffRole[];
   readonly tag: string;
   readonly summary: string;
   readonly params?: Schema;
@@ -53,6 +76,7 @@ export interface Route<E extends Endpoint = Endpoint> {
   readonly method: E['method'];
   readonly path: E['path'];
   readonly audience: E['audience'];
+  readonly staff?: readonly StaffRole[];
   readonly produces?: E['produces'];
   /** Whether the request carries a JSON body. */
   readonly body: boolean;

@@ -11,4 +11,6 @@ export * from './statements.ts';
 export * from './loyalty.ts';
 export * from './wishlist.ts';
 export * from './recommendations.ts';
+export * from './events.ts';
 export * from './webhooks.ts';
+export * from './reports.ts';

@@ -1,6 +1,19 @@
 import * as z from 'zod/mini';
-import { ExternalId, IsoDate, IsoDateTime, Money, PageQuery, pageOf, Tier, tiers } from './common.ts';
-import { defineEndpoint } from './endpoint.ts';
+import {
+  ExternalId,
+  IsoDate,
+  IsoDateTime,
+  LocaleQuery,
+  LocalizedText,
+  localizedInput,
+  Money,
+  PageQuery,
+  pageOf,
+  Tier,
+  tiers,
+} from './common.ts';
+import { allStaff, defineEndpoint, ownersAndAdmins } from './endpoint.ts';
+import { StoreActor } from './problem.ts';
 
 const Multiplier = z.int().check(z.minimum(0), z.maximum(100_000));
 
@@ -15,16 +28,34 @@ export const LoyaltySettings = z.object({
   pointsLifetimeDays: z.int().check(z.minimum(30), z.maximum(3650)),
   /** Years a customer is expected to keep buying, for the lifetime value. */
   expectedLifespanYears: z.int().check(z.minimum(1), z.maximum(30)),
+  /**
+   * What 1,000 points are worth to the store, in minor units: what honouring
+   * them costs it. The points liability of the overview is valued with it.
+   * A store that never set it values them at 1 % of the spend that earns
+   * them (`spendPerPoint` × 10).
+   */
+  valuePerThousandPoints: z.int().check(z.minimum(1), z.maximum(1_000_000_000_000)),
+  /** Days a redemption's code can be used at the till after it was redeemed; null: it never expires. */
+  redemptionValidDays: z.nullable(z.int().check(z.minimum(1), z.maximum(3650))),
 });
 export type LoyaltySettings = z.infer<typeof LoyaltySettings>;
+
+/** The rules as `PUT /v1/loyalty-settings` takes them: the value of points and the life of codes stay as they were when left out. */
+export const LoyaltySettingsInput = z.object({
+  ...LoyaltySettings.shape,
+  valuePerThousandPoints: z.optional(LoyaltySettings.shape.valuePerThousandPoints),
+  redemptionValidDays: z.optional(LoyaltySettings.shape.redemptionValidDays),
+});
+export type LoyaltySettingsInput = z.infer<typeof LoyaltySettingsInput>;
 
 export const getLoyaltySettings = defineEndpoint({
   id: 'getLoyaltySettings',
   method: 'GET',
   path: '/v1/loyalty-settings',
   audience: 'secret',
+  staff: ownersAndAdmins,
   tag: 'Loyalty',
-  summary: "The merchant's earning rules: points per spend, tier multipliers, birthday bonus, expiry.",
+  summary: "The merchant's earning rules: points per spend, tier multipliers, birthday bonus, expiry, what points are worth and how long redemption codes last.",
   response: LoyaltySettings,
 });
 
@@ -33,22 +64,46 @@ export const putLoyaltySettings = defineEndpoint({
   method: 'PUT',
   path: '/v1/loyalty-settings',
   audience: 'secret',
+  staff: ownersAndAdmins,
   tag: 'Loyalty',
-  summary: 'Replaces the earning rules; points already earned keep what they were given.',
-  body: LoyaltySettings,
+  summary:
+    'Replaces the earning rules; points already earned keep what they were given, and codes already redeemed keep their expiry. `valuePerThousandPoints` and `redemptionValidDays` stay as they were when left out.',
+  body: LoyaltySettingsInput,
   response: LoyaltySettings,
 });
 
+const ShortText = z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
+const LongText = z.string().check(z.trim(), z.maxLength(1000));
+
+/** A name and description in each language, as the merchant gave them (null where it gave none). */
+export const LocalizedTexts = z.object({ name: LocalizedText, description: LocalizedText });
+export type LocalizedTexts = z.infer<typeof LocalizedTexts>;
+
 export const PromotionInput = z.object({
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+  /** One name for every language, or `{ "es": "…", "en": "…" }`: shoppers read it in their own. */
+  name: localizedInput(ShortText),
+  description: z._default(localizedInput(LongText), ''),
   startsAt: IsoDateTime,
   endsAt: IsoDateTime,
   /** Extra points on purchases placed in the window, in basis points of the base: 20000 doubles them. */
   multiplier: z.int().check(z.minimum(10_000), z.maximum(100_000)),
 });
-export type PromotionInput = z.infer<typeof PromotionInput>;
+export type PromotionInput = z.input<typeof PromotionInput>;
 
-export const Promotion = z.object({ id: z.string(), ...PromotionInput.shape });
+export const promotionStatuses = ['scheduled', 'running', 'ended'] as const;
+
+export const Promotion = z.object({
+  id: z.string(),
+  /** In the store's language (or `?locale=`'s). */
+  name: z.string(),
+  description: z.string(),
+  startsAt: IsoDateTime,
+  endsAt: IsoDateTime,
+  multiplier: z.int(),
+  /** Whether the window is still ahead, open now, or past. */
+  status: z.enum(promotionStatuses),
+  localized: LocalizedTexts,
+});
 export type Promotion = z.infer<typeof Promotion>;
 
 export const putPromotion = defineEndpoint({
@@ -56,22 +111,39 @@ export const putPromotion = defineEndpoint({
   method: 'PUT',
   path: '/v1/promotions/{id}',
   audience: 'secret',
+  staff: ownersAndAdmins,
   tag: 'Loyalty',
-  summary: 'Creates or replaces a points promotion for purchases placed between two instants.',
+  summary:
+    'Creates or replaces a points promotion for purchases placed between two instants (a CyberDay ×2: `multiplier` 20000). End one early by setting `endsAt` to now.',
   params: z.object({ id: ExternalId }),
   body: PromotionInput,
   response: Promotion,
 });
 
+export const listPromotions = defineEndpoint({
+  id: 'listPromotions',
+  method: 'GET',
+  path: '/v1/promotions',
+  audience: 'secret',
+  staff: ownersAndAdmins,
+  tag: 'Loyalty',
+  summary: "The store's points promotions, scheduled, running and ended, the latest to start first.",
+  query: LocaleQuery,
+  response: z.object({ items: z.array(Promotion) }),
+});
+
 export const RewardInput = z.object({
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
-  description: z._default(z.string().check(z.maxLength(1000)), ''),
+  /** One name for every language, or `{ "es": "…", "en": "…" }`: shoppers read it in their own. */
+  name: localizedInput(ShortText),
+  description: z._default(localizedInput(LongText), ''),
   cost: z.int().check(z.minimum(1), z.maximum(100_000_000)),
   imageUrl: z.optional(z.nullable(z.url({ protocol: /^https?$/ }).check(z.maxLength(2048)))),
+  /** False pauses the reward: shoppers no longer see it or redeem it; codes already redeemed still work. */
   active: z._default(z.boolean(), true),
 });
 export type RewardInput = z.input<typeof RewardInput>;
 
+/** A reward as shoppers see it, in their language. */
 export const Reward = z.object({
   id: z.string(),
   name: z.string(),
@@ -82,16 +154,21 @@ export const Reward = z.object({
 });
 export type Reward = z.infer<typeof Reward>;
 
+/** A reward as the store manages it: in the store's language, with the texts of each language. */
+export const ManagedReward = z.object({ ...Reward.shape, localized: LocalizedTexts });
+export type ManagedReward = z.infer<typeof ManagedReward>;
+
 export const putReward = defineEndpoint({
   id: 'putReward',
   method: 'PUT',
   path: '/v1/rewards/{id}',
   audience: 'secret',
+  staff: ownersAndAdmins,
   tag: 'Loyalty',
-  summary: 'Creates or replaces a reward of the catalog.',
+  summary: 'Creates or replaces a reward of the catalog; `active: false` pauses it.',
   params: z.object({ id: ExternalId }),
   body: RewardInput,
-  response: Reward,
+  response: ManagedReward,
 });
 
 export const listRewards = defineEndpoint({
@@ -100,25 +177,51 @@ export const listRewards = defineEndpoint({
   path: '/v1/rewards',
   audience: 'publishable',
   tag: 'Loyalty',
-  summary: 'The rewards shoppers can redeem points for, cheapest first.',
+  summary: 'The rewards shoppers can redeem points for (not the paused ones), cheapest first, in `?locale=` or the store\'s language.',
+  query: LocaleQuery,
   response: z.object({ items: z.array(Reward) }),
+});
+
+export const listRewardCatalog = defineEndpoint({
+  id: 'listRewardCatalog',
+  method: 'GET',
+  path: '/v1/reward-catalog',
+  audience: 'secret',
+  staff: ownersAndAdmins,
+  tag: 'Loyalty',
+  summary: 'Every reward of the catalog, paused ones too, cheapest first, with the texts of each language.',
+  response: z.object({ items: z.array(ManagedReward) }),
 });
 
 export const pointsReasons = ['purchase', 'promotion', 'birthday', 'redemption', 'expiry', 'refund', 'correction'] as const;
 export const PointsReason = z.enum(pointsReasons);
 export type PointsReason = z.infer<typeof PointsReason>;
 
+/** Where a redemption's code stands at the till. */
+export const RedemptionState = z.object({
+  /** The code to show at the till; null where staff read a customer's history (the code is the shopper's to give). */
+  code: z.nullable(z.string()),
+  /** When the code stops working; null when it never does. */
+  expiresAt: z.nullable(IsoDateTime),
+  /** When it was used at the till; null while it was not. */
+  usedAt: z.nullable(IsoDateTime),
+});
+export type RedemptionState = z.infer<typeof RedemptionState>;
+
 export const PointsEntry = z.object({
   id: z.string(),
   /** Points in (positive) or out (negative). */
   amount: z.int(),
   reason: PointsReason,
-  /** What it refers to: an order id, a reward id, a promotion id, a year. */
+  /** What it refers to: an order id, a redemption id, a correction id, a year. */
   reference: z.nullable(z.string()),
-  /** The promotion's or reward's name when the entry was made. */
+  /** The promotion's or reward's name when the entry was made, in the reader's language; a correction's note. */
   label: z.nullable(z.string()),
   createdAt: IsoDateTime,
+  /** When the points this entry brought in expire (for points in). */
   expiresAt: z.nullable(IsoDateTime),
+  /** For a redemption (and only for one): its code, expiry and use. */
+  redemption: z.optional(RedemptionState),
 });
 export type PointsEntry = z.infer<typeof PointsEntry>;
 
@@ -159,8 +262,9 @@ export const getMyPointsHistory = defineEndpoint({
   path: '/v1/me/points/history',
   audience: 'shopper',
   tag: 'Loyalty',
-  summary: "The shopper's points movements, newest first, each with its reason.",
-  query: PageQuery,
+  summary:
+    "The shopper's points movements, newest first, each with its reason, in the shopper's language (or `?locale=`'s); a redemption shows its code, its expiry and whether it was used.",
+  query: z.object({ ...PageQuery.shape, ...LocaleQuery.shape }),
   response: pageOf(PointsEntry),
 });
 
@@ -172,6 +276,10 @@ export const Redemption = z.object({
   code: z.string(),
   balanceAfter: z.int(),
   createdAt: IsoDateTime,
+  /** When the code stops working at the till; null when it never does. */
+  expiresAt: z.nullable(IsoDateTime),
+  /** When the code was used at the till; null while it was not. */
+  usedAt: z.nullable(IsoDateTime),
 });
 export type Redemption = z.infer<typeof Redemption>;
 
@@ -212,6 +320,7 @@ export const getSegments = defineEndpoint({
   method: 'GET',
   path: '/v1/segments',
   audience: 'secret',
+  staff: ownersAndAdmins,
   tag: 'Loyalty',
   summary: 'The customer pyramid: how many customers each tier has and what share of the last twelve months of revenue they bring.',
   response: Segments,
@@ -234,6 +343,7 @@ export const correctPoints = defineEndpoint({
   method: 'POST',
   path: '/v1/customers/{id}/points/corrections',
   audience: 'secret',
+  staff: ownersAndAdmins,
   tag: 'Loyalty',
   summary:
     "Corrects a customer's points with a new ledger entry (entries are never changed). Idempotent on the correction id; a correction that would take the balance below zero is a 409.",
@@ -241,5 +351,84 @@ export const correctPoints = defineEndpoint({
   body: PointsCorrectionInput,
   response: PointsEntry,
   status: 201,
+  errors: [404, 409],
+});
+
+// A customer's points, for the store ----------------------------------------------------------
+
+export const getCustomerPoints = defineEndpoint({
+  id: 'getCustomerPoints',
+  method: 'GET',
+  path: '/v1/customers/{id}/points',
+  audience: 'secret',
+  staff: allStaff,
+  tag: 'Loyalty',
+  summary: "A customer's points as they see them: balance, tier, progress to the next tier and the next expiries.",
+  params: z.object({ id: ExternalId }),
+  response: PointsAccount,
+  errors: [404],
+});
+
+export const getCustomerPointsHistory = defineEndpoint({
+  id: 'getCustomerPointsHistory',
+  method: 'GET',
+  path: '/v1/customers/{id}/points/history',
+  audience: 'secret',
+  staff: allStaff,
+  tag: 'Loyalty',
+  summary: "A customer's points ledger, newest first, in the store's language (or `?locale=`'s); redemptions show their expiry and use, not their code.",
+  params: z.object({ id: ExternalId }),
+  query: z.object({ ...PageQuery.shape, ...LocaleQuery.shape }),
+  response: pageOf(PointsEntry),
+  errors: [404],
+});
+
+// At the till ---------------------------------------------------------------------------
+
+export const redemptionStatuses = ['valid', 'used', 'expired'] as const;
+
+/** A redemption as the till sees it: whose, what for, and whether the code still works. */
+export const TillRedemption = z.object({
+  id: z.string(),
+  code: z.string(),
+  status: z.enum(redemptionStatuses),
+  reward: z.object({ id: z.string(), name: z.string() }),
+  cost: z.int(),
+  customer: z.object({ id: z.string(), firstName: z.string(), lastName: z.string() }),
+  createdAt: IsoDateTime,
+  expiresAt: z.nullable(IsoDateTime),
+  usedAt: z.nullable(IsoDateTime),
+  /** Who used it: a member of the staff, or the store's backend. */
+  usedBy: z.nullable(StoreActor),
+});
+export type TillRedemption = z.infer<typeof TillRedemption>;
+
+/** A code as read out or typed at the till: case, spaces and the dash do not matter (`abcd efgh` is `ABCD-EFGH`). */
+const RedemptionCode = z.object({ code: z.string().check(z.minLength(1), z.maxLength(32)) });
+
+export const getRedemption = defineEndpoint({
+  id: 'getRedemption',
+  method: 'GET',
+  path: '/v1/redemptions/{code}',
+  audience: 'secret',
+  staff: allStaff,
+  tag: 'Loyalty',
+  summary: "Looks a redemption code up at the till, to check it before honouring it: the reward, the customer, and whether it is valid, used or expired. Another store's code is a 404.",
+  params: RedemptionCode,
+  response: TillRedemption,
+  errors: [404],
+});
+
+export const useRedemption = defineEndpoint({
+  id: 'useRedemption',
+  method: 'POST',
+  path: '/v1/redemptions/{code}/use',
+  audience: 'secret',
+  staff: allStaff,
+  tag: 'Loyalty',
+  summary:
+    'Honours a redemption at the till: marks its code used, once, noting when and by whom (the staff member, or the backend for the secret key). Used before: a 409 `redemption-used` saying when and by whom; expired: a 409 `redemption-expired` saying when; unknown or another store\'s: a 404.',
+  params: RedemptionCode,
+  response: TillRedemption,
   errors: [404, 409],
 });

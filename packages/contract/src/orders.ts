@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { CurrencyCode, ExternalId, IsoDateTime, Money } from './common.ts';
-import { defineEndpoint } from './endpoint.ts';
+import { CurrencyCode, ExternalId, IsoDateTime, Money, PageQuery, pageOf } from './common.ts';
+import { allStaff, defineEndpoint } from './endpoint.ts';
 
 export const maxInstallments = 48;
 
@@ -122,4 +122,29 @@ export const createPayment = defineEndpoint({
   response: Payment,
   status: 201,
   errors: [404, 409],
+});
+
+/** An order in a customer's history: when, how much, how it was paid, and what (the products' names, in line order). */
+export const OrderSummary = z.object({
+  id: z.string(),
+  placedAt: IsoDateTime,
+  total: Money,
+  refunded: Money,
+  payment: OrderPayment,
+  items: z.array(z.string()),
+});
+export type OrderSummary = z.infer<typeof OrderSummary>;
+
+export const listCustomerOrders = defineEndpoint({
+  id: 'listCustomerOrders',
+  method: 'GET',
+  path: '/v1/customers/{id}/orders',
+  audience: 'secret',
+  staff: allStaff,
+  tag: 'Orders',
+  summary: "A customer's orders, the latest first, a page at a time (keyset cursor).",
+  params: z.object({ id: ExternalId }),
+  query: PageQuery,
+  response: pageOf(OrderSummary),
+  errors: [404],
 });

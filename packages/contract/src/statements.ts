@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ExternalId, IsoDate, IsoDateTime, PageQuery } from './common.ts';
-import { defineEndpoint } from './endpoint.ts';
+import { allStaff, defineEndpoint, ownersAndAdmins } from './endpoint.ts';
 
 /** Interest and percentages in basis points: 250 is 2.50 %. */
 const BasisPoints = z.int().check(z.minimum(0), z.maximum(10_000));
@@ -38,6 +38,7 @@ export const getCardSettings = defineEndpoint({
   method: 'GET',
   path: '/v1/card-settings',
   audience: 'secret',
+  staff: ownersAndAdmins,
   tag: 'Store card',
   summary: "The merchant's store-card rules: statement cycle, minimum payment, interest and late fee.",
   response: CardSettings,
@@ -48,6 +49,7 @@ export const putCardSettings = defineEndpoint({
   method: 'PUT',
   path: '/v1/card-settings',
   audience: 'secret',
+  staff: ownersAndAdmins,
   tag: 'Store card',
   summary: 'Replaces the store-card rules; statements already closed keep the rules they closed with.',
   body: CardSettings,
@@ -74,6 +76,7 @@ export const putCardAccount = defineEndpoint({
   method: 'PUT',
   path: '/v1/customers/{id}/card',
   audience: 'secret',
+  staff: ownersAndAdmins,
   tag: 'Store card',
   summary: 'Opens a store-card account for the customer or changes its credit limit.',
   params: z.object({ id: ExternalId }),
@@ -261,6 +264,11 @@ export const listMyStatements = defineEndpoint({
   response: StatementList,
 });
 
+const StatementPageQuery = z.object({
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000)), 50),
+  after: PageQuery.shape.after,
+});
+
 export const getMyStatement = defineEndpoint({
   id: 'getMyStatement',
   method: 'GET',
@@ -269,10 +277,7 @@ export const getMyStatement = defineEndpoint({
   tag: 'Store card',
   summary: 'One statement: its figures, a payoff hint and its transactions, paged by cursor.',
   params: z.object({ period: Period }),
-  query: z.object({
-    limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000)), 50),
-    after: PageQuery.shape.after,
-  }),
+  query: StatementPageQuery,
   response: Statement,
   errors: [404],
 });
@@ -294,5 +299,32 @@ export const exportMyStatement = defineEndpoint({
   }),
   response: null,
   produces: ['text/csv', 'application/pdf'],
+  errors: [404],
+});
+
+export const listCustomerStatements = defineEndpoint({
+  id: 'listCustomerStatements',
+  method: 'GET',
+  path: '/v1/customers/{id}/statements',
+  audience: 'secret',
+  staff: allStaff,
+  tag: 'Store card',
+  summary: "A customer's store-card account and statements, as the cardholder sees them; `account` is null without a store card.",
+  params: z.object({ id: ExternalId }),
+  response: StatementList,
+  errors: [404],
+});
+
+export const getCustomerStatement = defineEndpoint({
+  id: 'getCustomerStatement',
+  method: 'GET',
+  path: '/v1/customers/{id}/statements/{period}',
+  audience: 'secret',
+  staff: allStaff,
+  tag: 'Store card',
+  summary: "One of a customer's statements, as the cardholder sees it: figures, disclosures and transactions, paged by cursor.",
+  params: z.object({ id: ExternalId, period: Period }),
+  query: StatementPageQuery,
+  response: Statement,
   errors: [404],
 });

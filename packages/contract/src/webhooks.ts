@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { IsoDateTime, Money, Tier } from './common.ts';
-import { defineEndpoint } from './endpoint.ts';
+import { defineEndpoint, ownersAndAdmins } from './endpoint.ts';
 import { notificationKinds } from './wishlist.ts';
 
 /** What the store's backend can be told about, as it happens. */
@@ -77,6 +77,7 @@ export const createWebhookEndpoint = defineEndpoint({
   method: 'POST',
   path: '/v1/webhook-endpoints',
   audience: 'secret',
+  staff: ownersAndAdmins,
   tag: 'Webhooks',
   summary: `Registers a URL of the store's backend to receive events, signed with a secret shown only in this answer. At most ${maxWebhookEndpoints} per store (409 beyond).`,
   body: WebhookEndpointInput,
@@ -90,6 +91,7 @@ export const listWebhookEndpoints = defineEndpoint({
   method: 'GET',
   path: '/v1/webhook-endpoints',
   audience: 'secret',
+  staff: ownersAndAdmins,
   tag: 'Webhooks',
   summary: "The store's webhook endpoints, oldest first (without their secrets).",
   response: z.object({ items: z.array(WebhookEndpoint) }),
@@ -100,6 +102,7 @@ export const deleteWebhookEndpoint = defineEndpoint({
   method: 'DELETE',
   path: '/v1/webhook-endpoints/{id}',
   audience: 'secret',
+  staff: ownersAndAdmins,
   tag: 'Webhooks',
   summary: 'Removes an endpoint with its deliveries; nothing more is sent to it.',
   params: z.object({ id: EndpointId }),
@@ -137,6 +140,7 @@ export const listWebhookDeliveries = defineEndpoint({
   method: 'GET',
   path: '/v1/webhook-deliveries',
   audience: 'secret',
+  staff: ownersAndAdmins,
   tag: 'Webhooks',
   summary: 'Deliveries of events to the store\'s endpoints, newest first; filter by endpoint and status.',
   query: z.object({
@@ -153,6 +157,7 @@ export const retryWebhookDelivery = defineEndpoint({
   method: 'POST',
   path: '/v1/webhook-deliveries/{id}/retry',
   audience: 'secret',
+  staff: ownersAndAdmins,
   tag: 'Webhooks',
   summary: 'Sends a failed delivery once more, within seconds. A 409 when it is not failed.',
   params: z.object({ id: DeliveryId }),

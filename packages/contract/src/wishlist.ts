@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ExternalId, IsoDateTime, Money } from './common.ts';
-import { defineEndpoint } from './endpoint.ts';
+import { allStaff, defineEndpoint } from './endpoint.ts';
 import { Product } from './products.ts';
 
 export const WishlistAlerts = z.object({
@@ -38,6 +38,19 @@ export const getMyWishlist = defineEndpoint({
   tag: 'Wishlist',
   summary: "The shopper's wishlist, most recently saved first, with each product's price and stock now.",
   response: Wishlist,
+});
+
+export const getCustomerWishlist = defineEndpoint({
+  id: 'getCustomerWishlist',
+  method: 'GET',
+  path: '/v1/customers/{id}/wishlist',
+  audience: 'secret',
+  staff: allStaff,
+  tag: 'Wishlist',
+  summary: "A customer's wishlist, as they see it: most recently saved first, with each product's price and stock now.",
+  params: z.object({ id: ExternalId }),
+  response: Wishlist,
+  errors: [404],
 });
 
 const ItemParams = z.object({ productId: ExternalId });

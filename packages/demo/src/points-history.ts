@@ -1,4 +1,5 @@
-import type { LoyaltySettings, Tier } from '@clientela/contract';
+import { createHash } from 'node:crypto';
+import type { LocalizedText, LoyaltySettings, Tier } from '@clientela/contract';
 import { birthdayIn, localDate, startOfLocalDay } from '@clientela/server/core/time-zone';
 import type { Database } from '@clientela/server/db/schema';
 import { pointsForPurchase, PointsLots, pointsToReverse, type ActivePromotion } from '@clientela/server/modules/loyalty';
@@ -10,8 +11,21 @@ const day = 86_400_000;
 
 export interface DemoReward {
   id: string;
-  name: string;
+  name: LocalizedText;
   cost: number;
+}
+
+/**
+ * A redemption's code as the API draws them (no 0/O or 1/I), and whether it
+ * was used at the till and how many days after: made from the redemption's
+ * number and the draw its customer's stream gave it, so nothing else drawn
+ * from the stream moves.
+ */
+function demoRedemptionFate(number: number, draw: number): { code: string; used: boolean; usedAfterDays: number } {
+  const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+  const digest = createHash('sha256').update(`demo redemption ${number} ${draw}`).digest();
+  const letters = Array.from(digest.subarray(0, 8), (byte) => alphabet[byte % alphabet.length]).join('');
+  return { code: `${letters.slice(0, 4)}-${letters.slice(4)}`, used: digest[8]! < 205, usedAfterDays: 1 + (digest[9]! % 3) };
 }
 
 export interface PointsHistory {
@@ -72,8 +86,8 @@ export function makePointsHistory(
       events.push({
         at: placedAt,
         run: () => {
-          for (const earned of pointsForPurchase(settings, tiers.get(customer.id)!, { id: order.id, total, placedAt }, promotions)) {
-            write({ ...base, ...earned, createdAt: placedAt, expiresAt: expiresFrom(placedAt) });
+          for (const { labels, ...earned } of pointsForPurchase(settings, tiers.get(customer.id)!, { id: order.id, total, placedAt }, promotions)) {
+            write({ ...base, ...earned, ...(labels ? { labels: JSON.stringify(labels) } : {}), createdAt: placedAt, expiresAt: expiresFrom(placedAt) });
           }
           if (!customer.lapsed && random.chance(0.15)) {
             const at = new Date(placedAt.getTime() + random.int(1, 12) * day);
@@ -84,9 +98,12 @@ export function makePointsHistory(
                 if (affordable.length === 0 || at >= now) return;
                 const reward = random.pick(affordable);
                 const id = `red_demo_${++redemptions}`;
-                write({ ...base, amount: -reward.cost, reason: 'redemption', reference: id, label: reward.name, createdAt: at, expiresAt: null });
-                const code = `${String(redemptions).padStart(4, '0')}-${random.int(1000, 9999)}`;
-                history.redemptions.push({ merchantId: merchant.id, id, customerId: customer.id, rewardId: reward.id, cost: reward.cost, code, createdAt: at });
+                write({ ...base, amount: -reward.cost, reason: 'redemption', reference: id, label: reward.name.es, labels: JSON.stringify(reward.name), createdAt: at, expiresAt: null });
+                const { code, used, usedAfterDays } = demoRedemptionFate(redemptions, random.int(1000, 9999));
+                // Most codes were used at the till a day or three later (by the store's backend: the demo's till); some were let go.
+                const expiresAt = settings.redemptionValidDays === null ? null : new Date(at.getTime() + settings.redemptionValidDays * day);
+                const usedAt = used && at.getTime() + usedAfterDays * day < now.getTime() ? new Date(at.getTime() + usedAfterDays * day) : null;
+                history.redemptions.push({ merchantId: merchant.id, id, customerId: customer.id, rewardId: reward.id, cost: reward.cost, code, createdAt: at, expiresAt, usedAt, usedByStaffId: null });
               },
             });
           }

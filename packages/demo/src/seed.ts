@@ -2,7 +2,7 @@ import type { Tier } from '@clientela/contract';
 import type { DemoSeedResult } from '@clientela/server';
 import { localDate } from '@clientela/server/core/time-zone';
 import type { Database } from '@clientela/server/db/schema';
-import { addMerchant, allowOrigins, createAgent, normalizeOrigin } from '@clientela/server/modules/auth';
+import { addMerchant, allowOrigins, createStaffMember, findStaffMember, normalizeOrigin } from '@clientela/server/modules/auth';
 import { defaultLoyaltySettings, recomputeTiers } from '@clientela/server/modules/loyalty';
 import { defaultCardSettings } from '@clientela/server/modules/statements';
 import type { Insertable, Kysely, Transaction } from 'kysely';
@@ -32,8 +32,22 @@ export const demoMerchant = {
 } as const;
 
 export const demoAgents = [
-  { id: 'agt_demo_sofia', name: 'Sofía Morales', email: 'agente@demo.clientela.dev', password: 'demo-agente' },
-  { id: 'agt_demo_tomas', name: 'Tomás Reyes', email: 'tomas@demo.clientela.dev', password: 'demo-agente' },
+  { id: 'agt_demo_sofia', name: 'Sofía Morales', email: 'agente@demo.clientela.dev', password: 'demo-agente', role: 'agent' },
+  { id: 'agt_demo_tomas', name: 'Tomás Reyes', email: 'tomas@demo.clientela.dev', password: 'demo-agente', role: 'agent' },
+] as const;
+
+/** The demo store's staff, each with a sign-in `serve --demo` prints: its owner, an admin and the agents. */
+export const demoStaff = [
+  { id: 'stf_demo_owner', name: 'Isabel Fuentes', email: 'dueno@demo.clientela.dev', password: 'demo-dueno', role: 'owner' },
+  { id: 'stf_demo_admin', name: 'Martín Soto', email: 'admin@demo.clientela.dev', password: 'demo-admin', role: 'admin' },
+  ...demoAgents,
+] as const;
+
+/** The staff's follow-up on Ana Torres, the store's best customer: who wrote what, how many days before the seeding. */
+const notesOnAna = [
+  { by: 'stf_demo_admin', daysAgo: 40, body: 'Cliente top desde hace dos años. Ofrecerle la preventa de temporada antes que a nadie.' },
+  { by: 'agt_demo_sofia', daysAgo: 12, body: 'Llamó por el despacho del refrigerador: llegó con un día de atraso. Se le ofreció despacho gratis en la próxima compra; quedó conforme.' },
+  { by: 'stf_demo_owner', daysAgo: 3, body: 'Invitarla al evento de clientes Aurora de marzo. Prefiere que la contacten por correo, no por teléfono.' },
 ] as const;
 
 /** Shoppers the demo store lets a visitor sign in as, each showing a different side of the kit. */
@@ -111,6 +125,14 @@ function shoppingTime(random: SeededRandom, from: number, to: number): Date {
  * A year of orders (and a few lapsed shoppers' older ones), each customer's
  * drawn from a stream of their own in their own time order; ids follow the
  * orders' times across the store.
+ *
+ * Baskets follow what happens in a shopper's life, not chance alone: a new
+ * thing, mostly from their favourite categories, brings what goes with it
+ * (`complements`: the sleeping bag with the tent), in the same basket or in
+ * the weeks after; a durable is bought once (nobody buys a second espresso
+ * machine); supplies are bought again on their cycle by whoever took to them
+ * (coffee every month or so once there is an espresso machine), and clothes
+ * now and then as they wear out.
  */
 function makeOrders(now: Date, customers: DemoCustomer[], products: DemoProduct[]): GeneratedOrder[] {
   const byCategory = new Map<string, DemoProduct[]>();
@@ -126,18 +148,25 @@ function makeOrders(now: Date, customers: DemoCustomer[], products: DemoProduct[
     if (customer.ordersPerYear === 0) continue;
     const random = demoStream(`orders ${customer.id}`);
     const preferredBrands = new Set([random.pick(brands), random.pick(brands)]);
-    const bought: DemoProduct[] = [];
+    /** Items bought, and when last. */
+    const owned = new Map<string, number>();
+    /** What they will come back for, and when: supplies and clothes on their cycle (in the brand they took), complements soon after. */
+    const upcoming = new Map<string, { at: number; product: DemoProduct | undefined }>();
     /** A product from `pool`, by popularity, three times likelier in a brand the customer likes. */
     const pickFrom = (pool: DemoProduct[]) => random.weighted(pool, pool.map((p) => p.popularity * (preferredBrands.has(p.brand) ? 3 : 1)));
-    /** Something that goes with `product`, in whichever brand. */
-    const complementOf = (product: DemoProduct) => {
-      const items = complements[product.item] ?? [];
-      return items.length > 0 ? pickFrom(byItem.get(random.pick(items))!) : undefined;
+    /** Whether they would buy one of `item` now: never a second durable; clothes and supplies once their time has come. */
+    const wanted = (item: string, at: number) => {
+      const last = owned.get(item);
+      const rebuyDays = byItem.get(item)![0]!.rebuyDays;
+      return last === undefined || (rebuyDays !== undefined && at - last >= rebuyDays * day * 0.8);
     };
-    /** What a shopper reaches for first: often what goes with something they bought, else their favourite categories, else anything. */
-    const firstPick = () => {
-      const follow = bought.length > 0 && random.chance(0.4) ? complementOf(random.pick(bought.slice(-3))) : undefined;
-      return follow ?? pickFrom(random.chance(0.7) ? byCategory.get(random.pick(customer.favorites))! : products);
+    /** Something new: mostly from their favourite categories, anything they would buy now. */
+    const newThing = (at: number) => {
+      for (let tries = 0; tries < 8; tries++) {
+        const product = pickFrom(random.chance(0.75) ? byCategory.get(random.pick(customer.favorites))! : products);
+        if (wanted(product.item, at) && !upcoming.has(product.item)) return product;
+      }
+      return undefined;
     };
     const from = customer.lapsed ? Math.max(customer.registeredAt.getTime(), now.getTime() - 730 * day) : Math.max(customer.registeredAt.getTime(), yearAgo);
     const to = customer.lapsed ? yearAgo - 30 * day : now.getTime() - 3_600_000;
@@ -145,16 +174,41 @@ function makeOrders(now: Date, customers: DemoCustomer[], products: DemoProduct[
     const count = Math.max(1, Math.round((customer.ordersPerYear * (to - from)) / (365 * day)));
     const times = Array.from({ length: count }, () => shoppingTime(random, from, to)).sort((a, b) => a.getTime() - b.getTime());
     for (const placedAt of times) {
-      const lineCount = random.weighted([1, 2, 3], [0.6, 0.3, 0.1]);
-      const first = firstPick();
-      const chosen = new Set<DemoProduct>([first]);
-      while (chosen.size < lineCount) chosen.add((random.chance(0.7) ? complementOf(first) : undefined) ?? firstPick());
-      bought.push(...chosen);
-      const lines = [...chosen].map((product, lineIndex) => ({
+      const at = placedAt.getTime();
+      const chosen = new Map<string, DemoProduct>();
+      const take = (product: DemoProduct) => {
+        if (chosen.size >= 4 || chosen.has(product.item)) return;
+        chosen.set(product.item, product);
+        owned.set(product.item, at);
+        upcoming.delete(product.item);
+        // Supplies come back on their cycle for most who took to them; clothes for some, when worn out.
+        if (product.rebuyDays !== undefined && random.chance(product.supply ? 0.85 : 0.35)) {
+          upcoming.set(product.item, { at: at + product.rebuyDays * day * (0.8 + 0.45 * random.next()), product });
+        }
+      };
+      // What is due: the supply running out, the complement they meant to come back for.
+      for (const [item, due] of [...upcoming].sort((a, b) => a[1].at - b[1].at)) {
+        if (due.at <= at && wanted(item, at)) take(due.product && random.chance(0.85) ? due.product : pickFrom(byItem.get(item)!));
+        else if (due.at <= at) upcoming.delete(item);
+      }
+      // Something new, and what goes with it: now, or in the weeks to come.
+      if (chosen.size === 0 || random.chance(0.35)) {
+        const first = newThing(at);
+        if (first) {
+          take(first);
+          for (const item of complements[first.item] ?? []) {
+            if (!wanted(item, at) || upcoming.has(item)) continue;
+            if (random.chance(0.4)) take(pickFrom(byItem.get(item)!));
+            else if (random.chance(0.5)) upcoming.set(item, { at: at + random.int(3, 30) * day, product: undefined });
+          }
+        }
+      }
+      if (chosen.size === 0) take(pickFrom(products.filter((p) => p.supply)));
+      const lines = [...chosen.values()].map((product, lineIndex) => ({
         merchantId: demoMerchant.id,
         lineNo: lineIndex + 1,
         productId: product.id,
-        quantity: random.chance(0.85) ? 1 : 2,
+        quantity: random.chance(product.supply ? 0.7 : 0.9) ? 1 : 2,
         unitPrice: product.price,
       }));
       const total = lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
@@ -182,14 +236,17 @@ async function insertInChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unkn
 
 /**
  * Loads the demo merchant, Almacenes Aurora: 320 customers with Spanish and
- * English names, 126 products, a year of orders (and a few lapsed shoppers'
+ * English names, 165 products, a year of orders (and a few lapsed shoppers'
  * older ones), the points ledger, rewards, agents and open chats. Generated
  * from a fixed seed relative to `now`, in one transaction. When the demo
  * merchant already exists only its allowed origins are brought up to date.
  */
 export async function seedDemo(db: Kysely<Database>, options: { now: Date; origins: readonly string[] }): Promise<DemoSeedResult> {
   const origins = options.origins.map(normalizeOrigin);
-  if (await allowOrigins(db, demoMerchant.id, origins)) return { created: false };
+  if (await allowOrigins(db, demoMerchant.id, origins)) {
+    await ensureDemoStaff(db);
+    return { created: false };
+  }
   const { now } = options;
   const random = new SeededRandom(20261123);
   const products = demoCatalog(random);
@@ -205,8 +262,28 @@ export async function seedDemo(db: Kysely<Database>, options: { now: Date; origi
   for (const refund of cardHistory.refunds) refunded.set(refund.orderId, (refunded.get(refund.orderId) ?? 0) + refund.amount);
   for (const { order } of orders) order.refunded = refunded.get(order.id) ?? 0;
   const conversations = demoConversations(demoStream('conversations'), now, customers, orders, demoAgents[0].id);
-  const loyalty = defaultLoyaltySettings();
-  const cyberDay = { id: 'cyberday', name: 'CyberDay', startsAt: new Date(now.getTime() - 150 * day), endsAt: new Date(now.getTime() - 143 * day), multiplier: 20_000 };
+  // A thousand points are worth $1.250 to the store (a $5.000 voucher costs 4.000), and codes last 90 days.
+  const loyalty = { ...defaultLoyaltySettings(), valuePerThousandPoints: 1_250, redemptionValidDays: 90 };
+  const cyberDay = {
+    id: 'cyberday',
+    name: 'CyberDay',
+    names: { es: 'CyberDay', en: 'CyberDay' },
+    startsAt: new Date(now.getTime() - 150 * day),
+    endsAt: new Date(now.getTime() - 143 * day),
+    multiplier: 20_000,
+  };
+  const promotions = [
+    { ...cyberDay, descriptions: { es: 'Puntos dobles en toda la tienda.', en: 'Double points storewide.' } },
+    {
+      id: 'aniversario',
+      name: 'Aniversario Aurora',
+      names: { es: 'Aniversario Aurora', en: 'Aurora anniversary' },
+      descriptions: { es: 'Una vez y media los puntos, tres días.', en: 'One and a half times the points, for three days.' },
+      startsAt: new Date(now.getTime() + 20 * day),
+      endsAt: new Date(now.getTime() + 23 * day),
+      multiplier: 15_000,
+    },
+  ];
   let pointsEntries = 0;
 
   await db.transaction().execute(async (trx: Transaction<Database>) => {
@@ -218,11 +295,11 @@ export async function seedDemo(db: Kysely<Database>, options: { now: Date; origi
       locale: 'es',
       keys: demoMerchant,
     });
-    for (const agent of demoAgents) await createAgent(trx, demoMerchant.id, agent);
+    for (const member of demoStaff) await createStaffMember(trx, demoMerchant.id, member);
     const merchantId = demoMerchant.id;
     await trx
       .insertInto('products')
-      .values(products.map(({ popularity: _, item: __, brand: ___, ...product }) => ({ ...product, merchantId, active: true, updatedAt: now })))
+      .values(products.map(({ popularity: _, item, brand: __, rebuyDays: ___, supply: ____, ...product }) => ({ ...product, type: item, merchantId, active: true, updatedAt: now })))
       .execute();
     await insertInChunks(customers, (chunk) =>
       trx
@@ -257,9 +334,31 @@ export async function seedDemo(db: Kysely<Database>, options: { now: Date; origi
     await insertInChunks(wishlists.alerts, (chunk) => trx.insertInto('notifications').values(chunk).execute());
     await trx
       .insertInto('rewards')
-      .values(demoRewards.map((reward) => ({ ...reward, merchantId, imageUrl: null, active: true })))
+      .values(
+        demoRewards.map(({ name, description, ...reward }) => ({
+          ...reward,
+          names: JSON.stringify(name),
+          descriptions: JSON.stringify(description),
+          merchantId,
+          imageUrl: null,
+          active: true,
+        })),
+      )
       .execute();
-    await trx.insertInto('promotions').values({ ...cyberDay, merchantId }).execute();
+    await trx
+      .insertInto('promotions')
+      .values(
+        promotions.map(({ id, names, descriptions, startsAt, endsAt, multiplier }) => ({
+          id,
+          names: JSON.stringify(names),
+          descriptions: JSON.stringify(descriptions),
+          startsAt,
+          endsAt,
+          multiplier,
+          merchantId,
+        })),
+      )
+      .execute();
     await trx.insertInto('loyaltySettings').values({ ...loyalty, merchantId, tierMultipliers: JSON.stringify(loyalty.tierMultipliers) }).execute();
     await trx.insertInto('conversations').values(conversations.map((c) => c.conversation)).execute();
     const messages: Insertable<Database['messages']>[] = conversations.flatMap((c) => c.messages);
@@ -274,6 +373,21 @@ export async function seedDemo(db: Kysely<Database>, options: { now: Date; origi
       await trx.updateTable('customers').set({ pointsDueAt: dueAt }).where('merchantId', '=', merchantId).where('id', '=', customerId).execute();
     }
     pointsEntries = points.entries.length;
+    const author = (id: string) => demoStaff.find((member) => member.id === id)!;
+    await trx
+      .insertInto('customerNotes')
+      .values(
+        notesOnAna.map((note) => ({
+          merchantId,
+          customerId: demoShoppers[0].id,
+          authorStaffId: note.by,
+          authorName: author(note.by).name,
+          authorRole: author(note.by).role,
+          body: note.body,
+          createdAt: new Date(now.getTime() - note.daysAgo * day),
+        })),
+      )
+      .execute();
   });
   return {
     created: true,
@@ -286,4 +400,16 @@ export async function seedDemo(db: Kysely<Database>, options: { now: Date; origi
       statements: cardHistory.statements.length,
     },
   };
+}
+
+/** Adds the demo staff a data folder seeded by an earlier version lacks (its owner and admin), so every sign-in printed at start works. */
+async function ensureDemoStaff(db: Kysely<Database>): Promise<void> {
+  for (const member of demoStaff) {
+    if (await findStaffMember(db, demoMerchant.id, member.id)) continue;
+    try {
+      await createStaffMember(db, demoMerchant.id, member);
+    } catch {
+      // Someone took the email meanwhile (a member added by hand): theirs stands.
+    }
+  }
 }

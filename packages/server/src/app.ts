@@ -20,11 +20,13 @@ import { chatRoutes } from './modules/chat/chat.routes.ts';
 import { ChatHub } from './modules/chat/index.ts';
 import { customerRoutes } from './modules/customers/customers.routes.ts';
 import { customersForMeReads } from './modules/customers/index.ts';
+import { eventRoutes } from './modules/events/events.routes.ts';
 import { loyaltyRoutes } from './modules/loyalty/loyalty.routes.ts';
 import { orderRoutes } from './modules/orders/orders.routes.ts';
 import { type RateLimitRules, RateLimits } from './modules/rate-limits/index.ts';
 import { RecommendationModels } from './modules/recommendations/index.ts';
 import { recommendationRoutes } from './modules/recommendations/recommendations.routes.ts';
+import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { statementRoutes } from './modules/statements/statements.routes.ts';
 import { type HostResolver, systemResolver, WebhookSecrets } from './modules/webhooks/index.ts';
 import { webhookRoutes } from './modules/webhooks/webhooks.routes.ts';
@@ -117,8 +119,10 @@ export function createApp(options: AppOptions): { app: Hono; deps: AppDeps } {
   loyaltyRoutes(api, deps);
   wishlistRoutes(api, deps);
   recommendationRoutes(api, deps);
+  eventRoutes(api, deps);
   chatRoutes(api, deps);
   webhookRoutes(api, deps);
+  reportRoutes(api, deps);
   sessionEndingRoutes(api, deps);
 
   const document = openApiDocument(api.endpoints, apiVersion);

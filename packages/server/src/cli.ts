@@ -1,10 +1,19 @@
 import { parseArgs } from 'node:util';
-import { WebhookDeliveryStatus, WebhookEndpointInput } from '@clientela/contract';
+import { NewStaffMember, staffRoles, WebhookDeliveryStatus, WebhookEndpointInput } from '@clientela/contract';
 import { systemClock } from './core/clock.ts';
 import { createLogger } from './core/logger.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { readEnvironment } from './env.ts';
-import { createAgent, createMerchant, findMerchantById, loadTokenSecret, rotateTokenKey } from './modules/auth/index.ts';
+import {
+  addOrigin,
+  createMerchant,
+  createStaffMember,
+  findMerchantById,
+  listOrigins,
+  loadTokenSecret,
+  removeOrigin,
+  rotateTokenKey,
+} from './modules/auth/index.ts';
 import { createWebhookEndpoint, listWebhookDeliveries, listWebhookEndpoints, WebhookSecrets } from './modules/webhooks/index.ts';
 import { openConfiguredDatabase, startServer, type Demo } from './serve.ts';
 
@@ -18,8 +27,15 @@ const usage = `Usage:
       Signs the merchant's tokens with a new key from now on (running servers take it up within 30 s).
       Tokens under the previous key keep working until they expire, at most 12 hours; with
       --end-previous, for a key that leaked, they stop at once: agents sign in again, shoppers get new sessions.
+  clientela merchant origins add|remove|list --merchant ID [--origin ORIGIN…]
+      Allows pages of an origin to call the API for the merchant, stops them, or lists the origins
+      allowed, and prints the origins as JSON (running servers see the change within 30 s).
+  clientela staff create --merchant ID --email EMAIL --name NAME --role owner|admin|agent --password PASSWORD
+      Adds a member to the merchant's staff: an owner (everything, keys and staff included), an admin
+      (loyalty, customers, origins, card rules, support hours, webhooks, the till) or an agent (the
+      console, customer look-up, the till). All sign in with POST /v1/agent/login.
   clientela agent create --merchant ID --email EMAIL --name NAME --password PASSWORD
-      Adds a support agent to a merchant.
+      Adds a support agent to a merchant: a member of the staff with the agent role.
   clientela webhooks add --merchant ID --url URL [--event TYPE…] [--description TEXT]
       Registers a webhook endpoint (all event types unless --event names some) and prints it
       as JSON with its signing secret, shown only this once.
@@ -77,7 +93,7 @@ async function serve(args: string[]) {
       `  Demo merchant ${demo.merchant.name} (${demo.merchant.id})${counts ? `, seeded now: ${counts.customers} customers, ${counts.products} products, ${counts.orders} orders` : ''}`,
       `    publishable key  ${demo.merchant.publishableKey}`,
       `    secret key       ${demo.merchant.secretKey}`,
-      `  Demo agent    ${demo.agent.email} / ${demo.agent.password}`,
+      ...demoSignIns(demo.staff),
     );
   }
   console.log(lines.join('\n'));
@@ -92,11 +108,45 @@ async function serve(args: string[]) {
   process.on('SIGTERM', shutdown);
 }
 
+/** One sign-in of each role, aligned under "Demo staff". */
+function demoSignIns(staff: Demo['staff']): string[] {
+  const shown = staffRoles.flatMap((role) => staff.find((member) => member.role === role) ?? []);
+  return shown.map((member, i) => `  ${i === 0 ? 'Demo staff' : ''.padEnd(10)}    ${member.role.padEnd(5)}  ${member.email} / ${member.password}`);
+}
+
 async function merchant(args: string[]) {
   const [action, ...options] = args;
   if (action === 'create') return createMerchantCommand(options);
   if (action === 'rotate-token-key') return rotateTokenKeyCommand(options);
+  if (action === 'origins') return originsCommand(options);
   throw new UsageError();
+}
+
+async function originsCommand(args: string[]) {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { merchant: { type: 'string' }, origin: { type: 'string', multiple: true } },
+  });
+  const [action] = positionals;
+  const merchantId = values.merchant;
+  const origins = values.origin ?? [];
+  if (!merchantId || !action || !['add', 'remove', 'list'].includes(action)) throw new UsageError();
+  if (action !== 'list' && origins.length === 0) throw new UsageError(`--origin names the origin to ${action}`);
+  const result = await withDatabase(async ({ db }) => {
+    if (!(await findMerchantById(db, merchantId))) throw new Error(`No merchant ${merchantId}`);
+    for (const origin of origins) {
+      try {
+        if (action === 'add') await addOrigin(db, merchantId, origin);
+        else await removeOrigin(db, merchantId, origin);
+      } catch (error) {
+        const problem = error as { errors?: Array<{ message: string }>; message: string };
+        throw new UsageError(`--origin ${origin}: ${problem.errors?.[0]?.message ?? problem.message}`);
+      }
+    }
+    return listOrigins(db, merchantId);
+  });
+  console.log(JSON.stringify({ merchantId, ...result }, null, 2));
 }
 
 async function rotateTokenKeyCommand(args: string[]) {
@@ -150,7 +200,8 @@ async function createMerchantCommand(args: string[]) {
   );
 }
 
-async function agent(args: string[]) {
+/** `staff create`, and `agent create`, which is `staff create --role agent`. */
+async function staffCommand(args: string[], fixedRole?: 'agent') {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
@@ -159,12 +210,18 @@ async function agent(args: string[]) {
       email: { type: 'string' },
       name: { type: 'string' },
       password: { type: 'string' },
+      ...(fixedRole ? {} : { role: { type: 'string' as const } }),
     },
   });
   const { merchant: merchantId, email, name, password } = values;
-  if (positionals[0] !== 'create' || !merchantId || !email || !name || !password) throw new UsageError();
-  if (password.length < 10) throw new UsageError('--password needs at least 10 characters');
-  const created = await withDatabase(({ db }) => createAgent(db, merchantId, { email, name, password }));
+  const role = fixedRole ?? (values as { role?: string }).role;
+  if (positionals[0] !== 'create' || !merchantId || !email || !name || !password || !role) throw new UsageError();
+  const input = NewStaffMember.safeParse({ email, name, password, role });
+  if (!input.success) throw new UsageError(input.error.issues.map((issue) => `--${String(issue.path[0])}: ${issue.message}`).join('\n'));
+  const created = await withDatabase(async ({ db }) => {
+    if (!(await findMerchantById(db, merchantId))) throw new Error(`No merchant ${merchantId}`);
+    return createStaffMember(db, merchantId, input.data);
+  });
   console.log(JSON.stringify({ merchantId, ...created }, null, 2));
 }
 
@@ -217,7 +274,8 @@ const [command, ...rest] = process.argv.slice(2);
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   serve,
   merchant,
-  agent,
+  staff: (args) => staffCommand(args),
+  agent: (args) => staffCommand(args, 'agent'),
   webhooks,
   migrate: () => withDatabase(async () => console.log('The database schema is up to date')),
 };

@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import * as z from 'zod/mini';
 import type { Clock } from './core/clock.ts';
 import type { Database } from './db/schema.ts';
-import { createAgent, TokenService } from './modules/auth/index.ts';
+import { createAgent, createStaffMember, TokenService } from './modules/auth/index.ts';
 import { databaseFingerprint } from './testing/fingerprint.ts';
 import { budgetsBeyondReach, createTestApp, createTestMerchant, json, manualClock, type TestApp, type TestMerchant } from './testing/test-app.ts';
 
@@ -240,7 +240,15 @@ function stringsOf(schema: JsonSchema): fc.Arbitrary<string> {
   if (schema.format === 'date-time') return isoDateTimes;
   if (schema.format === 'date') return isoDateTimes.map((value) => value.slice(0, 10));
   if (schema.format === 'uri') return fc.webUrl().filter(fits);
-  if (schema.pattern) return fc.stringMatching(patternOf(schema.pattern)).filter(fits);
+  if (schema.pattern) {
+    const pattern = patternOf(schema.pattern);
+    // A generated match is often shorter than a minimum length (a visitor id of 16 or more): stretched, then cut, it still matches.
+    const sized = (value: string) => {
+      const stretched = value.length > 0 && value.length < minLength ? value.repeat(Math.ceil(minLength / value.length)) : value;
+      return maxLength !== undefined && stretched.length > maxLength ? stretched.slice(0, maxLength) : stretched;
+    };
+    return fc.stringMatching(pattern).map(sized).filter((value) => fits(value) && pattern.test(value));
+  }
   // Free text: what people type, and what the schema lets through though nobody types it (control characters, lone surrogates).
   const lengths = { minLength, maxLength: Math.max(minLength, Math.min(maxLength ?? 40, 40)) };
   return fc.oneof(
@@ -530,7 +538,7 @@ async function seedWorld(app: TestApp, clock: Clock, tokenSecret: Uint8Array): P
     carla: await store.sessionFor('carla'),
     rival: await rival.sessionFor('ana'),
   };
-  await asShopper(store, sessions.ana, 'POST', '/v1/me/redemptions', { rewardId: 'rw-cheap' }, { 'idempotency-key': 'redeem-ana-0001' });
+  const redeemed = (await asShopper(store, sessions.ana, 'POST', '/v1/me/redemptions', { rewardId: 'rw-cheap' }, { 'idempotency-key': 'redeem-ana-0001' })) as { code: string };
   await asShopper(store, sessions.ana, 'PUT', '/v1/me/wishlist/items/p-mug', { note: 'Para la oficina' });
   await asShopper(store, sessions.ana, 'PUT', '/v1/me/wishlist/items/p-tee', {});
   await send(store, 'PUT', '/v1/products/p-mug', { name: 'Taza', price: 4_990, stock: 10, category: 'hogar' });
@@ -553,6 +561,12 @@ async function seedWorld(app: TestApp, clock: Clock, tokenSecret: Uint8Array): P
     }),
   )) as { token: string };
   const ritaToken = (await app.deps.tokens.issue('agent', rival.merchant.id, rita.id, 3600)).token;
+  // The back office's staff: an owner of each store, and a member the owner may change or remove.
+  const olga = await createStaffMember(app.deps.db, store.merchant.id, { email: 'olga@shop.example', name: 'Olga', password: 'owner password', role: 'owner' });
+  const otto = await createStaffMember(app.deps.db, rival.merchant.id, { email: 'otto@rival.example', name: 'Otto', password: 'owner password', role: 'owner' });
+  const pablo = await createStaffMember(app.deps.db, store.merchant.id, { email: 'pablo@shop.example', name: 'Pablo', password: 'a long password', role: 'admin' });
+  const ownerToken = (await app.deps.tokens.issue('agent', store.merchant.id, olga.id, 3600, 0, 'owner')).token;
+  const rivalOwnerToken = (await app.deps.tokens.issue('agent', rival.merchant.id, otto.id, 3600, 0, 'owner')).token;
   const asAgent = (path: string, body?: unknown) =>
     ok(app.request(path, { method: 'POST', headers: { authorization: `Bearer ${login.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) }));
 
@@ -597,6 +611,8 @@ async function seedWorld(app: TestApp, clock: Clock, tokenSecret: Uint8Array): P
     rewards: ['rw-cheap', 'rw-dear', 'rw-rival', 'rw-none'],
     promotions: ['promo-1'],
     conversations: [anaChat, anaCardChat, anaResolvedChat, brunoChat, carlaChat, rivalChat, 'c0ffee00c0ffee00c0ffee00c0ffee00'],
+    staff: [pablo.id, otto.id, 'stf_nobody'],
+    codes: [redeemed.code, redeemed.code.toLowerCase().replace('-', ' '), 'ZZZZ-ZZZZ'],
     periods: [...statements.statements.map((statement) => statement.period), '2026-12', '2025-11', '1999-01'],
   };
   const pick = <T>(...values: T[]) => fc.constantFrom(...values);
@@ -606,7 +622,14 @@ async function seedWorld(app: TestApp, clock: Clock, tokenSecret: Uint8Array): P
     credentials: {
       public: [{}],
       publishable: [{ 'x-publishable-key': pk }, { 'x-publishable-key': rival.publishableKey }],
-      secret: [{ authorization: bearer(sk) }, { authorization: bearer(rival.secretKey) }],
+      secret: [
+        { authorization: bearer(sk) },
+        { authorization: bearer(rival.secretKey) },
+        { authorization: bearer(ownerToken) },
+        { authorization: bearer(ownerToken), origin: 'https://shop.example' },
+        { authorization: bearer(login.token) },
+        { authorization: bearer(rivalOwnerToken) },
+      ],
       shopper: [
         { authorization: bearer(sessions.ana), 'x-publishable-key': pk },
         { authorization: bearer(sessions.ana), 'x-publishable-key': pk, origin: 'https://shop.example' },
@@ -615,7 +638,13 @@ async function seedWorld(app: TestApp, clock: Clock, tokenSecret: Uint8Array): P
         { authorization: bearer(sessions.carla) },
         { authorization: bearer(sessions.rival), 'x-publishable-key': rival.publishableKey },
       ],
-      agent: [{ authorization: bearer(login.token) }, { authorization: bearer(login.token), 'x-publishable-key': pk }, { authorization: bearer(ritaToken) }],
+      agent: [
+        { authorization: bearer(login.token) },
+        { authorization: bearer(login.token), 'x-publishable-key': pk },
+        { authorization: bearer(ritaToken) },
+        { authorization: bearer(ownerToken) },
+        { authorization: bearer(rivalOwnerToken) },
+      ],
     },
     hostileCredentials: [
       {},
@@ -658,7 +687,10 @@ async function seedWorld(app: TestApp, clock: Clock, tokenSecret: Uint8Array): P
       clientId: pick('chat-ana-0001', 'chat-ana-0001-m1', 'chat-bruno-0001', 'agent-reply-0001', 'fuzz-client-0001'),
       'idempotency-key': pick('redeem-ana-0001', 'redeem-fuzz-0001', 'redeem-fuzz-0002'),
       'ids[]': pick(...alerts.items.map((item) => item.id), '1', '999999999999999999'),
-      email: pick('sofia@shop.example', 'SOFIA@shop.example', 'rita@rival.example', 'nadie@shop.example'),
+      email: pick('sofia@shop.example', 'SOFIA@shop.example', 'rita@rival.example', 'nadie@shop.example', 'olga@shop.example'),
+      origin: pick('https://shop.example', 'https://nueva.example', 'HTTPS://Nueva.Example:443/', 'https://shop.example/path', 'null', 'ftp://x.example'),
+      role: pick('owner', 'admin', 'agent'),
+      query: pick('ana', 'fernandez', 'Fernández', 'mail.example', '%', '_', '\\'),
       password: pick('a long password', 'wrong password'),
       after: pick(...cursors, 'eyJ9', 'AAAA'),
       placedAt: recently,

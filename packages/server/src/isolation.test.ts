@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createAgent } from './modules/auth/index.ts';
+import type { StaffRole } from '@clientela/contract';
+import { createAgent, createStaffMember } from './modules/auth/index.ts';
 import { databaseFingerprint } from './testing/fingerprint.ts';
 import { createTestApp, createTestMerchant, json, manualClock, type TestApp, type TestMerchant } from './testing/test-app.ts';
 
@@ -183,13 +184,15 @@ describe('isolation matrix: nobody but its owner reaches a shopper or agent obje
     return { status: response.status, text, contentType };
   }
 
-  test('the matrix covers every shopper and agent operation of the OpenAPI document', async () => {
+  test('the matrix covers every shopper operation of the OpenAPI document, and every agent operation of the console (those every staff role may call)', async () => {
     const document = await json(await app.request('/v1/openapi.json'));
     const operations: string[] = [];
-    for (const methods of Object.values<Record<string, { operationId: string; security: Array<Record<string, unknown>> }>>(document.paths)) {
+    for (const methods of Object.values<Record<string, { operationId: string; security: Array<Record<string, unknown>>; 'x-staff-roles'?: string[] }>>(document.paths)) {
       for (const operation of Object.values(methods)) {
-        const schemes = operation.security.flatMap((s) => Object.keys(s));
-        if (schemes.includes('shopperToken') || schemes.includes('agentToken')) operations.push(operation.operationId);
+        // The first scheme is the operation's own audience; a secret-key operation staff may also call comes first with the secret key.
+        const scheme = Object.keys(operation.security[0] ?? {})[0];
+        const everyRole = ['owner', 'admin', 'agent'].every((role) => operation['x-staff-roles']?.includes(role));
+        if (scheme === 'shopperToken' || (scheme === 'agentToken' && everyRole)) operations.push(operation.operationId);
       }
     }
     assert.deepEqual(operations.sort(), Object.keys(cases).sort());
@@ -223,6 +226,339 @@ describe('isolation matrix: nobody but its owner reaches a shopper or agent obje
         for (const secret of secrets) assert.ok(!text.includes(secret), `${what} answered something of Ana's (${secret})`);
         // A refusal may echo the id the caller sent; an answer never names it.
         if (status < 400) assert.ok(!text.includes(conversationId), `${what} named Ana's conversation`);
+      }
+    }
+  });
+
+  // POST /v1/events is a page's call (the publishable key), a shopper's when a session token comes with it: it is
+  // not in the document's shopper operations above, so its row is here. Whoever sends events, they are theirs.
+  test("browsing events land on whoever sent them: another shopper's, another store's, a visitor's, never Ana's", async () => {
+    const scope = { merchantId: storeA.merchant.id, customerId: 'ana' };
+    const body = { visitorId: 'visitor-de-otro-0001', events: [{ productId: 'p-1', kind: 'cart', at: clock().toISOString() }] };
+    const send = (caller: Caller) => app.request('/v1/events', { method: 'POST', headers: { ...caller.headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    for (const caller of callers.shopper) {
+      const whole = await databaseFingerprint(app.deps.db);
+      const anas = await databaseFingerprint(app.deps.db, scope);
+      const response = await send(caller);
+      const text = await response.text();
+      if (caller.onOwn === 401 && caller !== callers.shopper.find((c) => c.name === 'a visitor without a token')) {
+        assert.equal(response.status, 401, `${caller.name}: ${text}`);
+        assert.deepEqual(await databaseFingerprint(app.deps.db), whole, `${caller.name} was refused and must change nothing`);
+      } else {
+        assert.equal(response.status, 202, `${caller.name}: ${text}`);
+      }
+      assert.deepEqual(await databaseFingerprint(app.deps.db, scope), anas, `${caller.name} must leave Ana's data as it was`);
+    }
+    const own = await send(ana);
+    assert.equal(own.status, 202);
+    assert.deepEqual(await json(own), { accepted: 1 });
+  });
+});
+
+/**
+ * The staff matrix: every operation a staff token may call (those whose
+ * OpenAPI operation names `x-staff-roles`), called by each role of the store
+ * that owns the objects (owner, admin, agent), by its secret key, by the owner
+ * and the secret key of another store, by a shopper and by a visitor. A role
+ * the operation lets in gets a 2xx; a role it does not, a 403 that names the
+ * roles it does and changes nothing; another store, 404 for the objects of
+ * this one (and its own data for the store's collections, leaving this one's
+ * as they were); a shopper's token and a visitor, 401. Each row says which
+ * roles the operation is for, so a change to the rules fails here; an
+ * operation added without a row fails too.
+ */
+describe('isolation matrix: what each staff role of a store may do, and nobody else', () => {
+  const clock = manualClock('2026-01-10T15:00:00Z');
+  let app: TestApp;
+  let storeA: TestMerchant;
+  let storeB: TestMerchant;
+
+  type CallerName = 'agentA' | 'adminA' | 'ownerA' | 'secretA' | 'ownerB' | 'secretB' | 'shopperA' | 'visitorA';
+  const callerNames: CallerName[] = ['agentA', 'adminA', 'ownerA', 'secretA', 'ownerB', 'secretB', 'shopperA', 'visitorA'];
+  const roleOf: Partial<Record<CallerName, StaffRole>> = { agentA: 'agent', adminA: 'admin', ownerA: 'owner', ownerB: 'owner' };
+  const ofStoreA = new Set<CallerName>(['agentA', 'adminA', 'ownerA', 'secretA']);
+  let headers: Record<CallerName, Record<string, string>>;
+
+  type Roles = 'all' | 'owners and admins' | 'owners';
+  const rolesOf: Record<Roles, StaffRole[]> = { all: ['owner', 'admin', 'agent'], 'owners and admins': ['owner', 'admin'], owners: ['owner'] };
+
+  interface StaffCase {
+    id: string;
+    roles: Roles;
+    /** `object`: one of store A's objects (another store gets 404); `store`: the caller's store's own collection or settings. */
+    kind: 'object' | 'store';
+    method: string;
+    /** The request each caller sends: store A's callers their own, another store's callers store A's owner's (for objects) or their own. */
+    request: (caller: CallerName) => { path: string; body?: unknown };
+    stream?: boolean;
+  }
+  let cases: StaffCase[];
+  /** Strings only store A's data holds. */
+  const secrets = ['Secreta-A', 'nota-secreta-A', 'mensaje-secreto-A', 'orden-secreta-A', 'https://tienda-a.example'];
+
+  before(async () => {
+    app = await createTestApp({ clock });
+    storeA = await createTestMerchant(app, { timeZone: 'America/Santiago', origins: ['https://tienda-a.example'] });
+    storeB = await createTestMerchant(app, { timeZone: 'America/Santiago', origins: ['https://tienda-b.example'] });
+    const asA = (method: string, path: string, body?: unknown) => storeA.asMerchant(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const ok = async (response: Promise<Response>) => {
+      const answered = await response;
+      assert.ok(answered.ok, `${answered.status} ${await answered.clone().text()}`);
+      return answered.status === 204 ? undefined : json(answered);
+    };
+    await storeA.putCustomer('ana', { firstName: 'Ana', lastName: 'Torres' });
+    await storeA.putCustomer('solo-a', { firstName: 'Sola', lastName: 'Secreta-A' });
+    await storeB.putCustomer('ana', { firstName: 'Ana', lastName: 'Otra-B' });
+    await ok(asA('PUT', '/v1/products/p-1', { name: 'Freidora de aire', price: 50_000, stock: 5 }));
+    await ok(asA('PUT', '/v1/customers/solo-a/card', { creditLimit: 1_000_000 }));
+    await ok(
+      asA('POST', '/v1/orders', {
+        id: 'orden-secreta-A',
+        customerId: 'solo-a',
+        currency: 'CLP',
+        lines: [{ productId: 'p-1', quantity: 1, unitPrice: 50_000 }],
+        total: 50_000,
+        payment: { method: 'store-card', installments: 1 },
+      }),
+    );
+    await ok(asA('PUT', '/v1/rewards/cafe', { name: 'Café', cost: 10 }));
+    await ok(asA('POST', '/v1/customers/ana/points/corrections', { id: 'bienvenida', amount: 1000, note: 'Bienvenida' }));
+    const solo = await storeA.sessionFor('solo-a');
+    const asSolo = (method: string, path: string, body: unknown) =>
+      storeA.asShopper(solo, path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await ok(asSolo('PUT', '/v1/me/wishlist/items/p-1', { note: 'nota-secreta-A' }));
+    const conversation = (await ok(asSolo('POST', '/v1/me/conversations', { clientId: 'conversa-sola-1', message: { clientId: 'mensaje-sola-1', body: 'mensaje-secreto-A' } }))) as { id: string };
+    const ana = await storeA.sessionFor('ana');
+    const codes = {} as Record<CallerName, string>;
+    for (const caller of ['agentA', 'adminA', 'ownerA', 'secretA'] as const) {
+      const redeemed = await storeA.asShopper(ana, '/v1/me/redemptions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `canje-${caller}` },
+        body: JSON.stringify({ rewardId: 'cafe' }),
+      });
+      codes[caller] = ((await ok(Promise.resolve(redeemed))) as { code: string }).code;
+    }
+    const endpoints = {} as Record<CallerName, string>;
+    const deliveries = {} as Record<CallerName, string>;
+    // Deliveries to an endpoint of their own: removing an endpoint removes its deliveries.
+    const kept = ((await ok(asA('POST', '/v1/webhook-endpoints', { url: 'https://93.184.215.14/kept' }))) as { id: string }).id;
+    for (const caller of ['adminA', 'ownerA', 'secretA'] as const) {
+      endpoints[caller] = ((await ok(asA('POST', '/v1/webhook-endpoints', { url: 'https://93.184.215.14/hooks', description: caller }))) as { id: string }).id;
+      deliveries[caller] = `wd_${caller}`;
+      await app.deps.db
+        .insertInto('webhookDeliveries')
+        .values({
+          merchantId: storeA.merchant.id,
+          id: deliveries[caller],
+          endpointId: kept,
+          eventId: `evt_${caller}`,
+          eventType: 'points.earned',
+          payload: '{}',
+          status: 'failed',
+          maxAttempts: 8,
+          nextAttemptAt: null,
+          lastStatusCode: 500,
+          lastError: null,
+          createdAt: clock(),
+          deliveredAt: null,
+        })
+        .execute();
+    }
+    clock.advance(11 * 86_400_000); // past the closing day: solo-a has a closed January statement
+
+    const member = (store: TestMerchant, name: string, role: StaffRole) =>
+      createStaffMember(app.deps.db, store.merchant.id, { email: `${name}@${store.merchant.id}.example`, name, password: 'a long password', role });
+    const staff = {
+      agentA: await member(storeA, 'sofia', 'agent'),
+      adminA: await member(storeA, 'adan', 'admin'),
+      ownerA: await member(storeA, 'olga', 'owner'),
+      ownerB: await member(storeB, 'otto', 'owner'),
+    };
+    const promotable = await member(storeA, 'pablo', 'agent');
+    const removable = await member(storeA, 'rita', 'agent');
+    const token = async (store: TestMerchant, id: string, role: StaffRole) => `Bearer ${(await app.deps.tokens.issue('agent', store.merchant.id, id, 3600, 0, role)).token}`;
+    headers = {
+      agentA: { authorization: await token(storeA, staff.agentA.id, 'agent') },
+      adminA: { authorization: await token(storeA, staff.adminA.id, 'admin') },
+      ownerA: { authorization: await token(storeA, staff.ownerA.id, 'owner') },
+      secretA: { authorization: `Bearer ${storeA.secretKey}` },
+      ownerB: { authorization: await token(storeB, staff.ownerB.id, 'owner') },
+      secretB: { authorization: `Bearer ${storeB.secretKey}` },
+      shopperA: { authorization: `Bearer ${await storeA.sessionFor('ana')}`, 'x-publishable-key': storeA.publishableKey },
+      visitorA: { 'x-publishable-key': storeA.publishableKey },
+    };
+
+    /** Store A's own object for its callers; store A's owner's for everyone else, who must not reach it. */
+    const ownOr = <T>(values: Partial<Record<CallerName, T>>, caller: CallerName): T => (ofStoreA.has(caller) ? values[caller] : undefined) ?? values.ownerA!;
+    const get = (path: string) => () => ({ path });
+    const c = `/v1/agent/conversations/${conversation.id}`;
+    const customer = '/v1/customers/solo-a';
+    const every = (roles: Roles, kind: StaffCase['kind'], method: string, id: string, request: StaffCase['request'], stream?: boolean): StaffCase => ({
+      id,
+      roles,
+      kind,
+      method,
+      request,
+      ...(stream ? { stream } : {}),
+    });
+    cases = [
+      // Customers: look-up for every role.
+      every('all', 'store', 'GET', 'listCustomers', get('/v1/customers?query=sola&sort=name')),
+      every('all', 'object', 'GET', 'getCustomer', get(customer)),
+      every('all', 'object', 'GET', 'listCustomerOrders', get(`${customer}/orders`)),
+      every('all', 'object', 'GET', 'getCustomerPoints', get(`${customer}/points`)),
+      every('all', 'object', 'GET', 'getCustomerPointsHistory', get(`${customer}/points/history`)),
+      every('all', 'object', 'GET', 'listCustomerStatements', get(`${customer}/statements`)),
+      every('all', 'object', 'GET', 'getCustomerStatement', get(`${customer}/statements/2026-01`)),
+      every('all', 'object', 'GET', 'getCustomerWishlist', get(`${customer}/wishlist`)),
+      every('all', 'object', 'GET', 'listCustomerConversations', get(`${customer}/conversations`)),
+      every('all', 'object', 'GET', 'listCustomerNotes', get(`${customer}/notes`)),
+      every('all', 'object', 'POST', 'addCustomerNote', (caller) => ({ path: `${customer}/notes`, body: { body: `Llamar a la clienta (${caller})` } })),
+      every('all', 'store', 'GET', 'listProducts', get('/v1/products')),
+      // The till: every role.
+      every('all', 'object', 'GET', 'getRedemption', (caller) => ({ path: `/v1/redemptions/${ownOr(codes, caller)}` })),
+      every('all', 'object', 'POST', 'useRedemption', (caller) => ({ path: `/v1/redemptions/${ownOr(codes, caller)}/use` })),
+      // Running the store: owners and admins.
+      every('owners and admins', 'object', 'PUT', 'putCardAccount', () => ({ path: `${customer}/card`, body: { creditLimit: 900_000 } })),
+      every('owners and admins', 'object', 'POST', 'correctPoints', (caller) => ({ path: `${customer}/points/corrections`, body: { id: `corr-${caller}`, amount: 5, note: 'Gesto comercial' } })),
+      every('owners and admins', 'object', 'DELETE', 'endCustomerSessions', get(`${customer}/sessions`)),
+      every('owners and admins', 'store', 'GET', 'getOverview', get('/v1/reports/overview')),
+      every('owners and admins', 'store', 'GET', 'getSegments', get('/v1/segments')),
+      every('owners and admins', 'store', 'GET', 'getLoyaltySettings', get('/v1/loyalty-settings')),
+      every('owners and admins', 'store', 'PUT', 'putLoyaltySettings', () => ({
+        path: '/v1/loyalty-settings',
+        body: { spendPerPoint: 100, tierMultipliers: { top: 20000, large: 15000, medium: 12500, small: 10000, inactive: 10000, potential: 10000 }, birthdayBonus: 500, pointsLifetimeDays: 365, expectedLifespanYears: 3, redemptionValidDays: 90 },
+      })),
+      every('owners and admins', 'store', 'PUT', 'putPromotion', () => ({
+        path: '/v1/promotions/cyber',
+        body: { name: { es: 'CyberDay', en: 'CyberDay' }, startsAt: '2026-02-01T00:00:00Z', endsAt: '2026-02-03T00:00:00Z', multiplier: 20000 },
+      })),
+      every('owners and admins', 'store', 'GET', 'listPromotions', get('/v1/promotions')),
+      every('owners and admins', 'store', 'PUT', 'putReward', () => ({ path: '/v1/rewards/bolso', body: { name: { es: 'Bolso', en: 'Bag' }, cost: 100, active: false } })),
+      every('owners and admins', 'store', 'GET', 'listRewardCatalog', get('/v1/reward-catalog')),
+      every('owners and admins', 'store', 'GET', 'getCardSettings', get('/v1/card-settings')),
+      every('owners and admins', 'store', 'PUT', 'putCardSettings', () => ({
+        path: '/v1/card-settings',
+        body: { closingDay: 20, dueDays: 10, minimumPaymentBps: 500, interestFreeInstallmentsInMinimumBps: null, monthlyInterestBps: 250, installmentInterestBps: 199, lateFee: 5990, defaultCreditLimit: 1_000_000 },
+      })),
+      every('all', 'store', 'GET', 'getSupportSettings', get('/v1/support-settings')),
+      every('owners and admins', 'store', 'PUT', 'putSupportSettings', () => ({ path: '/v1/support-settings', body: { hours: [{ day: 1, opens: '09:00', closes: '18:00' }] } })),
+      every('owners and admins', 'store', 'GET', 'getRecommendationSettings', get('/v1/recommendation-settings')),
+      every('owners and admins', 'store', 'PUT', 'putRecommendationSettings', () => ({ path: '/v1/recommendation-settings', body: { repeatPurchases: true } })),
+      every('owners and admins', 'store', 'GET', 'listWebhookEndpoints', get('/v1/webhook-endpoints')),
+      every('owners and admins', 'store', 'POST', 'createWebhookEndpoint', (caller) => ({ path: '/v1/webhook-endpoints', body: { url: 'https://93.184.215.14/more', description: caller } })),
+      every('owners and admins', 'object', 'DELETE', 'deleteWebhookEndpoint', (caller) => ({ path: `/v1/webhook-endpoints/${ownOr(endpoints, caller)}` })),
+      every('owners and admins', 'store', 'GET', 'listWebhookDeliveries', get('/v1/webhook-deliveries')),
+      every('owners and admins', 'object', 'POST', 'retryWebhookDelivery', (caller) => ({ path: `/v1/webhook-deliveries/${ownOr(deliveries, caller)}/retry` })),
+      every('owners and admins', 'store', 'GET', 'listOrigins', get('/v1/origins')),
+      every('owners and admins', 'store', 'POST', 'addOrigin', (caller) => ({ path: '/v1/origins', body: { origin: `https://${caller.toLowerCase()}.example` } })),
+      every('owners and admins', 'store', 'DELETE', 'removeOrigin', (caller) => ({ path: `/v1/origins?origin=${encodeURIComponent(`https://${caller.toLowerCase()}.example`)}` })),
+      every('owners and admins', 'store', 'GET', 'listStaff', get('/v1/staff')),
+      every('owners and admins', 'store', 'GET', 'getKeys', get('/v1/keys')),
+      // The agent console: every role.
+      every('all', 'store', 'GET', 'getAgentMe', get('/v1/agent/me')),
+      every('all', 'store', 'GET', 'listAgentConversations', get('/v1/agent/conversations?view=all')),
+      every('all', 'object', 'GET', 'getAgentConversation', get(c)),
+      every('all', 'object', 'GET', 'listAgentMessages', get(`${c}/messages`)),
+      every('all', 'object', 'POST', 'sendAgentMessage', (caller) => ({ path: `${c}/messages`, body: { clientId: `respuesta-${caller}`, body: 'Hola' } })),
+      every('all', 'object', 'POST', 'assignConversation', () => ({ path: `${c}/assign`, body: {} })),
+      every('all', 'object', 'POST', 'markAgentRead', () => ({ path: `${c}/read`, body: { seq: 1 } })),
+      every('all', 'object', 'POST', 'signalAgentTyping', get(`${c}/typing`)),
+      every('all', 'object', 'POST', 'resolveConversation', get(`${c}/resolve`)),
+      every('all', 'store', 'GET', 'streamAgentEvents', get('/v1/agent/events'), true),
+      every('all', 'object', 'GET', 'getAgentCustomer', get('/v1/agent/customers/solo-a')),
+      // Staff and keys: the owner's alone.
+      every('owners', 'store', 'POST', 'createStaff', (caller) => ({ path: '/v1/staff', body: { email: `nueva-${caller.toLowerCase()}@a.example`, name: 'Nueva', role: 'agent', password: 'a long password' } })),
+      every('owners', 'object', 'PUT', 'updateStaff', () => ({ path: `/v1/staff/${promotable.id}`, body: { name: 'Pablo', role: 'admin' } })),
+      every('owners', 'object', 'DELETE', 'removeStaff', () => ({ path: `/v1/staff/${removable.id}` })),
+      // Last: they stop the keys and sessions the rows above use.
+      every('owners', 'store', 'POST', 'rollKeys', () => ({ path: '/v1/keys/roll', body: { key: 'secret' } })),
+      every('all', 'store', 'POST', 'agentLogout', () => ({ path: '/v1/agent/logout', body: {} })),
+    ];
+  });
+  after(() => app.close());
+
+  const operationsWithStaff = async () => {
+    const document = await json(await app.request('/v1/openapi.json'));
+    const found = new Map<string, { roles: string[]; audience: 'secret' | 'agent' }>();
+    for (const methods of Object.values<Record<string, { operationId: string; security: Array<Record<string, unknown>>; 'x-staff-roles'?: string[] }>>(document.paths)) {
+      for (const operation of Object.values(methods)) {
+        const roles = operation['x-staff-roles'];
+        if (roles) found.set(operation.operationId, { roles, audience: 'secretKey' in (operation.security[0] ?? {}) ? 'secret' : 'agent' });
+      }
+    }
+    return found;
+  };
+
+  async function call(item: StaffCase, caller: CallerName): Promise<{ status: number; text: string; contentType: string }> {
+    const { path, body } = item.request(caller);
+    const response = await app.request(path, {
+      method: item.method,
+      headers: { ...headers[caller], ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(item.stream ? { 'last-event-id': '0' } : {}) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const contentType = response.headers.get('content-type') ?? '';
+    if (!item.stream || !response.ok) return { status: response.status, text: await response.text(), contentType };
+    const reader = response.body!.getReader();
+    let text = '';
+    const decoder = new TextDecoder();
+    const deadline = Date.now() + 300;
+    while (Date.now() < deadline) {
+      const next = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), deadline - Date.now()))]);
+      if (!next || next.done) break;
+      text += decoder.decode(next.value, { stream: true });
+    }
+    await reader.cancel();
+    return { status: response.status, text, contentType };
+  }
+
+  test('the matrix covers every operation a staff token may call, each with the roles the contract gives it', async () => {
+    const operations = await operationsWithStaff();
+    assert.deepEqual([...operations.keys()].sort(), cases.map((item) => item.id).sort());
+    for (const item of cases) assert.deepEqual(operations.get(item.id)!.roles, rolesOf[item.roles], `${item.id}: the roles it lets in`);
+  });
+
+  test('each operation answers every caller as its roles say, and a refusal changes nothing', async () => {
+    const operations = await operationsWithStaff();
+    const storeAOnly = { merchantId: storeA.merchant.id };
+    for (const item of cases) {
+      const { audience } = operations.get(item.id)!;
+      const allowed = rolesOf[item.roles];
+      for (const caller of callerNames) {
+        const what = `${item.id} by ${caller}`;
+        const role = roleOf[caller];
+        const expected: number | 'ok' =
+          caller === 'shopperA' || caller === 'visitorA'
+            ? 401
+            : role === undefined
+              ? audience === 'agent'
+                ? 401
+                : caller === 'secretB' && item.kind === 'object'
+                  ? 404
+                  : 'ok'
+              : !allowed.includes(role)
+                ? 403
+                : caller === 'ownerB' && item.kind === 'object'
+                  ? 404
+                  : 'ok';
+        const whole = await databaseFingerprint(app.deps.db);
+        const ofA = await databaseFingerprint(app.deps.db, storeAOnly);
+        const { status, text, contentType } = await call(item, caller);
+        if (expected === 'ok') assert.ok(status >= 200 && status < 300, `${what}: ${status} ${text.slice(0, 300)}`);
+        else assert.equal(status, expected, `${what}: ${text.slice(0, 300)}`);
+        if (status >= 400) {
+          assert.match(contentType, /^application\/problem\+json/, what);
+          assert.deepEqual(await databaseFingerprint(app.deps.db), whole, `${what} was refused and must change nothing`);
+        }
+        if (status === 403) {
+          const problem = JSON.parse(text) as { type: string; roles: string[] };
+          assert.equal(problem.type, 'https://clientela.dev/problems/forbidden-role', what);
+          assert.deepEqual(problem.roles, allowed, `${what}: the problem names the roles that may`);
+        }
+        if (!ofStoreA.has(caller)) {
+          assert.deepEqual(await databaseFingerprint(app.deps.db, storeAOnly), ofA, `${what} must leave store A's data as it was`);
+          for (const secret of secrets) assert.ok(!text.includes(secret), `${what} answered something of store A's (${secret})`);
+        }
       }
     }
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createAgent } from './modules/auth/index.ts';
+import { createAgent, createStaffMember } from './modules/auth/index.ts';
 import { createTestApp, createTestMerchant, json, manualClock, type TestApp, type TestMerchant } from './testing/test-app.ts';
 
 /*
@@ -71,7 +71,7 @@ interface WriteOperation {
   body: JsonSchema | undefined;
 }
 
-type Credentials = 'merchant' | 'shopper' | 'agent' | 'page';
+type Credentials = 'merchant' | 'shopper' | 'agent' | 'owner' | 'page';
 
 interface Row {
   operationId: string;
@@ -106,6 +106,8 @@ describe('the largest values the contract allows, at every write operation', () 
     credentials.merchant = { authorization: `Bearer ${store.secretKey}` };
     credentials.page = { 'x-publishable-key': store.publishableKey };
     credentials.agent = { authorization: `Bearer ${(await app.deps.tokens.issue('agent', store.merchant.id, agent.id, 3600)).token}` };
+    const owner = await createStaffMember(app.deps.db, store.merchant.id, { email: 'olga@shop.example', name: 'Olga', password: 'a long password', role: 'owner' });
+    credentials.owner = { authorization: `Bearer ${(await app.deps.tokens.issue('agent', store.merchant.id, owner.id, 3600, 0, 'owner')).token}` };
   });
   after(() => app?.close());
 
@@ -141,10 +143,18 @@ describe('the largest values the contract allows, at every write operation', () 
     // One minor unit per point earns the most points.
     await run({
       operationId: 'putLoyaltySettings', as: 'merchant', path: '/v1/loyalty-settings', status: 200,
-      body: { spendPerPoint: 1, tierMultipliers: { top: largest, large: largest, medium: largest, small: largest, inactive: largest, potential: largest }, birthdayBonus: largest, pointsLifetimeDays: largest, expectedLifespanYears: largest },
+      body: {
+        spendPerPoint: 1,
+        tierMultipliers: { top: largest, large: largest, medium: largest, small: largest, inactive: largest, potential: largest },
+        birthdayBonus: largest,
+        pointsLifetimeDays: largest,
+        expectedLifespanYears: largest,
+        valuePerThousandPoints: largest,
+        redemptionValidDays: largest,
+      },
     });
     await run({ operationId: 'putPromotion', as: 'merchant', path: '/v1/promotions/most', status: 200, body: { name: 'Todo al máximo', startsAt: past, endsAt: future, multiplier: largest } });
-    await run({ operationId: 'putProduct', as: 'merchant', path: '/v1/products/p-most', status: 200, body: { name: 'Lo más caro', price: largest, stock: largest } });
+    await run({ operationId: 'putProduct', as: 'merchant', path: '/v1/products/p-most', status: 200, body: { name: 'Lo más caro', price: largest, stock: largest, boost: 1 } });
     // Her birthday is today: the first write to her points brings the largest bonus too.
     await run({ operationId: 'putCustomer', as: 'merchant', path: '/v1/customers/ana', status: 200, body: { firstName: 'Ana', lastName: 'Torres', birthday: '1990-11-20', registeredAt: '2025-01-01T00:00:00Z' } });
     await run({ operationId: 'putCardAccount', as: 'merchant', path: '/v1/customers/ana/card', status: 200, body: { creditLimit: largest } });
@@ -164,7 +174,8 @@ describe('the largest values the contract allows, at every write operation', () 
     assert.ok(balance > 2 ** 31, `the order earned more points than a 32-bit integer holds: ${balance}`);
 
     await run({ operationId: 'putReward', as: 'merchant', path: '/v1/rewards/r-most', status: 200, body: { name: 'La mejor', cost: largest } });
-    await run({ operationId: 'redeemReward', as: 'shopper', path: '/v1/me/redemptions', status: 201, headers: { 'idempotency-key': 'redeem-the-most-0001' }, body: { rewardId: 'r-most' } });
+    const redemption = await run({ operationId: 'redeemReward', as: 'shopper', path: '/v1/me/redemptions', status: 201, headers: { 'idempotency-key': 'redeem-the-most-0001' }, body: { rewardId: 'r-most' } });
+    await run({ operationId: 'useRedemption', as: 'owner', path: `/v1/redemptions/${redemption.code}/use`, status: 200 });
     await run({ operationId: 'correctPoints', as: 'merchant', path: '/v1/customers/ana/points/corrections', status: 201, body: { id: 'corr-most', amount: largest, note: 'Regalo' } });
     await run({ operationId: 'createPayment', as: 'merchant', path: '/v1/payments', status: 201, body: { id: 'pay-most', customerId: 'ana', amount: largest, currency: 'CLP' } });
     await run({ operationId: 'createRefund', as: 'merchant', path: '/v1/refunds', status: 201, body: { id: 'rf-most', orderId: 'o-most', amount: largest, reason: 'Devuelto' } });
@@ -172,8 +183,32 @@ describe('the largest values the contract allows, at every write operation', () 
     await run({ operationId: 'putWishlistItem', as: 'shopper', path: '/v1/me/wishlist/items/p-most', status: 201, body: { note: 'Algún día', alerts: { priceDrop: true, backInStock: true } } });
     await run({ operationId: 'deleteWishlistItem', as: 'shopper', path: '/v1/me/wishlist/items/p-most', status: 204 });
     await run({ operationId: 'markNotificationsRead', as: 'shopper', path: '/v1/me/notifications/read', status: 200, body: { ids: asManyAsAllowed('999999999999999999') } });
-    await run({ operationId: 'putRecommendationSettings', as: 'merchant', path: '/v1/recommendation-settings', status: 200, body: { repeatPurchases: true } });
+    await run({
+      operationId: 'putRecommendationSettings',
+      as: 'merchant',
+      path: '/v1/recommendation-settings',
+      status: 200,
+      body: {
+        repeatPurchases: true,
+        pinned: { products: asManyAsAllowed('p-most'), categories: asManyAsAllowed('Hogar') },
+        excluded: { products: asManyAsAllowed('p-menos'), categories: asManyAsAllowed('Moda') },
+        boostWeight: 2,
+      },
+    });
+    await run({
+      operationId: 'recordEvents',
+      as: 'page',
+      path: '/v1/events',
+      status: 202,
+      body: { visitorId: 'visitante-del-maximo-0001', events: asManyAsAllowed({ productId: 'p-most', kind: 'cart', at: clock().toISOString() }) },
+    });
     await run({ operationId: 'putSupportSettings', as: 'merchant', path: '/v1/support-settings', status: 200, body: { hours: asManyAsAllowed({ day: largest, opens: '00:00', closes: '23:59' }) } });
+    await run({ operationId: 'addCustomerNote', as: 'owner', path: '/v1/customers/ana/notes', status: 201, body: { body: 'Ñ'.repeat(2000) } });
+    await run({ operationId: 'addOrigin', as: 'owner', path: '/v1/origins', status: 201, body: { origin: `https://${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.example:65535` } });
+    await run({ operationId: 'removeOrigin', as: 'merchant', path: `/v1/origins?origin=${encodeURIComponent(`https://${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.example:65535`)}`, status: 204 });
+    const member = await run({ operationId: 'createStaff', as: 'owner', path: '/v1/staff', status: 201, body: { email: `${'m'.repeat(64)}@shop.example`, name: 'Ñ'.repeat(80), role: 'admin', password: 'p'.repeat(200) } });
+    await run({ operationId: 'updateStaff', as: 'owner', path: `/v1/staff/${member.id}`, status: 200, body: { name: 'Ö'.repeat(80), role: 'agent', password: 'q'.repeat(200) } });
+    await run({ operationId: 'removeStaff', as: 'owner', path: `/v1/staff/${member.id}`, status: 204 });
 
     await run({
       operationId: 'startConversation', as: 'shopper', path: '/v1/me/conversations',
@@ -205,6 +240,9 @@ describe('the largest values the contract allows, at every write operation', () 
     const reads: Array<[Credentials, string]> = [
       ...['/v1/me', '/v1/me/points', '/v1/me/points/history?limit=100', '/v1/me/statements', `/v1/me/statements/${statements[0].period}?limit=100`].map((path) => ['shopper', path] as [Credentials, string]),
       ...['/v1/customers/ana', '/v1/segments', '/v1/webhook-deliveries'].map((path) => ['merchant', path] as [Credentials, string]),
+      ['merchant', '/v1/recommendation-settings'],
+      ['shopper', '/v1/me/recommendations?limit=50'],
+      ['page', '/v1/recommendations?limit=50&visitorId=visitante-del-maximo-0001'],
     ];
     for (const [as, path] of reads) {
       const response = await app.request(path, { headers: credentials[as] });
@@ -214,6 +252,7 @@ describe('the largest values the contract allows, at every write operation', () 
     // Last: they end the sessions the rows above use. No numbers in them, so any 4xx will do as well.
     await run({ operationId: 'endCustomerSessions', as: 'merchant', path: '/v1/customers/ana/sessions' });
     await run({ operationId: 'agentLogout', as: 'agent', path: '/v1/agent/logout', body: {} });
+    await run({ operationId: 'rollKeys', as: 'owner', path: '/v1/keys/roll', status: 200, body: { key: 'secret', graceSeconds: largest } });
 
     const unsent = [...operations.keys()].filter((id) => !sent.has(id));
     assert.deepEqual(unsent, [], 'every write operation of the document has a row here');

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { serve as serveHttp } from '@hono/node-server';
+import type { StaffRole } from '@clientela/contract';
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { createApp } from './app.ts';
@@ -26,8 +27,8 @@ import { widgetsDist } from './paths.ts';
 export interface Demo {
   /** The demo merchant's keys, printed at start: fixed, and only ever given to it. */
   merchant: { id: string; name: string; publishableKey: string; secretKey: string };
-  /** A demo agent's sign-in, printed at start. */
-  agent: { email: string; password: string };
+  /** The demo staff's sign-ins (an owner, an admin, agents), printed at start: one of each role. */
+  staff: ReadonlyArray<{ role: StaffRole; email: string; password: string }>;
   /** Seeds the demo merchant on the first start; on later ones, only allows the server's origins. */
   seed(db: Kysely<Database>, options: { now: Date; origins: readonly string[] }): Promise<DemoSeedResult>;
   /** The demo store's pages and backend, which calls the API at `apiUrl` as a merchant's backend would. */

@@ -13,6 +13,8 @@ export interface Merchant {
   currency: string;
   timeZone: string;
   locale: string;
+  /** What its pages send in `X-Publishable-Key` (public: problem documents name it). */
+  publishableKey: string;
   origins: readonly string[];
   /** Which versions of the store's key verify its tokens (versions, not keys: those are derived). */
   tokenKeys: TokenKeyVersions;

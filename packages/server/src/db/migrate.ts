@@ -12,6 +12,11 @@ import * as revolvingCredit from './migrations/2026-12-08-revolving-credit.ts';
 import * as sessionsAndKeys from './migrations/2026-12-09-sessions-and-keys.ts';
 import * as chatAuthors from './migrations/2026-12-10-chat-authors.ts';
 import * as wideNumbers from './migrations/2026-12-11-wide-numbers.ts';
+import * as customerSearch from './migrations/2026-12-12-customer-search.ts';
+import * as keyRolls from './migrations/2026-12-12-key-rolls.ts';
+import * as loyaltyPerLocale from './migrations/2026-12-12-loyalty-per-locale.ts';
+import * as staffRoles from './migrations/2026-12-12-staff-roles.ts';
+import * as recommendationSignals from './migrations/2026-12-13-recommendation-signals.ts';
 
 /** Every migration, by date; the same list runs on PGlite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +33,11 @@ const migrations: Record<string, Migration> = {
   '2026-12-09-sessions-and-keys': sessionsAndKeys,
   '2026-12-10-chat-authors': chatAuthors,
   '2026-12-11-wide-numbers': wideNumbers,
+  '2026-12-12-customer-search': customerSearch,
+  '2026-12-12-key-rolls': keyRolls,
+  '2026-12-12-loyalty-per-locale': loyaltyPerLocale,
+  '2026-12-12-staff-roles': staffRoles,
+  '2026-12-13-recommendation-signals': recommendationSignals,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -3,6 +3,7 @@ import type { AuthTables } from '../modules/auth/auth.tables.ts';
 import type { CatalogTables } from '../modules/catalog/catalog.tables.ts';
 import type { ChatTables } from '../modules/chat/chat.tables.ts';
 import type { CustomerTables } from '../modules/customers/customers.tables.ts';
+import type { EventTables } from '../modules/events/events.tables.ts';
 import type { LoyaltyTables } from '../modules/loyalty/loyalty.tables.ts';
 import type { OrderTables } from '../modules/orders/orders.tables.ts';
 import type { RateLimitTables } from '../modules/rate-limits/rate-limits.tables.ts';
@@ -17,6 +18,7 @@ export interface Database
     CatalogTables,
     ChatTables,
     CustomerTables,
+    EventTables,
     LoyaltyTables,
     OrderTables,
     RateLimitTables,

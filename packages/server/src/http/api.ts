@@ -4,8 +4,8 @@ import * as z from 'zod/mini';
 import type { Logger } from '../core/logger.ts';
 import { ProblemError } from '../core/problem.ts';
 import { WithStatus, type FileResult } from '../core/results.ts';
-import type { MerchantDirectory, TokenService } from '../modules/auth/index.ts';
-import { authenticate, type CallerOf } from './caller.ts';
+import { isSecretKey, type MerchantDirectory, type TokenService } from '../modules/auth/index.ts';
+import { authenticate, bearer, publishableKeyHeader, type CallerOf } from './caller.ts';
 import { corsHeaders } from './cors.ts';
 import { apiHeaders, errorResponse } from './problem-response.ts';
 import { requestIdHeader } from './request-log.ts';
@@ -41,7 +41,8 @@ interface ApiDeps {
 
 /**
  * Serves contract endpoints: authenticates the caller as the endpoint's
- * audience requires, holds browser calls to the merchant's origins, parses
+ * audience requires and authorizes their staff role (see `authenticate`),
+ * holds browser calls to the merchant's origins, parses
  * every input with the endpoint's schemas, and answers the handler's result
  * as the response schema shapes it, or a problem document.
  */
@@ -72,21 +73,21 @@ export class Api {
     const requestId = c.get('requestId');
     const origin = request.headers.get('origin');
     let cors: Headers = origin && endpoint.audience === 'public' ? { 'access-control-allow-origin': '*' } : noCors;
+    // Secret keys never answer a page; staff tokens, from the back office, do.
+    const withSecretKey = endpoint.audience === 'secret' && isSecretKey(bearer(request) ?? '');
+    const browserFacing = endpoint.audience !== 'secret' || (!withSecretKey && endpoint.staff !== undefined && endpoint.staff.length > 0);
     try {
       let caller: CallerOf<E['audience']>;
       try {
-        caller = (await authenticate(endpoint.audience, request, this.#deps)) as CallerOf<E['audience']>;
+        caller = (await authenticate(endpoint, request, this.#deps)) as CallerOf<E['audience']>;
       } catch (error) {
         // A page must be able to read why it was refused (an expired token, say) to recover.
-        const browserFacing = endpoint.audience !== 'secret';
         if (browserFacing && origin && (await this.#deps.directory.isOriginRegistered(origin))) cors = corsHeaders(origin);
         throw error;
       }
       if (caller.merchant) c.set('merchantId', caller.merchant.id);
-      if (origin && caller.merchant && endpoint.audience !== 'secret') {
-        if (!caller.merchant.origins.includes(origin)) {
-          throw new ProblemError('forbidden-origin', `${origin} is not one of this store's allowed origins`);
-        }
+      if (origin && caller.merchant && browserFacing) {
+        if (!caller.merchant.origins.includes(origin)) throw originNotAllowed(origin, request.headers.get(publishableKeyHeader) ?? caller.merchant.publishableKey);
         cors = corsHeaders(origin);
       }
       // Only a body needs waiting for: most calls are reads, and each await is a step more for each of them.
@@ -124,6 +125,13 @@ export class Api {
       return errorResponse(this.#deps.logger, error, c, cors);
     }
   }
+}
+
+/** What a page on an origin the store does not allow is told: which origin, which key, and what to do. */
+function originNotAllowed(origin: string, publishableKey: string): ProblemError {
+  return new ProblemError('forbidden-origin', `Origin ${origin} is not allowed for ${publishableKey}: add it under Settings → Origins (POST /v1/origins)`, {
+    extensions: { origin, publishableKey },
+  });
 }
 
 /**

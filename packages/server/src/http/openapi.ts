@@ -1,4 +1,4 @@
-import { Problem, problemContentType, type Audience, type Endpoint } from '@clientela/contract';
+import { Problem, problemContentType, staffRolesOf, type Audience, type Endpoint } from '@clientela/contract';
 import * as z from 'zod/mini';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown>; required?: string[] };
@@ -30,7 +30,7 @@ const security: Record<Audience, Array<Record<string, string[]>>> = {
 const errorDescriptions: Record<number, string> = {
   400: 'A parameter, header or body field is not valid; `errors` names each one.',
   401: 'Missing, unknown or expired credentials (`token-expired` when a new token would do).',
-  403: 'The calling origin may not make this call.',
+  403: 'The calling origin may not make this call (`forbidden-origin`), or the staff member\'s role may not (`forbidden-role`, `roles` lists those that may).',
   404: 'No such object for this caller.',
   409: 'The request conflicts with the current state.',
   413: 'The body is too large.',
@@ -45,7 +45,7 @@ function errorStatuses(endpoint: Endpoint): number[] {
   if (endpoint.params || endpoint.query || endpoint.body || endpoint.headers) statuses.add(400);
   if (endpoint.body) [413, 415].forEach((s) => statuses.add(s));
   if (endpoint.audience !== 'public') statuses.add(401);
-  if (endpoint.audience !== 'public' && endpoint.audience !== 'secret') statuses.add(403);
+  if (endpoint.audience !== 'public' && (endpoint.audience !== 'secret' || staffRolesOf(endpoint).length > 0)) statuses.add(403);
   return [...statuses].sort();
 }
 
@@ -72,11 +72,14 @@ function operation(endpoint: Endpoint) {
       content: { [problemContentType]: { schema: { $ref: '#/components/schemas/Problem' } } },
     };
   }
+  const roles = staffRolesOf(endpoint);
   return {
     operationId: endpoint.id,
     summary: endpoint.summary,
     tags: [endpoint.tag],
-    security: security[endpoint.audience],
+    // A secret-key operation that staff may call takes either; which staff roles may is `x-staff-roles`.
+    security: endpoint.audience === 'secret' && roles.length > 0 ? [...security.secret, { agentToken: [] }] : security[endpoint.audience],
+    ...(roles.length > 0 ? { 'x-staff-roles': [...roles] } : {}),
     parameters: [
       ...parameters(endpoint.params, 'path'),
       ...parameters(endpoint.query, 'query'),
@@ -103,7 +106,8 @@ export function openApiDocument(endpoints: readonly Endpoint[], version: string)
       description:
         'Customers, the store card statement, loyalty points, wishlists, recommendations and support chat behind the Clientela widgets. Errors are RFC 9457 problem documents. ' +
         "Every answer carries an X-Request-Id header: the request's own, when it sent a well-formed one (up to 128 letters, digits and -_.:), a new one otherwise. " +
-        "Problem documents repeat it as requestId, and the server's log lines about the request carry it.",
+        "Problem documents repeat it as requestId, and the server's log lines about the request carry it. " +
+        'Staff (owners, admins, agents) sign in with POST /v1/agent/login; an operation that takes the secret key also takes a staff token when its `x-staff-roles` lists the role, and every agentToken operation lists the roles it lets in the same way.',
     },
     paths,
     components: {
@@ -112,7 +116,13 @@ export function openApiDocument(endpoints: readonly Endpoint[], version: string)
         secretKey: { type: 'http', scheme: 'bearer', description: "The merchant's secret key (sk_…), from servers only." },
         publishableKey: { type: 'apiKey', in: 'header', name: 'X-Publishable-Key', description: 'The publishable key (pk_…).' },
         shopperToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A shopper session from POST /v1/sessions.' },
-        agentToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An agent session from POST /v1/agent/login.' },
+        agentToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            "A staff session (an owner's, an admin's or an agent's) from POST /v1/agent/login. An operation lists the roles it lets in as `x-staff-roles`; any other role gets a 403 `forbidden-role`.",
+        },
       },
     },
   };

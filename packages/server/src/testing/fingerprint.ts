@@ -4,10 +4,13 @@ import type { Database } from '../db/schema.ts';
 /** Bookkeeping that a refused call may legitimately move: rate-limit counters and the migrator's own tables. */
 const bookkeeping = new Set(['rate_limits', 'kysely_migration', 'kysely_migration_lock']);
 
-/** What one customer owns: their row, every row naming them, and the messages of their conversations. */
+/**
+ * What one customer owns: their row, every row naming them, and the messages
+ * of their conversations; without a customer, everything of the store.
+ */
 export interface CustomerScope {
   merchantId: string;
-  customerId: string;
+  customerId?: string;
 }
 
 const quoted = (name: string) => sql.id(name);
@@ -41,7 +44,9 @@ export async function databaseFingerprint(db: Kysely<Database>, scope?: Customer
 }
 
 function whereOwned(table: string, has: Set<string>, { merchantId, customerId }: CustomerScope) {
+  if (table === 'merchants' && customerId === undefined) return sql`where t.id = ${merchantId}`;
   if (!has.has('merchant_id')) return sql``;
+  if (customerId === undefined) return sql`where t.merchant_id = ${merchantId}`;
   if (table === 'customers') return sql`where t.merchant_id = ${merchantId} and t.id = ${customerId}`;
   if (has.has('customer_id')) return sql`where t.merchant_id = ${merchantId} and t.customer_id = ${customerId}`;
   if (has.has('conversation_id')) {

@@ -1,13 +1,13 @@
-import type { AgentLoginBody } from '@clientela/contract';
+import type { AgentLoginBody, StaffMember, StaffRole } from '@clientela/contract';
 import type { Kysely } from 'kysely';
 import { notFound, ProblemError } from '../../core/problem.ts';
 import type { Database, Db } from '../../db/schema.ts';
 import type { RateLimits, RateRuleName } from '../rate-limits/index.ts';
-import { findAgent, findAgentByEmail, insertAgent } from './agents.repository.ts';
 import type { EndedSessions } from './ended-sessions.ts';
-import { newAgentId } from './keys.ts';
+import { newStaffId } from './keys.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
 import { findShopperSessionVersion } from './sessions.repository.ts';
+import { findStaffByEmail, findStaffMember, insertStaffMember } from './staff.repository.ts';
 import { maxTokenSeconds, type TokenClaims, type TokenService } from './tokens.ts';
 
 const agentSessionSeconds = 8 * 60 * 60;
@@ -25,7 +25,8 @@ export async function mintShopperSession(
 }
 
 /**
- * Signs an agent in, holding wrong passwords to budgets that an attacker who
+ * Signs a member of the staff in (an owner, an admin or an agent: one
+ * sign-in for the console and the back office), holding wrong passwords to budgets that an attacker who
  * knows the agent's email cannot turn against the agent (OWASP's device
  * cookies): a device that signed in to this account before, and sends the
  * device token it was given, answers for its own failures only; any other
@@ -48,14 +49,16 @@ export async function logInAgent(
         ['loginFailuresPerAccount', account],
       ];
   const reservation = await deps.rateLimits.reserve(merchantId, budgets);
-  const agent = await findAgentByEmail(deps.db, merchantId, account);
-  const matches = await verifyPassword(attempt.password, agent?.passwordHash ?? (await decoyPasswordHash));
-  if (!agent || !matches) throw new ProblemError('unauthenticated', 'The email or the password is wrong');
+  const member = await findStaffByEmail(deps.db, merchantId, account);
+  const matches = await verifyPassword(attempt.password, member?.passwordHash ?? (await decoyPasswordHash));
+  if (!member || !matches) throw new ProblemError('unauthenticated', 'The email or the password is wrong');
   await reservation.release();
-  const { token, expiresAt } = await deps.tokens.issue('agent', merchantId, agent.id, agentSessionSeconds, agent.sessionVersion);
+  // The role rides in the token: changing it raises the session version, which ends this token.
+  const { token, expiresAt } = await deps.tokens.issue('agent', merchantId, member.id, agentSessionSeconds, member.sessionVersion, member.role);
   // A new device token with every sign-in: failures counted against the one before stay with it.
   const deviceToken = await deps.tokens.issue('device', merchantId, account, maxTokenSeconds.device);
-  return { token, expiresAt: expiresAt.toISOString(), agent: { id: agent.id, name: agent.name, email: agent.email }, deviceToken: deviceToken.token };
+  const agent: StaffMember = { id: member.id, name: member.name, email: member.email, role: member.role };
+  return { token, expiresAt: expiresAt.toISOString(), agent, deviceToken: deviceToken.token };
 }
 
 /** The device's id, when the token is one this store gave a device at a sign-in to this account; undefined for any other. */
@@ -80,18 +83,25 @@ export async function endCustomerSessions(deps: { endedSessions: EndedSessions }
   if (!(await deps.endedSessions.endAll('shopper', merchantId, customerId))) throw notFound(`Customer ${customerId}`);
 }
 
-export async function getAgent(db: Kysely<Database>, merchantId: string, agentId: string) {
-  const agent = await findAgent(db, merchantId, agentId);
-  if (!agent) throw new ProblemError('unauthenticated', 'The agent no longer exists');
-  return agent;
+/** The signed-in member of the staff, with their role. */
+export async function getAgent(db: Kysely<Database>, merchantId: string, agentId: string): Promise<StaffMember> {
+  const member = await findStaffMember(db, merchantId, agentId);
+  if (!member) throw new ProblemError('session-ended', 'You are no longer on the staff of this store');
+  return { id: member.id, name: member.name, email: member.email, role: member.role };
 }
 
-export async function createAgent(
+/** Adds a member to a store's staff with a role (`agent` unless named) and a password, stored as a scrypt hash. */
+export async function createStaffMember(
   db: Db,
   merchantId: string,
-  agent: { email: string; name: string; password: string; id?: string },
+  member: { email: string; name: string; password: string; role?: StaffRole; id?: string },
 ) {
-  const id = agent.id ?? newAgentId();
-  await insertAgent(db, { merchantId, id, email: agent.email, name: agent.name, passwordHash: await hashPassword(agent.password) });
-  return { id, email: agent.email.toLowerCase(), name: agent.name };
+  const id = member.id ?? newStaffId();
+  const role = member.role ?? 'agent';
+  const row = await insertStaffMember(db, { merchantId, id, email: member.email, name: member.name, role, passwordHash: await hashPassword(member.password) });
+  return { id: row.id, email: row.email, name: row.name, role: row.role, createdAt: row.createdAt.toISOString() };
 }
+
+/** Adds a support agent: a member of the staff with the `agent` role. */
+export const createAgent = (db: Db, merchantId: string, agent: { email: string; name: string; password: string; id?: string }) =>
+  createStaffMember(db, merchantId, { ...agent, role: 'agent' });

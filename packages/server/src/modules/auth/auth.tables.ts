@@ -1,7 +1,8 @@
+import type { StaffRole } from '@clientela/contract';
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { Timestamp, CreatedAt } from '../../db/columns.ts';
 
-// The tables of stores, their origins and agents, ended sessions and server-wide settings.
+// The tables of stores, their origins and staff, ended sessions and server-wide settings.
 
 export interface MerchantTable {
   id: string;
@@ -11,6 +12,12 @@ export interface MerchantTable {
   locale: string;
   publishableKey: string;
   secretKeyHash: string;
+  /** The publishable key before the last roll, and until when it still works. */
+  previousPublishableKey: string | null;
+  previousPublishableKeyUntil: Timestamp | null;
+  /** The digest of the secret key before the last roll, and until when it still works. */
+  previousSecretKeyHash: string | null;
+  previousSecretKeyUntil: Timestamp | null;
   /** The least trailing-12-month spend of each active tier when tiers were last computed. */
   tierFloors: ColumnType<Record<string, number> | null, string | null, string | null>;
   tiersComputedAt: Timestamp | null;
@@ -26,15 +33,19 @@ export interface MerchantOriginTable {
   origin: string;
 }
 
-export interface AgentTable {
+/** A member of a store's staff: an owner, an admin or an agent. */
+export interface StaffTable {
   merchantId: string;
   id: string;
   email: string;
   name: string;
   passwordHash: string;
-  /** Carried by every token of the agent; raised to end all their sessions. */
+  role: StaffRole;
+  /** Carried by every token of theirs; raised to end all their sessions (a sign-out everywhere, a new role or password, removal). */
   sessionVersion: Generated<number>;
   sessionsEndedAt: Timestamp | null;
+  /** When they were removed from the staff: they sign in no more, and what they wrote keeps their name. */
+  removedAt: Timestamp | null;
   createdAt: CreatedAt;
 }
 
@@ -54,9 +65,10 @@ export interface ServerSettingTable {
 export interface AuthTables {
   merchants: MerchantTable;
   merchantOrigins: MerchantOriginTable;
-  agents: AgentTable;
+  staff: StaffTable;
   serverSettings: ServerSettingTable;
   endedSessions: EndedSessionTable;
 }
 
 export type MerchantRow = Selectable<MerchantTable>;
+export type StaffRow = Selectable<StaffTable>;

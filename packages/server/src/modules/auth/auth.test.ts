@@ -99,7 +99,7 @@ describe('identity', () => {
     for (const token of [unsigned, otherKey, agentToken, 'not-a-token']) {
       const response = await store.asShopper(token, '/v1/me');
       assert.equal(response.status, 401, token);
-      assert.equal((await json(response)).type, 'https://clientela.dev/problems/unauthenticated');
+      assert.equal((await json(response)).type, 'https://clientela.dev/problems/invalid-token');
     }
     const mixed = await store.asShopper(otherStore, '/v1/me');
     assert.equal(mixed.status, 401);

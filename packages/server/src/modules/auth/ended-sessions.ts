@@ -85,6 +85,15 @@ export class EndedSessions {
   }
 
   /**
+   * Counts here at once a raise of a session version another write made in a
+   * transaction of its own (a staff member's new role or password, their
+   * removal): other instances read it within seconds, as any other.
+   */
+  noteEnded(audience: SessionAudience, merchantId: string, subject: string, version: number, at: Date): void {
+    noteSubject(this.#ended, audience, merchantId, subject, version, at.getTime() + raiseMattersMs(audience));
+  }
+
+  /**
    * Reads what was ended, keeping what this instance knew that still matters:
    * a read that began before this instance ended a session may not show it.
    */

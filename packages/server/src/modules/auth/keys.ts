@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { randomToken } from '../../core/random-token.ts';
 
 export const newMerchantId = () => `mer_${randomToken(16)}`;
-export const newAgentId = () => `agt_${randomToken(16)}`;
+export const newStaffId = () => `stf_${randomToken(16)}`;
 export const newPublishableKey = () => `pk_live_${randomToken(24)}`;
 export const newSecretKey = () => `sk_live_${randomToken(40)}`;
 

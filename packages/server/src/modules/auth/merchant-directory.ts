@@ -8,6 +8,7 @@ import {
   findMerchantByPublishableKey,
   findMerchantBySecretKeyHash,
   isOriginRegistered,
+  type KeyHolder,
 } from './merchants.repository.ts';
 
 /** How long an answer is remembered: the longest another instance's change to a merchant takes to show here. */
@@ -41,13 +42,19 @@ export class MerchantDirectory {
     return this.#remember(`id:${id}`, () => findMerchantById(this.#db, id));
   }
 
-  byPublishableKey(key: string): Promise<Merchant | undefined> {
-    return this.#remember(`pk:${key}`, () => findMerchantByPublishableKey(this.#db, key));
+  async byPublishableKey(key: string): Promise<Merchant | undefined> {
+    return this.#holding(await this.#remember(`pk:${key}`, () => findMerchantByPublishableKey(this.#db, key)));
   }
 
-  bySecretKey(key: string): Promise<Merchant | undefined> {
+  async bySecretKey(key: string): Promise<Merchant | undefined> {
     const hash = hashSecretKey(key);
-    return this.#remember(`sk:${hash}`, () => findMerchantBySecretKeyHash(this.#db, hash));
+    return this.#holding(await this.#remember(`sk:${hash}`, () => findMerchantBySecretKeyHash(this.#db, hash)));
+  }
+
+  /** The merchant a key names while the key works: a key rolled away stops at the end of its grace, to the second, remembered or not. */
+  #holding(holder: KeyHolder | undefined): Merchant | undefined {
+    if (!holder) return undefined;
+    return holder.validUntil === null || this.#clock() < holder.validUntil ? holder.merchant : undefined;
   }
 
   /** Whether any merchant lists this origin: enough to answer a CORS preflight, which carries no key. */

@@ -22,7 +22,7 @@ export async function insertEndedSession(db: Db, session: { merchantId: string; 
 /** Raises the agent's or customer's session version, ending every token below it; undefined when there is no such subject. */
 export async function raiseSessionVersion(db: Db, audience: SessionAudience, merchantId: string, subject: string, now: Date) {
   return db
-    .updateTable(audience === 'agent' ? 'agents' : 'customers')
+    .updateTable(audience === 'agent' ? 'staff' : 'customers')
     .set({ sessionVersion: sql<number>`session_version + 1`, sessionsEndedAt: now })
     .where('merchantId', '=', merchantId)
     .where('id', '=', subject)
@@ -46,7 +46,7 @@ export async function findEndedSessions(db: Db, since: { now: Date; agentsEndedA
   const { rows } = await sql<EndedSessionRow>`
     select 'token' as kind, merchant_id, token_id as subject, 0 as version, expires_at as at from ended_sessions where expires_at > ${since.now}
     union all
-    select 'agent', merchant_id, id, session_version, sessions_ended_at from agents where sessions_ended_at > ${since.agentsEndedAfter}
+    select 'agent', merchant_id, id, session_version, sessions_ended_at from staff where sessions_ended_at > ${since.agentsEndedAfter}
     union all
     select 'shopper', merchant_id, id, session_version, sessions_ended_at from customers where sessions_ended_at > ${since.customersEndedAfter}
   `.execute(db);

@@ -43,7 +43,7 @@ describe('ending sessions', () => {
     assert.equal(signedOut.status, 204);
     const refused = await asAgent(laptop);
     assert.equal(refused.status, 401);
-    assert.equal((await json(refused)).type, 'https://clientela.dev/problems/unauthenticated');
+    assert.equal((await json(refused)).type, 'https://clientela.dev/problems/session-ended');
     assert.equal((await asAgent(laptop, '/v1/agent/conversations')).status, 401, 'on every agent operation');
     assert.equal((await logout(laptop)).status, 401, 'a session ends once');
     assert.equal((await asAgent(phone)).status, 200, 'the other session goes on');
@@ -86,7 +86,7 @@ describe('ending sessions', () => {
       for (const path of ['/v1/me', '/v1/me/points', '/v1/me/wishlist', '/v1/me/conversations']) {
         const response = await store.asShopper(token, path);
         assert.equal(response.status, 401, path);
-        assert.equal((await json(response)).type, 'https://clientela.dev/problems/unauthenticated', path);
+        assert.equal((await json(response)).type, 'https://clientela.dev/problems/session-ended', path);
       }
     }
     assert.equal((await store.asShopper(bruno, '/v1/me')).status, 200, 'another shopper is untouched');

@@ -1,4 +1,5 @@
 import { hkdfSync } from 'node:crypto';
+import { staffRoles, type StaffRole } from '@clientela/contract';
 import { decodeProtectedHeader, errors, jwtVerify, SignJWT } from 'jose';
 import type { Clock } from '../../core/clock.ts';
 import type { TokenKeyVersions } from '../../core/merchant.ts';
@@ -20,6 +21,12 @@ export interface TokenClaims {
   expiresAt: Date;
   /** The version of the store's key that signed it. */
   keyVersion: number;
+  /**
+   * A staff session's role (`role`), as it was at sign-in: a change of role
+   * ends the session, so it holds for the token's life. Tokens issued before
+   * staff had roles carry none: they are `agent`.
+   */
+  role?: StaffRole;
 }
 
 /** What a token's standing depends on besides its signature and claims. */
@@ -65,8 +72,8 @@ const maxVerifiedTokens = 10_000;
 const maxDerivedKeys = 10_000;
 
 const expired = () => new ProblemError('token-expired', 'The token has expired: ask for a new one');
-const invalid = () => new ProblemError('unauthenticated', 'The token is not valid');
-export const sessionEnded = () => new ProblemError('unauthenticated', 'The session has ended: sign in again');
+const invalid = () => new ProblemError('invalid-token', 'The token is not valid: it was not issued by this API for this store and this kind of caller. Ask for a new one');
+export const sessionEnded = () => new ProblemError('session-ended', 'The session has ended (signed out, or ended by the store): sign in again');
 
 /** Whether the subject's sessions were ended after the token was issued: its session version is below theirs now. */
 export const endedBy = (claims: Pick<TokenClaims, 'sessionVersion'>, subjectVersion: number) => claims.sessionVersion < subjectVersion;
@@ -102,14 +109,14 @@ export class TokenService {
     this.#registry = registry;
   }
 
-  /** A token of the subject's session at `sessionVersion` (0 until their sessions are first ended), under the store's current key. */
-  async issue(audience: TokenAudience, merchantId: string, subject: string, ttlSeconds: number, sessionVersion = 0) {
+  /** A token of the subject's session at `sessionVersion` (0 until their sessions are first ended), under the store's current key; a staff session names its role. */
+  async issue(audience: TokenAudience, merchantId: string, subject: string, ttlSeconds: number, sessionVersion = 0, role?: StaffRole) {
     const keys = await this.#registry.keysOf(merchantId);
     if (!keys) throw new Error(`No merchant ${merchantId} to issue a token for`);
     const seconds = Math.min(ttlSeconds, maxTokenSeconds[audience]);
     const issuedAt = Math.floor(this.#clock().getTime() / 1000);
     const expiresAt = new Date((issuedAt + seconds) * 1000);
-    const token = await new SignJWT({ mid: merchantId, sv: sessionVersion })
+    const token = await new SignJWT({ mid: merchantId, sv: sessionVersion, ...(role === undefined ? {} : { role }) })
       .setProtectedHeader({ alg: algorithm, typ: 'JWT', kid: keyId(merchantId, keys.current) })
       .setIssuer(issuer)
       .setAudience(audienceUri(audience))
@@ -123,7 +130,7 @@ export class TokenService {
 
   /**
    * The token's claims, or a 401 problem: `token-expired` for a genuine token
-   * past its time, `unauthenticated` for anything else, an ended session too.
+   * past its time, `invalid-token` for anything else, `session-ended` for a session that was ended.
    */
   async verify(token: string, audience: TokenAudience): Promise<TokenClaims> {
     const now = this.#clock();
@@ -164,7 +171,7 @@ export class TokenService {
         currentDate: now,
         requiredClaims: ['exp', 'iat', 'sub', 'jti'],
       });
-      const { mid, sv, sub, jti, aud, exp, iat, nbf } = payload;
+      const { mid, sv, sub, jti, aud, exp, iat, nbf, role } = payload;
       const seconds = Math.floor(now.getTime() / 1000);
       const wellFormed =
         aud === audienceUri(audience) &&
@@ -173,9 +180,11 @@ export class TokenService {
         typeof jti === 'string' && jti.length > 0 && jti.length <= 64 &&
         sub && exp && iat !== undefined &&
         iat <= seconds + clockSkewSeconds &&
-        exp - iat <= maxTokenSeconds[audience];
+        exp - iat <= maxTokenSeconds[audience] &&
+        (role === undefined || (audience === 'agent' && staffRoles.includes(role as StaffRole)));
       if (!wellFormed) throw invalid();
       const claims: TokenClaims = { audience, merchantId, subject: sub, tokenId: jti, sessionVersion: sv, expiresAt: new Date(exp * 1000), keyVersion };
+      if (role !== undefined) claims.role = role as StaffRole;
       this.#remember(this.#verified[audience], token, { claims, notBefore: nbf, expires: exp });
       return claims;
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { Product, ProductInput } from '@clientela/contract';
+import type { CatalogProduct, Product, ProductInput } from '@clientela/contract';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../core/clock.ts';
 import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
@@ -20,6 +20,11 @@ export function toProduct(row: Pick<ProductRow, 'id' | 'name' | 'description' | 
   };
 }
 
+/** A product as its merchant sees it: with the type and boost shoppers never see. */
+export function toCatalogProduct(row: ProductRow, currency: string): CatalogProduct {
+  return { ...toProduct(row, currency), type: row.type, boost: row.boost };
+}
+
 /** A product as it was before a change and as it is after: what the modules that act on changes read (wishlist alerts). */
 export interface ProductChange {
   before: ProductRow;
@@ -39,7 +44,7 @@ export async function putProduct(
   merchant: Merchant,
   id: string,
   input: Required<Omit<ProductInput, 'imageUrl'>> & Pick<ProductInput, 'imageUrl'>,
-): Promise<Product> {
+): Promise<CatalogProduct> {
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock();
     const before = await findProduct(trx, merchant.id, id, true);
@@ -53,16 +58,18 @@ export async function putProduct(
       imageUrl: input.imageUrl ?? null,
       stock: input.stock,
       active: input.active,
+      type: input.type,
+      boost: input.boost,
       updatedAt: now,
     });
     if (before) for (const listener of deps.onProductChange) await listener(trx, merchant, { before, after: row, at: now });
-    return toProduct(row, merchant.currency);
+    return toCatalogProduct(row, merchant.currency);
   });
 }
 
 export async function productPage(db: Kysely<Database>, merchant: Merchant, limit: number, after?: string) {
   const rows = await listProducts(db, merchant.id, limit + 1, after === undefined ? undefined : decodeCursor(after, 'after'));
-  const items = rows.slice(0, limit).map((row) => toProduct(row, merchant.currency));
+  const items = rows.slice(0, limit).map((row) => toCatalogProduct(row, merchant.currency));
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
 }

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 import type { Timestamp, CreatedAt } from '../../db/columns.ts';
 
 // The merchant's products.
@@ -13,6 +13,10 @@ export interface ProductTable {
   imageUrl: string | null;
   stock: number;
   active: boolean;
+  /** What it is whatever its brand ("Cafetera espresso"); '' for none: see `ProductInput.type`. */
+  type: Generated<string>;
+  /** The merchant's 0–1 lift for recommendations; never shown to shoppers. */
+  boost: Generated<number>;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
 }

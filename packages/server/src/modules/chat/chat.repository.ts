@@ -16,7 +16,7 @@ function conversations(db: Db, merchantId: string) {
   return db
     .selectFrom('conversations as c')
     .innerJoin('customers as cu', (join) => join.onRef('cu.merchantId', '=', 'c.merchantId').onRef('cu.id', '=', 'c.customerId'))
-    .leftJoin('agents as a', (join) => join.onRef('a.merchantId', '=', 'c.merchantId').onRef('a.id', '=', 'c.assignedAgentId'))
+    .leftJoin('staff as a', (join) => join.onRef('a.merchantId', '=', 'c.merchantId').onRef('a.id', '=', 'c.assignedAgentId'))
     .selectAll('c')
     .select([
       sql<string>`cu.first_name || ' ' || cu.last_name`.as('customerName'),
@@ -67,7 +67,7 @@ export async function updateConversation(db: Db, merchantId: string, id: string,
 function messages(db: Db, merchantId: string) {
   return db
     .selectFrom('messages as m')
-    .leftJoin('agents as a', (join) => join.onRef('a.merchantId', '=', 'm.merchantId').onRef('a.id', '=', 'm.authorId'))
+    .leftJoin('staff as a', (join) => join.onRef('a.merchantId', '=', 'm.merchantId').onRef('a.id', '=', 'm.authorId'))
     .selectAll('m')
     .select(sql<string | null>`case when m.author = 'agent' then a.name end`.as('authorName'))
     .where('m.merchantId', '=', merchantId);
@@ -153,7 +153,7 @@ export async function touchPresence(db: Db, merchantId: string, agentId: string,
 
 /** The name of an agent of the store, as messages show their author; undefined when the store has no such agent. */
 export async function agentName(db: Db, merchantId: string, agentId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('agents').select('name').where('merchantId', '=', merchantId).where('id', '=', agentId).executeTakeFirst();
+  const row = await db.selectFrom('staff').select('name').where('merchantId', '=', merchantId).where('id', '=', agentId).executeTakeFirst();
   return row?.name;
 }
 

@@ -3,6 +3,8 @@ import {
   getAgentConversation,
   getAgentCustomer,
   getSupportAvailability,
+  getSupportSettings as getSupportSettingsEndpoint,
+  listCustomerConversations,
   listAgentConversations,
   listAgentMessages,
   listMyConversations as listMyConversationsEndpoint,
@@ -26,6 +28,7 @@ import type { AppDeps } from '../../deps.ts';
 import type { Api } from '../../http/api.ts';
 import { eventStreamResponse, lastEventIdOf, type StreamLimitName } from '../../http/event-stream.ts';
 import type { TokenClaims } from '../auth/index.ts';
+import { requireCustomer } from '../customers/index.ts';
 import { settleDuePoints } from '../loyalty/index.ts';
 import { closeDueStatements } from '../statements/index.ts';
 import type { EventScope } from './chat.repository.ts';
@@ -35,6 +38,8 @@ import {
   agentInbox,
   assign,
   availability,
+  customerConversations,
+  getSupportSettings,
   listMyConversations,
   markRead,
   messagesOf,
@@ -99,7 +104,12 @@ export function chatRoutes(api: Api, deps: AppDeps): void {
     ]);
 
   api.mount(getSupportAvailability, ({ caller }) => availability(deps, caller.merchant));
+  api.mount(getSupportSettingsEndpoint, ({ caller }) => getSupportSettings(deps, caller.merchant));
   api.mount(putSupportSettingsEndpoint, ({ caller, body }) => putSupportSettings(deps, caller.merchant, body));
+  api.mount(listCustomerConversations, async ({ caller, params }) => {
+    await requireCustomer(deps.db, caller.merchant.id, params.id);
+    return customerConversations(deps, caller.merchant, params.id);
+  });
 
   api.mount(listMyConversationsEndpoint, ({ caller }) => listMyConversations(deps, caller.merchant, caller.customerId));
   api.mount(startConversationEndpoint, async ({ caller, body }) => {

@@ -23,6 +23,7 @@ import { notFound, ProblemError } from '../../core/problem.ts';
 import { WithStatus } from '../../core/results.ts';
 import { localDate } from '../../core/time-zone.ts';
 import type { Database } from '../../db/schema.ts';
+import { findStaffMember } from '../auth/index.ts';
 import { myStatementLine } from '../statements/index.ts';
 import { recordWebhookEvents } from '../webhooks/index.ts';
 import type { ChatHub } from './chat-hub.ts';
@@ -161,6 +162,11 @@ function zonedInstant(date: string, time: string, timeZone: string): Date {
   return new Date(guess.getTime() - offset);
 }
 
+/** The business hours set; none when the store set none (support is then open whenever an agent is). */
+export async function getSupportSettings(deps: Deps, merchant: Merchant): Promise<SupportSettings> {
+  return { hours: (await supportHours(deps.db, merchant.id)) ?? [] };
+}
+
 export async function putSupportSettings(deps: Deps, merchant: Merchant, settings: SupportSettings) {
   const bad = settings.hours.findIndex((slot) => slot.closes <= slot.opens);
   if (bad >= 0) {
@@ -171,6 +177,12 @@ export async function putSupportSettings(deps: Deps, merchant: Merchant, setting
 }
 
 // Shopper --------------------------------------------------------------------
+
+/** A customer's conversations as agents see them, most recently active first. */
+export async function customerConversations(deps: Deps, merchant: Merchant, customerId: string) {
+  const rows = await conversationsOf(deps.db, merchant.id, customerId);
+  return { items: await Promise.all(rows.map((row) => toAgentConversation(deps.db, merchant.id, row))) };
+}
 
 export async function listMyConversations(deps: Deps, merchant: Merchant, customerId: string): Promise<ConversationList> {
   // The cursor first: whatever happens after it reaches the stream, even if the list already shows it.
@@ -354,10 +366,10 @@ export async function agentConversation(deps: Deps, merchant: Merchant, conversa
   return toAgentConversation(deps.db, merchant.id, row);
 }
 
-/** Assigns to an agent of the store (or unassigns with null). */
+/** Assigns to a member of the store's staff (or unassigns with null). */
 export async function assign(deps: Deps, merchant: Merchant, conversationId: string, agentId: string | null) {
-  if (agentId !== null && (await agentName(deps.db, merchant.id, agentId)) === undefined) {
-    throw new ProblemError('invalid-request', 'Check body.agentId', { errors: [{ in: 'body', field: 'agentId', message: 'No such agent in this store' }] });
+  if (agentId !== null && !(await findStaffMember(deps.db, merchant.id, agentId))) {
+    throw new ProblemError('invalid-request', 'Check body.agentId', { errors: [{ in: 'body', field: 'agentId', message: 'No such member of the staff in this store' }] });
   }
   await inTransaction(deps, merchant.id, async (trx, emit) => {
     const conversation = await lockConversation(trx, merchant.id, conversationId);

@@ -1,8 +1,9 @@
 import type { CustomerInput } from '@clientela/contract';
+import { sql, type Insertable } from 'kysely';
 import { BatchedReads } from '../../db/batched-reads.ts';
 import { preparedStatement } from '../../db/prepared-statements.ts';
 import type { Db } from '../../db/schema.ts';
-import type { CustomerRow } from './customers.tables.ts';
+import type { CustomerNoteTable, CustomerRow } from './customers.tables.ts';
 
 export async function findCustomer(db: Db, merchantId: string, id: string): Promise<CustomerRow | undefined> {
   return db
@@ -81,4 +82,88 @@ export async function upsertCustomer(db: Db, merchantId: string, id: string, inp
     )
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+// Finding customers --------------------------------------------------------------------
+
+/** Where a page of a sorted list starts: after the row with this sort value and id. */
+export type ListPosition = [value: number | string | null, id: string];
+
+export interface CustomerListRequest {
+  /** Words each found somewhere in a customer's id, names or email, case and accents aside. */
+  words: string[];
+  tier?: string;
+  sort: 'lifetime-value' | 'spend' | 'recency' | 'name';
+  limit: number;
+  after?: ListPosition;
+}
+
+/** `like` text matching `word` anywhere, its own `%`, `_` and `\` taken literally. */
+const containing = (word: string) => `%${word.replace(/[\\%_]/g, '\\$&')}%`;
+
+/**
+ * A page of the store's customers, sorted on one of the indexes kept for it
+ * (by year's spend, spend to date, last purchase or name, then id), after a
+ * position; each with the value it was sorted by, for the next page's cursor.
+ */
+export async function listCustomersPage(db: Db, merchantId: string, request: CustomerListRequest) {
+  // The value each row is sorted by, as text; the last purchase in microseconds, as stored, so rows a millisecond apart keep their order across pages.
+  const sortValues = {
+    'lifetime-value': sql<string | null>`recent_spend::text`,
+    spend: sql<string | null>`spent_to_date::text`,
+    recency: sql<string | null>`(extract(epoch from last_purchase_at) * 1000000)::bigint::text`,
+    name: sql<string | null>`sort_name`,
+  };
+  let query = db
+    .selectFrom('customers')
+    .select(['id', 'firstName', 'lastName', 'email', 'tier', 'recentSpend', 'spentToDate', 'lastPurchaseAt', 'pointsLedgerSum'])
+    .select(sortValues[request.sort].as('sortValue'))
+    .where('merchantId', '=', merchantId);
+  for (const word of request.words) query = query.where(sql<boolean>`search_text like clientela_fold(${containing(word)})`);
+  if (request.tier !== undefined) query = query.where('tier', '=', request.tier);
+  const after = request.after;
+  switch (request.sort) {
+    case 'lifetime-value':
+    case 'spend': {
+      const column = request.sort === 'spend' ? 'spentToDate' : 'recentSpend';
+      if (after) {
+        const value = sql<number>`${String(after[0])}::bigint`;
+        query = query.where((eb) => eb.or([eb(column, '<', value), eb.and([eb(column, '=', value), eb('id', '>', after[1])])]));
+      }
+      query = query.orderBy(column, 'desc');
+      break;
+    }
+    case 'recency': {
+      const at = (micros: string) => sql<Date>`timestamptz 'epoch' + ${micros}::bigint * interval '1 microsecond'`;
+      if (after && after[0] !== null) {
+        const last = at(String(after[0]));
+        query = query.where((eb) =>
+          eb.or([eb('lastPurchaseAt', '<', last), eb.and([eb('lastPurchaseAt', '=', last), eb('id', '>', after[1])]), eb('lastPurchaseAt', 'is', null)]),
+        );
+      } else if (after) {
+        query = query.where('lastPurchaseAt', 'is', null).where('id', '>', after[1]);
+      }
+      query = query.orderBy(sql`last_purchase_at desc nulls last`);
+      break;
+    }
+    case 'name': {
+      if (after) query = query.where((eb) => eb.or([eb('sortName', '>', String(after[0])), eb.and([eb('sortName', '=', String(after[0])), eb('id', '>', after[1])])]));
+      query = query.orderBy('sortName');
+      break;
+    }
+  }
+  return query.orderBy('id').limit(request.limit).execute();
+}
+
+// Staff notes --------------------------------------------------------------------------
+
+export async function insertCustomerNote(db: Db, note: Insertable<CustomerNoteTable>) {
+  return db.insertInto('customerNotes').values(note).returningAll().executeTakeFirstOrThrow();
+}
+
+/** A page of the notes on a customer, newest first, before the note `beforeId`. */
+export async function customerNotesPage(db: Db, merchantId: string, customerId: string, limit: number, beforeId?: number) {
+  let query = db.selectFrom('customerNotes').selectAll().where('merchantId', '=', merchantId).where('customerId', '=', customerId);
+  if (beforeId !== undefined) query = query.where('id', '<', beforeId);
+  return query.orderBy('id', 'desc').limit(limit).execute();
 }

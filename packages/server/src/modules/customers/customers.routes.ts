@@ -1,8 +1,15 @@
-import { getCustomer as getCustomerEndpoint, getMe as getMeEndpoint, putCustomer as putCustomerEndpoint } from '@clientela/contract';
+import {
+  addCustomerNote as addCustomerNoteEndpoint,
+  getCustomer as getCustomerEndpoint,
+  getMe as getMeEndpoint,
+  listCustomerNotes,
+  listCustomers as listCustomersEndpoint,
+  putCustomer as putCustomerEndpoint,
+} from '@clientela/contract';
 import type { AppDeps } from '../../deps.ts';
 import type { Api } from '../../http/api.ts';
 import { settleDuePoints } from '../loyalty/index.ts';
-import { customerView, findMe, meOf, putCustomer, requireCustomer } from './customers.service.ts';
+import { addCustomerNote, customerNotes, customerView, findMe, listCustomers, meOf, putCustomer, requireCustomer } from './customers.service.ts';
 
 export function customerRoutes(api: Api, deps: AppDeps): void {
   api.mount(putCustomerEndpoint, async ({ caller, params, body }) => {
@@ -15,6 +22,9 @@ export function customerRoutes(api: Api, deps: AppDeps): void {
     await settleDuePoints(deps, caller.merchant, customer);
     return customerView(deps, caller.merchant, customer);
   });
+  api.mount(listCustomersEndpoint, ({ caller, query }) => listCustomers(deps, caller.merchant, query));
+  api.mount(listCustomerNotes, ({ caller, params, query }) => customerNotes(deps, caller.merchant, params.id, query));
+  api.mount(addCustomerNoteEndpoint, ({ caller, params, body }) => addCustomerNote(deps, caller.merchant, params.id, body.body, caller.staff && { id: caller.staff.id }));
   api.mount(getMeEndpoint, async ({ caller }) => {
     const customer = await findMe(deps, caller.merchant, caller.customerId, caller.session);
     const settled = await settleDuePoints(deps, caller.merchant, customer);

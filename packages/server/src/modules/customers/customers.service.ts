@@ -1,15 +1,26 @@
-import type { Customer, CustomerInput, Locale, Me, Tier } from '@clientela/contract';
-import type { Kysely } from 'kysely';
+import type { Customer, CustomerInput, CustomerList, CustomerNote, CustomerSearchQuery, CustomerSort, Locale, Me, StaffRole, Tier } from '@clientela/contract';
+import type { Kysely, Selectable } from 'kysely';
+import type * as z from 'zod/mini';
 import type { Clock } from '../../core/clock.ts';
+import { decodeCursor, decodeCursorKey, encodeCursor } from '../../core/cursor.ts';
 import type { Merchant } from '../../core/merchant.ts';
-import { notFound } from '../../core/problem.ts';
+import { notFound, ProblemError } from '../../core/problem.ts';
 import { birthdayIn, localDate } from '../../core/time-zone.ts';
 import type { BatchedReads } from '../../db/batched-reads.ts';
 import type { Database } from '../../db/schema.ts';
-import { endedBy, sessionEnded, type TokenClaims } from '../auth/index.ts';
-import { balanceOf, loyaltySettingsOf, spendOf } from '../loyalty/index.ts';
-import { findCustomer, upsertCustomer, type CustomerForMe, type CustomerKey } from './customers.repository.ts';
-import type { CustomerRow } from './customers.tables.ts';
+import { endedBy, findStaffMember, sessionEnded, type TokenClaims } from '../auth/index.ts';
+import { balanceOf, loyaltySettingsOf, pyramidComputedAt, spendOf } from '../loyalty/index.ts';
+import {
+  customerNotesPage,
+  findCustomer,
+  insertCustomerNote,
+  listCustomersPage,
+  upsertCustomer,
+  type CustomerForMe,
+  type CustomerKey,
+  type ListPosition,
+} from './customers.repository.ts';
+import type { CustomerNoteTable, CustomerRow } from './customers.tables.ts';
 
 interface Deps {
   db: Kysely<Database>;
@@ -106,4 +117,99 @@ export function meOf(now: Date, merchant: Merchant, customer: CustomerForMe, bal
     points: { balance },
     merchant: { id: merchant.id, name: merchant.name, currency: merchant.currency, timeZone: merchant.timeZone },
   };
+}
+
+// Finding customers --------------------------------------------------------------------
+
+/** A list's cursor: the sort it was given for, and the sort value and id of the last row. */
+type ListCursor = [sort: CustomerSort, value: string | null, id: string];
+
+const isListCursor = (key: unknown): key is ListCursor => {
+  if (!Array.isArray(key) || key.length !== 3 || typeof key[2] !== 'string') return false;
+  const [sort, value] = key as unknown[];
+  // Only what this API puts in a cursor: a whole number for the money and time sorts (a time may be null), any text for names.
+  if (sort === 'name') return typeof value === 'string';
+  if (sort === 'recency' && value === null) return true;
+  return (sort === 'lifetime-value' || sort === 'spend' || sort === 'recency') && typeof value === 'string' && /^-?\d{1,18}$/.test(value);
+};
+
+/**
+ * A page of the store's customers, found by words in their name, email or id
+ * and sorted, with the figures of the pyramid's last computation (see its
+ * `asOf`): lists sort on what is kept on each customer, not on orders added up
+ * for every one of them.
+ */
+export async function listCustomers(deps: Deps, merchant: Merchant, query: z.output<typeof CustomerSearchQuery>): Promise<CustomerList> {
+  let after: ListPosition | undefined;
+  if (query.cursor !== undefined) {
+    const [sort, value, id] = decodeCursorKey(query.cursor, 'cursor', isListCursor);
+    if (sort !== query.sort) {
+      throw new ProblemError('invalid-request', 'Check query.cursor', {
+        errors: [{ in: 'query', field: 'cursor', message: `This cursor is of a list sorted by ${sort}: ask for that sort, or start over` }],
+      });
+    }
+    after = [value, id];
+  }
+  const words = (query.query ?? '').split(/\s+/).filter((word) => word !== '').slice(0, 8);
+  const [rows, settings, asOf] = await Promise.all([
+    listCustomersPage(deps.db, merchant.id, { words, sort: query.sort, limit: query.limit + 1, ...(query.tier ? { tier: query.tier } : {}), ...(after ? { after } : {}) }),
+    loyaltySettingsOf(deps.db, merchant),
+    pyramidComputedAt(deps.db, merchant.id),
+  ]);
+  const money = (amount: number) => ({ amount, currency: merchant.currency });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      firstName: row.firstName,
+      lastName: row.lastName,
+      email: row.email,
+      tier: row.tier as Tier,
+      lifetimeValue: money(row.recentSpend * settings.expectedLifespanYears),
+      spentToDate: money(row.spentToDate),
+      lastPurchaseAt: row.lastPurchaseAt?.toISOString() ?? null,
+      points: { balance: row.pointsLedgerSum },
+    })),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([query.sort, last.sortValue, last.id]) : null,
+    asOf: asOf?.toISOString() ?? null,
+  };
+}
+
+// Staff notes --------------------------------------------------------------------------
+
+const toNote = (row: Selectable<CustomerNoteTable>): CustomerNote => ({
+  id: String(row.id),
+  body: row.body,
+  author:
+    row.authorStaffId === null
+      ? { kind: 'backend' }
+      : { kind: 'staff', id: row.authorStaffId, name: row.authorName ?? row.authorStaffId, role: (row.authorRole ?? 'agent') as StaffRole },
+  createdAt: row.createdAt.toISOString(),
+});
+
+export async function customerNotes(deps: Deps, merchant: Merchant, customerId: string, page: { limit: number; after?: string }) {
+  await requireCustomer(deps.db, merchant.id, customerId);
+  const beforeId = page.after === undefined ? undefined : Number(decodeCursor(page.after, 'after'));
+  if (beforeId !== undefined && !Number.isSafeInteger(beforeId)) throw new ProblemError('invalid-request', 'The cursor is not one this API gave out');
+  const rows = await customerNotesPage(deps.db, merchant.id, customerId, page.limit + 1, beforeId);
+  const items = rows.slice(0, page.limit).map(toNote);
+  return { items, nextCursor: rows.length > page.limit ? encodeCursor(items.at(-1)!.id) : null };
+}
+
+/** Adds a note signed by who writes it: a member of the staff (their name and role now), or the store's backend (`author` null). */
+export async function addCustomerNote(deps: Deps, merchant: Merchant, customerId: string, body: string, author: { id: string } | null): Promise<CustomerNote> {
+  await requireCustomer(deps.db, merchant.id, customerId);
+  const member = author === null ? null : await findStaffMember(deps.db, merchant.id, author.id);
+  if (author !== null && !member) throw new ProblemError('session-ended', 'You are no longer on the staff of this store');
+  const row = await insertCustomerNote(deps.db, {
+    merchantId: merchant.id,
+    customerId,
+    authorStaffId: member?.id ?? null,
+    authorName: member?.name ?? null,
+    authorRole: member?.role ?? null,
+    body,
+    createdAt: deps.clock(),
+  });
+  return toNote(row);
 }

@@ -1,7 +1,11 @@
-import type { Generated, Selectable } from 'kysely';
+import type { StaffRole } from '@clientela/contract';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { Timestamp, CreatedAt, DateOnly } from '../../db/columns.ts';
 
-// The merchant's customers.
+/** A column the database computes from others: read, never written. */
+type Computed<T> = ColumnType<T, never, never>;
+
+// The merchant's customers, and the staff's notes on them.
 
 export interface CustomerTable {
   merchantId: string;
@@ -23,11 +27,34 @@ export interface CustomerTable {
   sessionsEndedAt: Timestamp | null;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
+  /** Id, names and email without case or accents (`clientela_fold`): what a search matches. */
+  searchText: Computed<string>;
+  /** Last name then first name, folded: what lists sort by name on. */
+  sortName: Computed<string>;
+  /** Spend and orders of the last twelve months, spend to date and the last purchase, as of the pyramid's last computation. */
+  recentSpend: Generated<number>;
+  recentOrders: Generated<number>;
+  spentToDate: Generated<number>;
+  lastPurchaseAt: Timestamp | null;
+}
+
+/** A note of the staff (or the store's backend) on a customer; never changed once written. */
+export interface CustomerNoteTable {
+  merchantId: string;
+  id: Generated<number>;
+  customerId: string;
+  /** Null, with the name and role, for a note the store's backend wrote with the secret key. */
+  authorStaffId: string | null;
+  authorName: string | null;
+  authorRole: StaffRole | null;
+  body: string;
+  createdAt: Timestamp;
 }
 
 /** The module's tables, by name, as `Database` collects them. */
 export interface CustomerTables {
   customers: CustomerTable;
+  customerNotes: CustomerNoteTable;
 }
 
 export type CustomerRow = Selectable<CustomerTable>;

@@ -1,8 +1,11 @@
-import type { LoyaltySettings, Tier } from '@clientela/contract';
+import type { LocalizedText, LoyaltySettings, Tier } from '@clientela/contract';
 
 export interface ActivePromotion {
   id: string;
+  /** In the store's language. */
   name: string;
+  /** In each language, for the shopper to read in theirs. */
+  names?: LocalizedText;
   startsAt: Date;
   endsAt: Date;
   multiplier: number;
@@ -13,6 +16,7 @@ export interface EarnedPoints {
   amount: number;
   reference: string;
   label: string | null;
+  labels: LocalizedText | null;
 }
 
 /**
@@ -39,11 +43,11 @@ export function pointsForPurchase(
   const base = Math.floor(order.total / settings.spendPerPoint);
   const earned: EarnedPoints[] = [];
   const purchase = mulDiv(base, settings.tierMultipliers[tier], 10_000);
-  if (purchase > 0) earned.push({ reason: 'purchase', amount: purchase, reference: order.id, label: null });
+  if (purchase > 0) earned.push({ reason: 'purchase', amount: purchase, reference: order.id, label: null, labels: null });
   for (const promotion of promotions) {
     if (order.placedAt < promotion.startsAt || order.placedAt >= promotion.endsAt) continue;
     const extra = mulDiv(base, promotion.multiplier - 10_000, 10_000);
-    if (extra > 0) earned.push({ reason: 'promotion', amount: extra, reference: order.id, label: promotion.name });
+    if (extra > 0) earned.push({ reason: 'promotion', amount: extra, reference: order.id, label: promotion.name, labels: promotion.names ?? null });
   }
   return earned;
 }

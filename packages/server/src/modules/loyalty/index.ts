@@ -4,4 +4,5 @@ export { spendOf } from './loyalty.repository.ts';
 export { balanceOf, defaultLoyaltySettings, earnForPurchase, loyaltySettingsOf, reverseForRefund, settleDuePoints, settlePoints } from './loyalty.service.ts';
 export { PointsLots } from './points-ledger.ts';
 export { scheduleTierRecompute } from './tier-schedule.ts';
-export { recomputeTiers } from './tiers.ts';
+export { pyramidComputedAt, recomputeTiers } from './tiers.ts';
+export { pointsLiability } from './points-liability.ts';

@@ -29,11 +29,19 @@ export async function ledgerOf(db: Db, merchantId: string, customerId: string) {
     .execute();
 }
 
-/** A page of a customer's entries, newest first, before the entry `beforeId`. */
+/** A page of a customer's entries, newest first, before the entry `beforeId`, each redemption with its code's state. */
 export async function pointsHistory(db: Db, merchantId: string, customerId: string, limit: number, beforeId?: number) {
-  let query = db.selectFrom('pointsEntries').selectAll().where('merchantId', '=', merchantId).where('customerId', '=', customerId);
-  if (beforeId !== undefined) query = query.where('id', '<', beforeId);
-  return query.orderBy('id', 'desc').limit(limit).execute();
+  let query = db
+    .selectFrom('pointsEntries as e')
+    .leftJoin('redemptions as r', (join) =>
+      join.onRef('r.merchantId', '=', 'e.merchantId').onRef('r.id', '=', 'e.reference').on('e.reason', '=', 'redemption'),
+    )
+    .selectAll('e')
+    .select(['r.code as redemptionCode', 'r.expiresAt as redemptionExpiresAt', 'r.usedAt as redemptionUsedAt'])
+    .where('e.merchantId', '=', merchantId)
+    .where('e.customerId', '=', customerId);
+  if (beforeId !== undefined) query = query.where('e.id', '<', beforeId);
+  return query.orderBy('e.id', 'desc').limit(limit).execute();
 }
 
 export async function pointsEarnedByOrder(db: Db, merchantId: string, customerId: string, orderId: string) {
@@ -53,10 +61,10 @@ export async function setPointsDueAt(db: Db, merchantId: string, customerId: str
   await db.updateTable('customers').set({ pointsDueAt: dueAt }).where('merchantId', '=', merchantId).where('id', '=', customerId).execute();
 }
 
-/** What the points ledger reads of a customer: their tier, birthday and registration, and when the ledger next owes a write. */
-export type PointsHolder = Pick<Selectable<Database['customers']>, 'id' | 'tier' | 'birthday' | 'registeredAt' | 'pointsDueAt'>;
+/** What the points ledger reads of a customer: their tier, birthday, registration and language, and when the ledger next owes a write. */
+export type PointsHolder = Pick<Selectable<Database['customers']>, 'id' | 'tier' | 'birthday' | 'registeredAt' | 'pointsDueAt' | 'locale'>;
 
-const pointsHolderColumns = ['id', 'tier', 'birthday', 'registeredAt', 'pointsDueAt'] as const;
+const pointsHolderColumns = ['id', 'tier', 'birthday', 'registeredAt', 'pointsDueAt', 'locale'] as const;
 
 export async function findPointsHolder(db: Db, merchantId: string, customerId: string): Promise<PointsHolder | undefined> {
   return db.selectFrom('customers').select(pointsHolderColumns).where('merchantId', '=', merchantId).where('id', '=', customerId).executeTakeFirst();
@@ -79,6 +87,11 @@ export async function upsertLoyaltySettings(db: Db, settings: Insertable<Loyalty
     .onConflict((conflict) => conflict.column('merchantId').doUpdateSet(changes))
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** The store's promotions, the latest to start first. */
+export async function allPromotions(db: Db, merchantId: string) {
+  return db.selectFrom('promotions').selectAll().where('merchantId', '=', merchantId).orderBy('startsAt', 'desc').orderBy('id').execute();
 }
 
 export async function upsertPromotion(db: Db, promotion: Insertable<PromotionTable>) {
@@ -112,8 +125,11 @@ export async function upsertReward(db: Db, reward: Insertable<RewardTable>) {
     .executeTakeFirstOrThrow();
 }
 
-export async function activeRewards(db: Db, merchantId: string) {
-  return db.selectFrom('rewards').selectAll().where('merchantId', '=', merchantId).where('active', '=', true).orderBy('cost').orderBy('id').execute();
+/** The rewards shoppers may redeem, or with `paused` every one, cheapest first. */
+export async function rewardsOf(db: Db, merchantId: string, options: { paused: boolean }) {
+  let query = db.selectFrom('rewards').selectAll().where('merchantId', '=', merchantId);
+  if (!options.paused) query = query.where('active', '=', true);
+  return query.orderBy('cost').orderBy('id').execute();
 }
 
 export async function findReward(db: Db, merchantId: string, id: string) {
@@ -122,6 +138,47 @@ export async function findReward(db: Db, merchantId: string, id: string) {
 
 export async function insertRedemption(db: Db, redemption: Insertable<RedemptionTable>) {
   await db.insertInto('redemptions').values(redemption).execute();
+}
+
+export async function isRedemptionCodeTaken(db: Db, merchantId: string, code: string): Promise<boolean> {
+  return (await db.selectFrom('redemptions').select('id').where('merchantId', '=', merchantId).where('code', '=', code).limit(1).executeTakeFirst()) !== undefined;
+}
+
+export async function findRedemption(db: Db, merchantId: string, id: string) {
+  return db.selectFrom('redemptions').selectAll().where('merchantId', '=', merchantId).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The redemptions with this code, with what the till shows of them: the
+ * reward, the customer and who used it. Codes are drawn so that a store's
+ * never repeat; two rows can only come from before that was checked.
+ */
+export async function redemptionsByCode(db: Db, merchantId: string, code: string) {
+  return db
+    .selectFrom('redemptions as r')
+    .innerJoin('rewards as w', (join) => join.onRef('w.merchantId', '=', 'r.merchantId').onRef('w.id', '=', 'r.rewardId'))
+    .innerJoin('customers as c', (join) => join.onRef('c.merchantId', '=', 'r.merchantId').onRef('c.id', '=', 'r.customerId'))
+    .leftJoin('staff as s', (join) => join.onRef('s.merchantId', '=', 'r.merchantId').onRef('s.id', '=', 'r.usedByStaffId'))
+    .selectAll('r')
+    .select(['w.names as rewardNames', 'c.firstName', 'c.lastName', 's.name as usedByName', 's.role as usedByRole'])
+    .where('r.merchantId', '=', merchantId)
+    .where('r.code', '=', code)
+    .orderBy('r.createdAt')
+    .limit(2)
+    .execute();
+}
+
+/** Marks a redemption used, if nobody did first; false when someone did. */
+export async function markRedemptionUsed(db: Db, merchantId: string, id: string, at: Date, staffId: string | null): Promise<boolean> {
+  const row = await db
+    .updateTable('redemptions')
+    .set({ usedAt: at, usedByStaffId: staffId })
+    .where('merchantId', '=', merchantId)
+    .where('id', '=', id)
+    .where('usedAt', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function findIdempotencyKey(db: Db, merchantId: string, customerId: string, key: string) {

@@ -1,6 +1,23 @@
 import { randomInt } from 'node:crypto';
-import type { LoyaltySettings, PointsAccount, PointsEntry, PointsReason, Promotion, PromotionInput, Redemption, Reward, Segments, Tier } from '@clientela/contract';
+import type {
+  LoyaltySettings,
+  LoyaltySettingsInput,
+  ManagedReward,
+  PointsAccount,
+  PointsEntry,
+  PointsReason,
+  Promotion,
+  PromotionInput,
+  Redemption,
+  Reward,
+  RewardInput,
+  Segments,
+  StoreActor,
+  Tier,
+  TillRedemption,
+} from '@clientela/contract';
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type * as z from 'zod/mini';
 import type { Clock } from '../../core/clock.ts';
 import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
 import { requestFingerprint } from '../../core/idempotency.ts';
@@ -12,15 +29,18 @@ import type { Database, Db } from '../../db/schema.ts';
 import { recordWebhookEvents } from '../webhooks/index.ts';
 import { maxPointsBalance, pointsForPurchase, pointsToReverse, withinMaximum } from './earning.ts';
 import {
-  activeRewards,
+  allPromotions,
   appendPointsEntries,
   findCorrection,
   findIdempotencyKey,
   findLoyaltySettings,
   findPointsHolder,
+  findRedemption,
   findReward,
   insertIdempotencyKey,
   insertRedemption,
+  isRedemptionCodeTaken,
+  markRedemptionUsed,
   ledgerOf,
   lockPointsHolder,
   pointsBalance,
@@ -28,13 +48,16 @@ import {
   pointsHistory,
   type PointsHolder,
   promotionsAt,
+  redemptionsByCode,
+  rewardsOf,
   setPointsDueAt,
   spendOf,
   upsertLoyaltySettings,
   upsertPromotion,
   upsertReward,
 } from './loyalty.repository.ts';
-import type { PointsEntryTable } from './loyalty.tables.ts';
+import type { PointsEntryTable, RewardTable } from './loyalty.tables.ts';
+import { localizedFrom, localizedView, textIn } from './localized-text.ts';
 import { PointsLots } from './points-ledger.ts';
 import { nextTier } from './tiers.ts';
 
@@ -45,7 +68,10 @@ export interface Deps {
 
 const day = 86_400_000;
 
-/** Rules of a merchant that has not set its own: a point per $100 (pesos) or per $1.00 (cents), a year to spend them. */
+/** What points are worth when the store has not said: 1 % of the spend that earns them (1,000 points earn on 1,000 × `spendPerPoint`). */
+const defaultValuePerThousandPoints = (spendPerPoint: number) => spendPerPoint * 10;
+
+/** Rules of a merchant that has not set its own: a point per $100 (pesos) or per $1.00 (cents), a year to spend them, codes that never expire. */
 export function defaultLoyaltySettings(): LoyaltySettings {
   return {
     spendPerPoint: 100,
@@ -53,19 +79,29 @@ export function defaultLoyaltySettings(): LoyaltySettings {
     birthdayBonus: 500,
     pointsLifetimeDays: 365,
     expectedLifespanYears: 3,
+    valuePerThousandPoints: defaultValuePerThousandPoints(100),
+    redemptionValidDays: null,
   };
 }
 
-export async function loyaltySettingsOf(db: Db, merchant: Merchant): Promise<LoyaltySettings> {
+export async function loyaltySettingsOf(db: Db, merchant: Pick<Merchant, 'id'>): Promise<LoyaltySettings> {
   const row = await findLoyaltySettings(db, merchant.id);
   if (!row) return defaultLoyaltySettings();
-  const { merchantId: _, ...settings } = row;
-  return settings as LoyaltySettings;
+  const { merchantId: _, valuePerThousandPoints, ...settings } = row;
+  return { ...settings, valuePerThousandPoints: valuePerThousandPoints ?? defaultValuePerThousandPoints(row.spendPerPoint) } as LoyaltySettings;
 }
 
-export async function putLoyaltySettings(deps: Deps, merchant: Merchant, settings: LoyaltySettings): Promise<LoyaltySettings> {
-  await upsertLoyaltySettings(deps.db, { ...settings, merchantId: merchant.id, tierMultipliers: JSON.stringify(settings.tierMultipliers) });
-  return settings;
+/** Replaces the rules; what points are worth and how long codes last stay as they were when left out. */
+export async function putLoyaltySettings(deps: Deps, merchant: Merchant, input: LoyaltySettingsInput): Promise<LoyaltySettings> {
+  const current = await findLoyaltySettings(deps.db, merchant.id);
+  await upsertLoyaltySettings(deps.db, {
+    ...input,
+    merchantId: merchant.id,
+    tierMultipliers: JSON.stringify(input.tierMultipliers),
+    valuePerThousandPoints: input.valuePerThousandPoints === undefined ? (current?.valuePerThousandPoints ?? null) : input.valuePerThousandPoints,
+    redemptionValidDays: input.redemptionValidDays === undefined ? (current?.redemptionValidDays ?? null) : input.redemptionValidDays,
+  });
+  return loyaltySettingsOf(deps.db, merchant);
 }
 
 interface PointsState {
@@ -166,12 +202,19 @@ interface NewEntry {
   reason: PointsReason;
   reference: string | null;
   label: string | null;
+  /** A promotion's or reward's name in each language. */
+  labels?: Partial<Record<'es' | 'en', string | null>> | null;
   createdAt: Date;
   expiresAt: Date | null;
 }
 
 async function append(trx: Transaction<Database>, merchant: Merchant, state: PointsState, entries: NewEntry[]) {
-  const rows = entries.map((entry) => ({ ...entry, merchantId: merchant.id, customerId: state.customer.id }));
+  const rows = entries.map(({ labels, ...entry }) => ({
+    ...entry,
+    merchantId: merchant.id,
+    customerId: state.customer.id,
+    ...(labels ? { labels: JSON.stringify(labels) } : {}),
+  }));
   for (const row of rows) state.lots.apply(row);
   const written = await appendPointsEntries(trx, rows);
   // New points bring a new expiry; what is spent may have emptied the lot that was next to expire.
@@ -181,7 +224,11 @@ async function append(trx: Transaction<Database>, merchant: Merchant, state: Poi
 
 /** Points for a purchase, by the merchant's rules and the shopper's tier when it is recorded. */
 export async function earnForPurchase(trx: Transaction<Database>, merchant: Merchant, state: PointsState, order: { id: string; total: number; placedAt: Date }) {
-  const promotions = await promotionsAt(trx, merchant.id, order.placedAt);
+  const promotions = (await promotionsAt(trx, merchant.id, order.placedAt)).map((row) => ({
+    ...row,
+    name: textIn(row.names, merchant.locale, merchant.locale) ?? row.id,
+    names: localizedView(row.names),
+  }));
   const earned = withinMaximum(pointsForPurchase(state.settings, state.customer.tier as Tier, order, promotions), state.lots.balance);
   await append(
     trx,
@@ -204,14 +251,32 @@ export async function reverseForRefund(trx: Transaction<Database>, merchant: Mer
   if (points > 0) await append(trx, merchant, state, [{ amount: -points, reason: 'refund', reference: order.id, label: null, createdAt: state.now, expiresAt: null }]);
 }
 
-const toEntry = (row: Selectable<PointsEntryTable>): PointsEntry => ({
+/** How an entry reads: in a language (`locale`, else the store's), and, for a redemption, with its code only for the shopper. */
+interface EntryReading {
+  locale: string;
+  storeLocale: string;
+  showCode: boolean;
+}
+
+type HistoryRow = Selectable<PointsEntryTable> & { redemptionCode?: string | null; redemptionExpiresAt?: Date | null; redemptionUsedAt?: Date | null };
+
+const toEntry = (row: HistoryRow, reading?: EntryReading): PointsEntry => ({
   id: String(row.id),
   amount: row.amount,
   reason: row.reason as PointsReason,
   reference: row.reference,
-  label: row.label,
+  label: (reading && row.labels ? textIn(row.labels, reading.locale, reading.storeLocale) : null) ?? row.label,
   createdAt: row.createdAt.toISOString(),
   expiresAt: row.expiresAt?.toISOString() ?? null,
+  ...(row.reason === 'redemption' && row.redemptionCode
+    ? {
+        redemption: {
+          code: reading?.showCode ? row.redemptionCode : null,
+          expiresAt: row.redemptionExpiresAt?.toISOString() ?? null,
+          usedAt: row.redemptionUsedAt?.toISOString() ?? null,
+        },
+      }
+    : {}),
 });
 
 /** A merchant's correction: a new entry, never an edit. Idempotent on its id; it may not take the balance below zero. */
@@ -237,11 +302,25 @@ export async function correctPoints(deps: Deps, merchant: Merchant, customerId: 
   });
 }
 
-/** A code the shopper can read out at a till: no 0/O or 1/I to confuse. */
+/** A code the shopper can read out at a till: no 0/O or 1/I to confuse; 40 bits, so one cannot be guessed. */
 function redemptionCode(): string {
   const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
   const pick = (n: number) => Array.from({ length: n }, () => alphabet[randomInt(alphabet.length)]).join('');
   return `${pick(4)}-${pick(4)}`;
+}
+
+/** A code no other redemption of the store has, so the till finds one redemption by it. */
+async function unusedRedemptionCode(trx: Transaction<Database>, merchantId: string): Promise<string> {
+  for (;;) {
+    const code = redemptionCode();
+    if (!(await isRedemptionCodeTaken(trx, merchantId, code))) return code;
+  }
+}
+
+/** A code as typed at the till: case, spaces and the dash aside, `abcd efgh` is `ABCD-EFGH`. */
+export function normalizeRedemptionCode(typed: string): string {
+  const bare = typed.toUpperCase().replace(/[\s-]+/g, '');
+  return bare.length === 8 ? `${bare.slice(0, 4)}-${bare.slice(4)}` : typed.trim().toUpperCase();
 }
 
 /**
@@ -257,27 +336,36 @@ export async function redeem(deps: Deps, merchant: Merchant, customerId: string,
     const existing = await findIdempotencyKey(trx, merchant.id, customerId, key);
     if (existing) {
       if (existing.requestHash !== fingerprint) throw new ProblemError('idempotency-mismatch', 'This Idempotency-Key was used for another redemption');
-      return new WithStatus(existing.body as Redemption, 201);
+      // The answer kept, with where its code stands now (answers kept before codes could expire or be used had neither).
+      const kept = existing.body as Redemption;
+      const now = await findRedemption(trx, merchant.id, kept.id);
+      return new WithStatus({ ...kept, expiresAt: now?.expiresAt?.toISOString() ?? null, usedAt: now?.usedAt?.toISOString() ?? null }, 201);
     }
     const reward = await findReward(trx, merchant.id, rewardId);
     if (!reward || !reward.active) throw notFound(`Reward ${rewardId}`);
+    const name = (locale: string) => textIn(reward.names, locale, merchant.locale) ?? reward.id;
     if (state.lots.balance < reward.cost) {
-      throw new ProblemError('insufficient-points', `${reward.name} needs ${reward.cost} points and the balance is ${state.lots.balance}`);
+      throw new ProblemError('insufficient-points', `${name(state.customer.locale ?? merchant.locale)} needs ${reward.cost} points and the balance is ${state.lots.balance}`);
     }
     const id = `red_${state.now.getTime().toString(36)}${randomInt(1e9).toString(36)}`;
-    await append(trx, merchant, state, [{ amount: -reward.cost, reason: 'redemption', reference: id, label: reward.name, createdAt: state.now, expiresAt: null }]);
-    const code = redemptionCode();
-    await insertRedemption(trx, { merchantId: merchant.id, id, customerId, rewardId, cost: reward.cost, code, createdAt: state.now });
+    const labels = localizedView(reward.names);
+    await append(trx, merchant, state, [{ amount: -reward.cost, reason: 'redemption', reference: id, label: name(merchant.locale), labels, createdAt: state.now, expiresAt: null }]);
+    const code = await unusedRedemptionCode(trx, merchant.id);
+    const validDays = state.settings.redemptionValidDays;
+    const expiresAt = validDays === null ? null : new Date(state.now.getTime() + validDays * day);
+    await insertRedemption(trx, { merchantId: merchant.id, id, customerId, rewardId, cost: reward.cost, code, createdAt: state.now, expiresAt });
     const body: Redemption = {
       id,
-      reward: { id: reward.id, name: reward.name },
+      reward: { id: reward.id, name: name(state.customer.locale ?? merchant.locale) },
       cost: reward.cost,
       code,
       balanceAfter: state.lots.balance,
       createdAt: state.now.toISOString(),
+      expiresAt: expiresAt?.toISOString() ?? null,
+      usedAt: null,
     };
     await insertIdempotencyKey(trx, { merchantId: merchant.id, customerId, key, requestHash: fingerprint, status: 201, body: JSON.stringify(body), createdAt: state.now });
-    const data = { customerId, redemptionId: id, reward: body.reward, points: reward.cost, balanceAfter: body.balanceAfter };
+    const data = { customerId, redemptionId: id, reward: { id: reward.id, name: name(merchant.locale) }, points: reward.cost, balanceAfter: body.balanceAfter };
     await recordWebhookEvents(trx, merchant.id, [{ type: 'points.redeemed', data }], state.now);
     return new WithStatus(body, 201);
   });
@@ -318,37 +406,168 @@ export async function myPoints(deps: Deps, merchant: Merchant, customerId: strin
   };
 }
 
-export async function myPointsHistory(deps: Deps, merchant: Merchant, customerId: string, page: { limit: number; after?: string }) {
+/**
+ * A page of a customer's points history: for the shopper in their own
+ * language (`locale` when asked), each redemption with its code; for the
+ * store in its language, without codes (the code is the shopper's to give).
+ */
+export async function pointsHistoryOf(
+  deps: Deps,
+  merchant: Merchant,
+  customerId: string,
+  page: { limit: number; after?: string; locale?: string },
+  reader: 'shopper' | 'store',
+) {
   const beforeId = page.after === undefined ? undefined : Number(decodeCursor(page.after, 'after'));
   if (beforeId !== undefined && !Number.isSafeInteger(beforeId)) throw new ProblemError('invalid-request', 'The cursor is not one this API gave out');
+  const holder = await findPointsHolder(deps.db, merchant.id, customerId);
+  if (!holder) throw notFound(`Customer ${customerId}`);
+  const locale = page.locale ?? (reader === 'shopper' ? holder.locale : null) ?? merchant.locale;
+  const reading = { locale, storeLocale: merchant.locale, showCode: reader === 'shopper' };
   const rows = await pointsHistory(deps.db, merchant.id, customerId, page.limit + 1, beforeId);
-  const items = rows.slice(0, page.limit).map(toEntry);
+  const items = rows.slice(0, page.limit).map((row) => toEntry(row, reading));
   return { items, nextCursor: rows.length > page.limit ? encodeCursor(items.at(-1)!.id) : null };
 }
 
-const toReward = (row: { id: string; name: string; description: string; cost: number; imageUrl: string | null; active: boolean }): Reward => ({
+type RewardRow = Selectable<RewardTable>;
+
+const toReward = (row: RewardRow, locale: string, storeLocale: string): Reward => ({
   id: row.id,
-  name: row.name,
-  description: row.description,
+  name: textIn(row.names, locale, storeLocale) ?? row.id,
+  description: textIn(row.descriptions, locale, storeLocale) ?? '',
   cost: row.cost,
   imageUrl: row.imageUrl,
   active: row.active,
 });
 
-export async function listRewards(deps: Deps, merchant: Merchant) {
-  return { items: (await activeRewards(deps.db, merchant.id)).map(toReward) };
+const toManagedReward = (row: RewardRow, merchant: Merchant): ManagedReward => ({
+  ...toReward(row, merchant.locale, merchant.locale),
+  localized: { name: localizedView(row.names), description: localizedView(row.descriptions) },
+});
+
+/** The rewards shoppers can redeem, in `locale` (else the store's language). */
+export async function listRewards(deps: Deps, merchant: Merchant, locale?: string) {
+  return { items: (await rewardsOf(deps.db, merchant.id, { paused: false })).map((row) => toReward(row, locale ?? merchant.locale, merchant.locale)) };
 }
 
-export async function putReward(deps: Deps, merchant: Merchant, id: string, input: { name: string; description: string; cost: number; imageUrl?: string | null; active: boolean }) {
-  return toReward(await upsertReward(deps.db, { merchantId: merchant.id, id, ...input, imageUrl: input.imageUrl ?? null }));
+/** Every reward, paused ones too, for the store to manage. */
+export async function rewardCatalog(deps: Deps, merchant: Merchant) {
+  return { items: (await rewardsOf(deps.db, merchant.id, { paused: true })).map((row) => toManagedReward(row, merchant)) };
 }
 
-export async function putPromotion(deps: Deps, merchant: Merchant, id: string, input: PromotionInput): Promise<Promotion> {
+export async function putReward(deps: Deps, merchant: Merchant, id: string, input: z.output<typeof RewardInput>) {
+  const row = await upsertReward(deps.db, {
+    merchantId: merchant.id,
+    id,
+    names: JSON.stringify(localizedFrom(input.name)),
+    descriptions: JSON.stringify(localizedFrom(input.description)),
+    cost: input.cost,
+    imageUrl: input.imageUrl ?? null,
+    active: input.active,
+  });
+  return toManagedReward(row, merchant);
+}
+
+type PromotionRow = Awaited<ReturnType<typeof allPromotions>>[number];
+
+function toPromotion(row: PromotionRow, merchant: Merchant, now: Date, locale = merchant.locale): Promotion {
+  return {
+    id: row.id,
+    name: textIn(row.names, locale, merchant.locale) ?? row.id,
+    description: textIn(row.descriptions, locale, merchant.locale) ?? '',
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    multiplier: row.multiplier,
+    status: now < row.startsAt ? 'scheduled' : now < row.endsAt ? 'running' : 'ended',
+    localized: { name: localizedView(row.names), description: localizedView(row.descriptions) },
+  };
+}
+
+export async function putPromotion(deps: Deps, merchant: Merchant, id: string, input: z.output<typeof PromotionInput>): Promise<Promotion> {
   if (new Date(input.endsAt) <= new Date(input.startsAt)) {
     throw new ProblemError('invalid-request', 'Check body.endsAt', { errors: [{ in: 'body', field: 'endsAt', message: 'A promotion ends after it starts' }] });
   }
-  const row = await upsertPromotion(deps.db, { merchantId: merchant.id, id, ...input });
-  return { id: row.id, name: row.name, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), multiplier: row.multiplier };
+  const row = await upsertPromotion(deps.db, {
+    merchantId: merchant.id,
+    id,
+    names: JSON.stringify(localizedFrom(input.name)),
+    descriptions: JSON.stringify(localizedFrom(input.description)),
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    multiplier: input.multiplier,
+  });
+  return toPromotion(row, merchant, deps.clock());
+}
+
+export async function listPromotions(deps: Deps, merchant: Merchant, locale?: string) {
+  const now = deps.clock();
+  return { items: (await allPromotions(deps.db, merchant.id)).map((row) => toPromotion(row, merchant, now, locale)) };
+}
+
+// At the till ------------------------------------------------------------------------
+
+/** Who uses a code: a member of the staff (by id, their name and role now), or the store's backend (null). */
+export type TillOperator = { id: string } | null;
+
+type TillRow = Awaited<ReturnType<typeof redemptionsByCode>>[number];
+
+function toTillRedemption(row: TillRow, merchant: Merchant, now: Date): TillRedemption {
+  const usedBy: StoreActor | null =
+    row.usedAt === null
+      ? null
+      : row.usedByStaffId === null
+        ? { kind: 'backend' }
+        : { kind: 'staff', id: row.usedByStaffId, name: row.usedByName ?? row.usedByStaffId, role: row.usedByRole ?? 'agent' };
+  return {
+    id: row.id,
+    code: row.code,
+    status: row.usedAt !== null ? 'used' : row.expiresAt !== null && row.expiresAt <= now ? 'expired' : 'valid',
+    reward: { id: row.rewardId, name: textIn(row.rewardNames, merchant.locale, merchant.locale) ?? row.rewardId },
+    cost: row.cost,
+    customer: { id: row.customerId, firstName: row.firstName, lastName: row.lastName },
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    usedAt: row.usedAt?.toISOString() ?? null,
+    usedBy,
+  };
+}
+
+/** The one redemption of the store with this code, or a 404 (another store's code included). */
+async function redemptionWithCode(deps: Deps, merchant: Merchant, typed: string): Promise<TillRow> {
+  const code = normalizeRedemptionCode(typed);
+  const rows = await redemptionsByCode(deps.db, merchant.id, code);
+  if (rows.length === 0) throw notFound(`Redemption code ${code}`);
+  if (rows.length > 1) throw new ProblemError('conflict', `Two redemptions of this store share the code ${code}: honour it from the customer's page`);
+  return rows[0]!;
+}
+
+export async function lookUpRedemption(deps: Deps, merchant: Merchant, typed: string): Promise<TillRedemption> {
+  return toTillRedemption(await redemptionWithCode(deps, merchant, typed), merchant, deps.clock());
+}
+
+/**
+ * Honours a code at the till, once: the first use wins (an update that only
+ * a code not used yet passes), and every later one is a 409 saying when and
+ * by whom. An expired code is a 409 saying when it expired.
+ */
+export async function useRedemption(deps: Deps, merchant: Merchant, typed: string, operator: TillOperator): Promise<TillRedemption> {
+  const now = deps.clock();
+  const row = await redemptionWithCode(deps, merchant, typed);
+  if (row.usedAt === null && row.expiresAt !== null && row.expiresAt <= now) {
+    throw new ProblemError('redemption-expired', `Code ${row.code} expired on ${row.expiresAt.toISOString()}: it can no longer be used`, {
+      extensions: { expiresAt: row.expiresAt.toISOString() },
+    });
+  }
+  const won = row.usedAt === null && (await markRedemptionUsed(deps.db, merchant.id, row.id, now, operator?.id ?? null));
+  const after = (await redemptionsByCode(deps.db, merchant.id, row.code)).find((found) => found.id === row.id) ?? row;
+  const current = toTillRedemption(after, merchant, now);
+  if (!won) {
+    const who = current.usedBy?.kind === 'staff' ? `${current.usedBy.name} (${current.usedBy.role})` : "the store's backend";
+    throw new ProblemError('redemption-used', `Code ${current.code} was used on ${current.usedAt} by ${who}`, {
+      extensions: { ...(current.usedAt ? { usedAt: current.usedAt } : {}), ...(current.usedBy ? { usedBy: current.usedBy } : {}) },
+    });
+  }
+  return current;
 }
 
 /** The pyramid: customers and last-twelve-months revenue per tier, as last computed. */

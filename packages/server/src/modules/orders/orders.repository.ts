@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db } from '../../db/schema.ts';
 import type { OrderLineTable, OrderTable, RefundTable } from './orders.tables.ts';
 
@@ -46,4 +46,35 @@ export async function insertRefund(db: Db, refund: Insertable<RefundTable>) {
 export async function productNames(db: Db, merchantId: string, ids: string[]) {
   const rows = await db.selectFrom('products').select(['id', 'name']).where('merchantId', '=', merchantId).where('id', 'in', ids).execute();
   return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/**
+ * A customer's orders, the latest first, after a position (the placement in
+ * microseconds, as stored, and the id of the last order seen), each with the
+ * names of its products in line order.
+ */
+export async function ordersOfCustomer(db: Db, merchantId: string, customerId: string, limit: number, after?: [micros: string, id: string]) {
+  let query = db
+    .selectFrom('orders as o')
+    .select([
+      'o.id',
+      'o.placedAt',
+      'o.total',
+      'o.refunded',
+      'o.currency',
+      'o.paidWithStoreCard',
+      'o.installments',
+      'o.withInterest',
+      sql<string>`(extract(epoch from o.placed_at) * 1000000)::bigint::text`.as('placedAtMicros'),
+      sql<string[]>`array(select coalesce(p.name, l.product_id) from order_lines l
+                            left join products p on p.merchant_id = l.merchant_id and p.id = l.product_id
+                           where l.merchant_id = o.merchant_id and l.order_id = o.id order by l.line_no)`.as('items'),
+    ])
+    .where('o.merchantId', '=', merchantId)
+    .where('o.customerId', '=', customerId);
+  if (after) {
+    const placedAt = sql<Date>`timestamptz 'epoch' + ${after[0]}::bigint * interval '1 microsecond'`;
+    query = query.where((eb) => eb.or([eb('o.placedAt', '<', placedAt), eb.and([eb('o.placedAt', '=', placedAt), eb('o.id', '<', after[1])])]));
+  }
+  return query.orderBy('o.placedAt', 'desc').orderBy('o.id', 'desc').limit(limit).execute();
 }

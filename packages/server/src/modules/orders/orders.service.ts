@@ -1,8 +1,9 @@
-import type { FieldError, Order, OrderPayment } from '@clientela/contract';
+import type { FieldError, Order, OrderPayment, OrderSummary } from '@clientela/contract';
 import type { OrderInput, RefundInput } from '@clientela/contract';
 import type { Kysely, Transaction } from 'kysely';
 import type * as z from 'zod/mini';
 import type { Clock } from '../../core/clock.ts';
+import { decodeCursorKey, encodeCursor } from '../../core/cursor.ts';
 import { isUniqueViolation, requestFingerprint } from '../../core/idempotency.ts';
 import type { Merchant } from '../../core/merchant.ts';
 import { notFound, ProblemError } from '../../core/problem.ts';
@@ -10,7 +11,8 @@ import { WithStatus } from '../../core/results.ts';
 import type { Database } from '../../db/schema.ts';
 import { earnForPurchase, reverseForRefund, settlePoints } from '../loyalty/index.ts';
 import { cardPlanOf, chargeToCard, refundToCard } from '../statements/index.ts';
-import { addRefunded, findOrder, findRefund, insertOrder, insertRefund, orderLines, productNames, type OrderRow } from './orders.repository.ts';
+import { requireCustomer } from '../customers/index.ts';
+import { addRefunded, findOrder, findRefund, insertOrder, insertRefund, orderLines, ordersOfCustomer, productNames, type OrderRow } from './orders.repository.ts';
 
 interface Deps {
   db: Kysely<Database>;
@@ -173,4 +175,31 @@ export async function createRefund(deps: Deps, merchant: Merchant, input: NewRef
     if (!existing) throw error;
     return replayRefund(existing);
   }
+}
+
+type Position = [micros: string, id: string];
+
+const isPosition = (key: unknown): key is Position =>
+  Array.isArray(key) && key.length === 2 && typeof key[0] === 'string' && /^-?\d{1,18}$/.test(key[0]) && typeof key[1] === 'string';
+
+/**
+ * A page of a customer's orders, the latest first: what the back office's
+ * customer page lists, and the agent's customer panel shows the first of.
+ * A customer the store does not have is a 404.
+ */
+export async function customerOrders(deps: { db: Kysely<Database> }, merchant: Merchant, customerId: string, page: { limit: number; after?: string }) {
+  await requireCustomer(deps.db, merchant.id, customerId);
+  const after = page.after === undefined ? undefined : decodeCursorKey(page.after, 'after', isPosition);
+  const rows = await ordersOfCustomer(deps.db, merchant.id, customerId, page.limit + 1, after);
+  const items: Array<OrderSummary & { paidWithStoreCard: boolean }> = rows.slice(0, page.limit).map((row) => ({
+    id: row.id,
+    placedAt: row.placedAt.toISOString(),
+    total: { amount: row.total, currency: row.currency },
+    refunded: { amount: row.refunded, currency: row.currency },
+    payment: row.paidWithStoreCard ? { method: 'store-card', installments: row.installments, withInterest: row.withInterest } : { method: 'other' },
+    items: row.items,
+    paidWithStoreCard: row.paidWithStoreCard,
+  }));
+  const last = rows[page.limit - 1];
+  return { items, nextCursor: rows.length > page.limit && last ? encodeCursor([last.placedAtMicros, last.id]) : null };
 }

@@ -39,6 +39,10 @@ export interface RateLimitRules {
   /** `POST /v1/me/redemptions`. */
   redemptionsPerMerchant: RateRule;
   redemptionsPerShopper: RateRule;
+  /** `POST /v1/events` (browsing signals, up to 50 a batch): a whole store, one address, one visitor or shopper. */
+  eventsPerMerchant: RateRule;
+  eventsPerAddress: RateRule;
+  eventsPerSubject: RateRule;
 }
 
 export type RateRuleName = keyof RateLimitRules;
@@ -60,6 +64,10 @@ export const defaultRateLimits: RateLimitRules = {
   typingPerSender: perMinute(60),
   redemptionsPerMerchant: perMinute(1_200),
   redemptionsPerShopper: perMinute(20),
+  // A page sends a batch every few seconds at the most: 30 a minute covers a shopper clicking through fast.
+  eventsPerMerchant: perMinute(12_000),
+  eventsPerAddress: perMinute(300),
+  eventsPerSubject: perMinute(30),
 };
 
 /**

@@ -5,8 +5,9 @@ import type { Merchant } from '../../core/merchant.ts';
 import { notFound } from '../../core/problem.ts';
 import type { Database } from '../../db/schema.ts';
 import { toProduct } from '../catalog/index.ts';
+import { browsingSignalsOf } from '../events/index.ts';
 import type { RecommendationModels } from './model-cache.ts';
-import type { HistoryItem } from './model.ts';
+import type { HistoryItem, Scored, Steering } from './model.ts';
 
 interface Deps {
   db: Kysely<Database>;
@@ -14,18 +15,41 @@ interface Deps {
   recommendations: RecommendationModels;
 }
 
+const defaultSettings: RecommendationSettings = {
+  repeatPurchases: false,
+  pinned: { products: [], categories: [] },
+  excluded: { products: [], categories: [] },
+  boostWeight: 0.5,
+};
+
 export async function recommendationSettingsOf(db: Kysely<Database>, merchantId: string): Promise<RecommendationSettings> {
-  const row = await db.selectFrom('recommendationSettings').select('repeatPurchases').where('merchantId', '=', merchantId).executeTakeFirst();
-  return { repeatPurchases: row?.repeatPurchases ?? false };
+  const row = await db
+    .selectFrom('recommendationSettings')
+    .select(['repeatPurchases', 'pinned', 'excluded', 'boostWeight'])
+    .where('merchantId', '=', merchantId)
+    .executeTakeFirst();
+  return row ?? defaultSettings;
 }
 
-export async function putRecommendationSettings(deps: Deps, merchant: Merchant, settings: RecommendationSettings) {
+export async function putRecommendationSettings(deps: Deps, merchant: Merchant, settings: RecommendationSettings): Promise<RecommendationSettings> {
+  const row = { ...settings, pinned: JSON.stringify(settings.pinned), excluded: JSON.stringify(settings.excluded) };
   await deps.db
     .insertInto('recommendationSettings')
-    .values({ merchantId: merchant.id, ...settings })
-    .onConflict((conflict) => conflict.column('merchantId').doUpdateSet(settings))
+    .values({ merchantId: merchant.id, ...row })
+    .onConflict((conflict) => conflict.column('merchantId').doUpdateSet(row))
     .execute();
   return settings;
+}
+
+function steeringOf(settings: RecommendationSettings): Steering {
+  return {
+    repeatPurchases: settings.repeatPurchases,
+    pinnedProducts: new Set(settings.pinned.products),
+    pinnedCategories: new Set(settings.pinned.categories),
+    excludedProducts: new Set(settings.excluded.products),
+    excludedCategories: new Set(settings.excluded.categories),
+    boostWeight: settings.boostWeight,
+  };
 }
 
 /** The shopper's purchases and wishlist, read fresh each time: a purchase a minute ago already counts. */
@@ -49,13 +73,14 @@ async function historyOf(db: Kysely<Database>, merchantId: string, customerId: s
  * stock right now (stock changes by the minute; the model does not), in the
  * model's order; asks for a deeper list when too many were sold out.
  */
-async function available(deps: Deps, merchant: Merchant, ask: (limit: number) => ReturnType<Awaited<ReturnType<RecommendationModels['for']>>['recommend']>, limit: number) {
+async function available(deps: Deps, merchant: Merchant, ask: (limit: number) => Scored[], limit: number): Promise<Recommendation[]> {
+  let items: Recommendation[] = [];
   for (const depth of [limit * 3, limit * 12]) {
     const picks = ask(depth);
     const ids = picks.map((pick) => pick.productId);
     const rows = ids.length === 0 ? [] : await deps.db.selectFrom('products').selectAll().where('merchantId', '=', merchant.id).where('id', 'in', ids).where('active', '=', true).where('stock', '>', 0).execute();
     const onSale = new Map(rows.map((row) => [row.id, row]));
-    const items: Recommendation[] = [];
+    items = [];
     for (const pick of picks) {
       const row = onSale.get(pick.productId);
       if (row) items.push({ product: toProduct(row, merchant.currency), reason: pick.reason, score: pick.score });
@@ -63,40 +88,54 @@ async function available(deps: Deps, merchant: Merchant, ask: (limit: number) =>
     }
     if (items.length === limit || picks.length < depth) return items;
   }
-  return [];
+  return items;
 }
 
+/**
+ * A shopper's list: with `contextProduct`, what goes with that product in the
+ * order of their tastes; without, what goes with what they bought, saved,
+ * looked at and put in the cart. Browsing counts only with their consent to
+ * profiling (`profilingConsentOf`).
+ */
 export async function myRecommendations(deps: Deps, merchant: Merchant, customerId: string, query: { limit: number; contextProduct?: string }): Promise<Recommendations> {
   const customer = await deps.db.selectFrom('customers').select(['tier']).where('merchantId', '=', merchant.id).where('id', '=', customerId).executeTakeFirst();
   if (!customer) throw notFound(`Customer ${customerId}`);
-  const [model, history, settings] = await Promise.all([
+  const [model, history, browsing, settings] = await Promise.all([
     deps.recommendations.for(merchant.id),
     historyOf(deps.db, merchant.id, customerId),
+    browsingSignalsOf(deps, merchant.id, { customerId }),
     recommendationSettingsOf(deps.db, merchant.id),
   ]);
-  const bought = new Set(history.filter((item) => item.kind === 'bought').map((item) => item.product));
   const now = deps.clock().getTime();
+  const steering = steeringOf(settings);
   const items = await available(
     deps,
     merchant,
     (limit) =>
       model.recommend({
-        history,
+        history: [...history, ...browsing],
         tier: customer.tier as Tier,
-        contextProduct: query.contextProduct,
+        context: query.contextProduct === undefined ? undefined : [query.contextProduct],
         now,
         limit,
-        skip: (id) => !settings.repeatPurchases && bought.has(id),
+        steering,
       }),
     query.limit,
   );
   return { items, modelBuiltAt: new Date(model.builtAt).toISOString() };
 }
 
-/** For visitors: what goes with the product they look at, then what sells. */
-export async function publicRecommendations(deps: Deps, merchant: Merchant, query: { limit: number; contextProduct?: string }): Promise<Recommendations> {
-  const model = await deps.recommendations.for(merchant.id);
+/** For visitors: what goes with the product they look at; without one, what goes with what they browsed lately, then what sells. */
+export async function publicRecommendations(deps: Deps, merchant: Merchant, query: { limit: number; contextProduct?: string; visitorId?: string }): Promise<Recommendations> {
+  const [model, browsing, settings] = await Promise.all([
+    deps.recommendations.for(merchant.id),
+    query.visitorId === undefined || query.contextProduct !== undefined ? [] : browsingSignalsOf(deps, merchant.id, { visitorId: query.visitorId }),
+    recommendationSettingsOf(deps.db, merchant.id),
+  ]);
   const now = deps.clock().getTime();
-  const items = await available(deps, merchant, (limit) => model.recommend({ history: [], contextProduct: query.contextProduct, now, limit, skip: () => false }), query.limit);
+  const steering = steeringOf(settings);
+  const context = query.contextProduct === undefined ? undefined : [query.contextProduct];
+  const items = await available(deps, merchant, (limit) => model.recommend({ history: browsing, context, now, limit, steering }), query.limit);
   return { items, modelBuiltAt: new Date(model.builtAt).toISOString() };
 }
+

@@ -7,7 +7,7 @@ import type { TrainingData } from './model.ts';
 export async function loadTrainingData(db: Db, merchantId: string, now: Date): Promise<TrainingData> {
   const since = new Date(now.getTime() - 730 * 86_400_000);
   const [products, purchases, wishes, customers] = await Promise.all([
-    db.selectFrom('products').select(['id', 'name', 'category']).where('merchantId', '=', merchantId).orderBy('id').execute(),
+    db.selectFrom('products').select(['id', 'name', 'category', 'type', 'boost']).where('merchantId', '=', merchantId).orderBy('id').execute(),
     sql<{ customer: string; product: string; order: string; at: Date }>`
       select o.customer_id as customer, l.product_id as product, o.id as order, o.placed_at as at
         from orders o join order_lines l on l.merchant_id = o.merchant_id and l.order_id = o.id
