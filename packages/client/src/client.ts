@@ -124,7 +124,9 @@ export function createClient(options: ClientOptions): Client {
     /** Each attempt carries the credentials of the operation's audience, the token as it is now. */
     const authorize: BeforeRequestHook = (attempt) => {
       sentWith = client.token;
-      const credential = operation.audience === 'secret' ? options.secretKey : bearer ? sentWith : null;
+      // A secret-key operation that lets staff roles in takes a staff token where there is no secret key (the back office).
+      const staffToken = operation.staff !== undefined && operation.staff.length > 0 ? sentWith : null;
+      const credential = operation.audience === 'secret' ? (options.secretKey ?? staffToken) : bearer ? sentWith : null;
       if (credential) attempt.headers.set('authorization', `Bearer ${credential}`);
     };
     /**

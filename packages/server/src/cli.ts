@@ -19,7 +19,8 @@ import { openConfiguredDatabase, startServer, type Demo } from './serve.ts';
 
 const usage = `Usage:
   clientela serve [--demo]
-      Serves the API on PORT (8787), with the data in DATA_DIR (./.clientela) or DATABASE_URL.
+      Serves the API on PORT (8787), with the data in DATA_DIR (./.clientela) or DATABASE_URL,
+      and the back office at /admin/.
       --demo seeds the demo merchant and serves the demo store at / and the agent page at /agent/.
   clientela merchant create --name NAME --origin ORIGIN [--origin ORIGIN…] [--currency CLP] [--time-zone America/Santiago] [--locale es]
       Creates a merchant and prints its id and keys as JSON; the secret key is shown only this once.
@@ -84,6 +85,7 @@ async function serve(args: string[]) {
     `Clientela is serving on ${server.url} (${server.database.kind}${server.database.kind === 'pglite' ? ` in ${env.DATA_DIR}` : ''}), ready in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     `  API           ${server.url}/v1   (OpenAPI: ${server.url}/v1/openapi.json)`,
     `  Widgets       ${server.url}/widgets/clientela.js`,
+    `  Back office   ${server.url}/admin/`,
   ];
   if (demo) {
     const counts = server.seed?.counts;

@@ -13,6 +13,7 @@ import { openDatabase, type DatabaseHandle } from './db/open.ts';
 import type { Database } from './db/schema.ts';
 import type { AppDeps } from './deps.ts';
 import type { Environment } from './env.ts';
+import { serveBackOffice } from './http/back-office.ts';
 import { serveWidgetBundles } from './http/widget-bundles.ts';
 import { loadTokenSecret } from './modules/auth/index.ts';
 import { scheduleTierRecompute } from './modules/loyalty/index.ts';
@@ -55,9 +56,10 @@ export async function openConfiguredDatabase(env: Environment, logger: Logger): 
 }
 
 /**
- * `clientela serve`: migrates, then serves the API under /v1 and the widget
- * bundles under /widgets/; with a `demo`, also seeds its merchant and serves
- * its store at / (the demo store, and the agent page at /agent/).
+ * `clientela serve`: migrates, then serves the API under /v1, the widget
+ * bundles under /widgets/ and the back office at /admin/; with a `demo`,
+ * also seeds its merchant and serves its store at / (the demo store, and the
+ * agent page at /agent/).
  */
 export async function startServer(env: Environment, options: { demo?: Demo } = {}): Promise<RunningServer> {
   const logger = createLogger(env.LOG_LEVEL);
@@ -71,6 +73,7 @@ export async function startServer(env: Environment, options: { demo?: Demo } = {
 
   let apiUrl = '';
   const { demo } = options;
+  serveBackOffice(app, demo ? { publishableKey: demo.merchant.publishableKey } : {});
   if (demo) app.route('/', demo.store({ apiUrl: () => apiUrl, tokenSecret }));
 
   const server = serveHttp({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });

@@ -3,3 +3,4 @@
 // Classes only: importing this module registers no tag. Register with the
 // entry points (`…/crm-greeting`, …) or call `Class.define(tag)`.
 export { CrmAgentConsole } from './components/agent-console/agent-console.component.ts';
+export { CrmBackOffice } from './components/back-office/back-office.component.ts';

@@ -9,6 +9,7 @@ import * as React from 'react';
 import { CrmErrorEvent } from '@clientela/widgets';
 import { eventName } from '@clientela/widgets/internal';
 import { CrmAgentConsole as CrmAgentConsoleElement } from './components/agent-console/agent-console.ts';
+import { CrmBackOffice as CrmBackOfficeElement } from './components/back-office/back-office.ts';
 
 const onCrmError = eventName(CrmErrorEvent);
 
@@ -17,5 +18,13 @@ export const CrmAgentConsole = createComponent({
   react: React,
   tagName: 'crm-agent-console',
   elementClass: CrmAgentConsoleElement,
+  events: { onCrmError },
+});
+
+/** `<crm-back-office>`: The merchant's back office: the customer pyramid and lifetime value in pictures (each with its table), finding customers and seeing one whole with the staff's notes, rewards, promotions and earning rules, honouring a code at the till, and the store's origins, keys, card rules, support hours and webhooks. */
+export const CrmBackOffice = createComponent({
+  react: React,
+  tagName: 'crm-back-office',
+  elementClass: CrmBackOfficeElement,
   events: { onCrmError },
 });

@@ -86,7 +86,9 @@ export class Api {
         throw error;
       }
       if (caller.merchant) c.set('merchantId', caller.merchant.id);
-      if (origin && caller.merchant && browserFacing) {
+      // The server's own pages (the back office at /admin/) call from its own origin, which no store lists; browsers say so in Sec-Fetch-Site, which no page can set.
+      const ownPage = request.headers.get('sec-fetch-site') === 'same-origin';
+      if (origin && caller.merchant && browserFacing && !ownPage) {
         if (!caller.merchant.origins.includes(origin)) throw originNotAllowed(origin, request.headers.get(publishableKeyHeader) ?? caller.merchant.publishableKey);
         cors = corsHeaders(origin);
       }

@@ -178,6 +178,23 @@ describe('CORS', () => {
     }
   });
 
+  test("the server's own pages (the back office) sign staff in from its origin, which no store lists; other sites' pages cannot pass for them", async () => {
+    await createAgent(app.deps.db, store.merchant.id, { email: 'owner@shop.example', name: 'Olga', password: 'correct horse' });
+    const login = (headers: Record<string, string>) =>
+      app.request('/v1/agent/login', {
+        method: 'POST',
+        headers: { 'x-publishable-key': store.publishableKey, 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ email: 'owner@shop.example', password: 'correct horse' }),
+      });
+    const own = await login({ origin: 'https://crm.example', 'sec-fetch-site': 'same-origin' });
+    assert.equal(own.status, 200);
+    for (const site of ['cross-site', 'same-site']) {
+      const response = await login({ origin: 'https://crm.example', 'sec-fetch-site': site });
+      assert.equal(response.status, 403, site);
+      assert.equal(response.headers.get('access-control-allow-origin'), null, site);
+    }
+  });
+
   test("a shopper call is held to the origins of the token's store", async () => {
     const token = await store.sessionFor('ana');
     const own = await store.asShopper(token, '/v1/me', { headers: { origin: 'https://shop.example' } });
