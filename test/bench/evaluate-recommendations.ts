@@ -23,7 +23,7 @@ console.log(
 console.log(`| reasons naming a product | ${percent(demo.homeLists.namedReasons)} | ${percent(demo.productPages.namedReasons)} |`);
 
 console.log(
-  `\nProduct pages (${demo.context.products} products bought with something, ${demo.context.shoppers} shoppers): a shopper's list shares ${percent(demo.context.mean)} of its items with a visitor's on average; ${percent(demo.context.atLeastHalf)} of the lists share at least half (the others: shoppers who already have what goes with the product).`,
+  `\nProduct pages (${demo.context.products} products bought with something, ${demo.context.shoppers} shoppers): a shopper's list shares ${percent(demo.context.mean)} of its items with a visitor's on average, and ${percent(demo.context.together)} of its items were bought together with the product; ${percent(demo.context.atLeastHalf)} of the lists share at least half (the others: shoppers who already have what goes with the product); ${percent(demo.context.empty)} of the pages are empty for the shopper, who has all that goes with the product.`,
 );
 
 console.log(`\nReal baskets (test/fixtures/supermarket: ${supermarket.baskets} test baskets, each item hidden in turn, ${supermarket.trials} trials), hit rate at 10:`);

@@ -149,10 +149,14 @@ export interface ContextAgreement {
   shoppers: number;
   /** Share of a shopper's product-page list also in a visitor's list of that page, on average. */
   mean: number;
+  /** Share of a shopper's product-page list bought together with the product in some order, on average (the rest: its category's best sellers). */
+  together: number;
   /** The lowest such share of any shopper on any page: low where the shopper already has what goes with the product. */
   lowest: number;
   /** Share of the lists that have at least half of their items in common with a visitor's. */
   atLeastHalf: number;
+  /** Share of the shoppers' product pages left empty (they have everything that goes with the product); the figures above leave them out. */
+  empty: number;
 }
 
 /**
@@ -165,22 +169,37 @@ export function contextAgreement(data: TrainingData, shoppers: readonly string[]
   const model = RecommendationModel.build(data);
   const pages = data.products.map((product) => product.id).filter((id) => model.boughtWith(id).length > 0);
   let total = 0;
+  let together = 0;
   let lists = 0;
   let lowest = 1;
   let half = 0;
+  let empty = 0;
   for (const page of pages) {
+    const boughtWith = new Set(model.boughtWith(page));
     const visitor = new Set(model.recommend({ history: [], context: [page], now: data.now, limit }).map((pick) => pick.productId));
     for (const shopper of shoppers) {
       const mine = model.recommend({ history: historyOf(data, shopper, data.now), tier: data.tiers.get(shopper), context: [page], now: data.now, limit });
-      if (mine.length === 0) continue;
+      if (mine.length === 0) {
+        empty++;
+        continue;
+      }
       const share = mine.filter((pick) => visitor.has(pick.productId)).length / mine.length;
       total += share;
+      together += mine.filter((pick) => boughtWith.has(pick.productId)).length / mine.length;
       lists++;
       lowest = Math.min(lowest, share);
       if (share >= 0.5) half++;
     }
   }
-  return { products: pages.length, shoppers: shoppers.length, mean: lists === 0 ? 0 : total / lists, lowest, atLeastHalf: lists === 0 ? 0 : half / lists };
+  return {
+    products: pages.length,
+    shoppers: shoppers.length,
+    mean: lists === 0 ? 0 : total / lists,
+    together: lists === 0 ? 0 : together / lists,
+    lowest,
+    atLeastHalf: lists === 0 ? 0 : half / lists,
+    empty: pages.length * shoppers.length === 0 ? 0 : empty / (pages.length * shoppers.length),
+  };
 }
 
 export interface BasketHitRates {

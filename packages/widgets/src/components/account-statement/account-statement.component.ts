@@ -414,12 +414,12 @@ export class CrmAccountStatement extends CrmElement {
     return html`<div part="header">
       <div class="heading">
         <h2>${t.statementTitle} · ${i18n.month(statement.period)}</h2>
-        <p class="period-dates">${t.statementPeriodDates(i18n.date(statement.periodStart, { day: 'numeric', month: 'long' }), this.#longDate(statement.closingDate))}</p>
+        <p class="period-dates muted">${t.statementPeriodDates(i18n.date(statement.periodStart, { day: 'numeric', month: 'long' }), this.#longDate(statement.closingDate))}</p>
         ${shopper.status === 'ready'
-          ? html`<p class="cardholder">${t.statementCardholder(`${shopper.me.firstName} ${shopper.me.lastName}`, shopper.me.merchant.name)}</p>`
+          ? html`<p class="cardholder muted">${t.statementCardholder(`${shopper.me.firstName} ${shopper.me.lastName}`, shopper.me.merchant.name)}</p>`
           : nothing}
       </div>
-      <label>
+      <label class="muted">
         ${t.statementPeriod}
         <select part="period-picker" .value=${statement.period} @change=${this.#onPeriodChange} ?disabled=${this.busy !== null}>
           ${data.list.statements.map(
@@ -478,7 +478,7 @@ export class CrmAccountStatement extends CrmElement {
             </button>
             ${this.payOpen ? this.#payForm(statement, payable, money) : nothing}`
         : nothing}
-      <p part="pay-status" role="status">${status}</p>
+      <p part="pay-status" class=${status === nothing ? 'visually-hidden' : nothing} role="status">${status}</p>
       ${payment.status === 'missing' ? html`<button part="refresh-button" type="button" @click=${() => this.#payment.checkAgain()}>${t.statementPayRefresh}</button>` : nothing}
     </div>`;
   }
@@ -686,7 +686,7 @@ export class CrmAccountStatement extends CrmElement {
     const action = (part: string, kind: NonNullable<typeof busy>, label: string, run: () => void) =>
       html`<button part=${part} type="button" @click=${run} ?disabled=${busy !== null}>${busy === kind ? t.statementPreparing : label}</button>`;
     return html`<div part="actions">
-      <span class="count" role="status">${t.statementShowing(i18n.number(data.lines.length), i18n.number(statement.transactionCount))}</span>
+      <span class="count muted" role="status">${t.statementShowing(i18n.number(data.lines.length), i18n.number(statement.transactionCount))}</span>
       ${data.nextCursor
         ? html`<button part="load-more-button" type="button" @click=${() => this.#loadMore()} ?disabled=${busy !== null}>
             ${busy === 'more' ? t.loading : t.statementLoadMore}
@@ -719,7 +719,7 @@ export class CrmAccountStatement extends CrmElement {
         ],
         'summary',
       )}
-      <div part="usage">
+      <div part="usage" class="muted">
         <meter min="0" max=${statement.creditLimit} value=${Math.min(used, statement.creditLimit)} aria-label=${usage}></meter>
         <span aria-hidden="true">${usage}</span>
       </div>

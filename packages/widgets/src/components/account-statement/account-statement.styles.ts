@@ -38,25 +38,22 @@ export default [
       font-size: 1em;
     }
 
-    /* Secondary text: the period's dates, labels, column names, details and counts. */
-    .period-dates,
-    .cardholder,
-    [part='header'] label,
-    [part='usage'],
+    p,
+    dl {
+      margin: 0;
+    }
+
+    /* Secondary text: the period's dates, the picker's label, the usage, the count; labels, column names and details. */
+    .muted,
     dt,
     th,
-    .detail,
-    .count {
+    .detail {
       color: var(--crm-color-muted, #4b5563);
     }
 
-    .period-dates,
-    .cardholder,
-    [part='header'] label,
-    [part='usage'],
-    .count,
+    .muted,
     summary,
-    :is([part='rates'], [part='upcoming'], [part='prepayment']) table {
+    [part='disclosures'] table {
       font-size: 0.875em;
     }
 
@@ -67,15 +64,6 @@ export default [
       font-size: 0.8125em;
     }
 
-    .period-dates,
-    .cardholder,
-    [part='summary'],
-    [part='settlement'],
-    [part='disclosures'] dl,
-    :is(.overdue, .paid-in-full, [part='pay-status'], [part='payoff'], .note) {
-      margin: 0;
-    }
-
     /* On paper only: who the statement is for. */
     .cardholder {
       display: none;
@@ -84,6 +72,12 @@ export default [
     [part='header'] label {
       display: grid;
       gap: 0.25rem;
+    }
+
+    [part='usage'],
+    .other-amount {
+      display: grid;
+      gap: 0.3rem;
     }
 
     select,
@@ -97,16 +91,14 @@ export default [
       max-width: 100%;
     }
 
-    /* The headline figures as tiles, side by side where there is room. */
-    [part='summary'],
-    [part='settlement'] {
+    /* The headline figures (summary, settlement) as tiles, side by side where there is room. */
+    dl {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(min(100%, 9.5rem), 1fr));
       gap: 0.75rem;
     }
 
-    [part='summary'] div,
-    [part='settlement'] div,
+    dl div,
     [part='pay-form'] {
       border: 1px solid var(--crm-statement-border);
       border-radius: calc(var(--crm-statement-radius) * 0.75);
@@ -122,11 +114,6 @@ export default [
     dd.highlight {
       font-size: 1.25em;
       color: var(--crm-statement-accent);
-    }
-
-    [part='usage'] {
-      display: grid;
-      gap: 0.3rem;
     }
 
     meter {
@@ -152,7 +139,7 @@ export default [
 
     .overdue,
     [part='pay-error'],
-    [part='minimum'] .past-due {
+    .past-due {
       color: var(--crm-statement-danger-color);
     }
 
@@ -201,6 +188,10 @@ export default [
     legend {
       padding: 0;
       margin-bottom: 0.5rem;
+    }
+
+    legend,
+    .amount {
       font-weight: 650;
     }
 
@@ -219,16 +210,13 @@ export default [
       accent-color: var(--crm-statement-accent);
     }
 
-    .choice .amount {
+    .amount {
       margin-inline-start: auto;
-      font-weight: 650;
       font-variant-numeric: tabular-nums;
       white-space: nowrap;
     }
 
     .other-amount {
-      display: grid;
-      gap: 0.3rem;
       padding-inline-start: 1.6rem;
       font-size: 0.9375em;
     }
@@ -249,16 +237,8 @@ export default [
     [part='actions'] {
       display: flex;
       flex-wrap: wrap;
+      align-items: center;
       gap: 0.5rem;
-    }
-
-    /* Empty until there is news; kept in the page, and out of the layout, so that the news is announced. */
-    [part='pay-status']:empty {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
     }
 
     /* The disclosures: compact blocks side by side where there is room. */
@@ -271,7 +251,6 @@ export default [
 
     /* Their figures: each term with its value at the end of the line. */
     [part='disclosures'] dl {
-      display: grid;
       grid-template-columns: minmax(0, 1fr) auto;
       gap: 0.2rem 0;
     }
@@ -281,7 +260,8 @@ export default [
     }
 
     /* One line height for label and figure: their rows line up, and so do the total's rules. */
-    :is([part='figures'], [part='minimum']) :is(dt, dd) {
+    [part='figures'],
+    [part='minimum'] dl {
       line-height: 1.5rem;
     }
 
@@ -303,10 +283,10 @@ export default [
     }
 
     [part='disclosures'] p.detail {
-      margin: 0.4rem 0 0;
+      margin-top: 0.4rem;
     }
 
-    :is([part='rates'], [part='upcoming'], [part='prepayment']) :is(th, td) {
+    [part='disclosures'] :is(th, td) {
       padding: 0.3rem 0.4rem;
     }
 
@@ -372,10 +352,6 @@ export default [
     .detail {
       display: block;
       font-weight: 400;
-    }
-
-    [part='actions'] {
-      align-items: center;
     }
 
     .count {
@@ -470,14 +446,12 @@ export default [
       }
 
       /* The headline figures as a compact list: label, then amount at the end of the line. */
-      [part='summary'],
-      [part='settlement'] {
+      dl {
         grid-template-columns: minmax(0, 1fr);
         gap: 0;
       }
 
-      [part='summary'] div,
-      [part='settlement'] div {
+      dl div {
         display: flex;
         align-items: baseline;
         justify-content: space-between;
@@ -488,13 +462,12 @@ export default [
         padding: 0.4rem 0;
       }
 
-      [part='summary'] dd,
-      [part='settlement'] dd {
+      dd {
         margin: 0;
         text-align: end;
       }
 
-      :is([part='rates'], [part='upcoming'], [part='prepayment']) :is(th, td) {
+      [part='disclosures'] :is(th, td) {
         padding-inline: 0.25rem;
       }
 

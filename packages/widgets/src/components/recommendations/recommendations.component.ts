@@ -3,16 +3,20 @@ import { getMyRecommendations, getRecommendations } from '@clientela/contract/ro
 import { html, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CrmCartAddEvent } from '../../events/cart-add.ts';
+import { BrowsingEvents, knownVisitor } from '../../internal/browsing-events.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
 import { ShopperResource } from '../../internal/shopper-resource.ts';
 import { errorMessage, messageView } from '../../internal/state-views.ts';
+import { StoreController } from '../../state/store-controller.ts';
 import styles from './recommendations.styles.ts';
 
 /**
  * Place it inside `<crm-portal>`, on the home page or a product page; on a
  * product page, set `context-product` to that product's id. The kit keeps no
- * cart: "add to cart" fires `crm-cart-add` for the page to handle.
+ * cart: "add to cart" fires `crm-cart-add` for the page to handle. Both the
+ * product page's view and the cart add are also sent to the API, a few
+ * seconds' worth at a time, as browsing signals for the recommendations.
  *
  * @summary Products recommended for the shopper, each with the reason ("because you bought…"), a wishlist heart and add to cart; for a visitor, what sells; with `context-product`, what goes with the product on the page.
  *
@@ -51,10 +55,14 @@ export class CrmRecommendations extends CrmElement {
   readonly #i18n = new LocalizeController(this);
   readonly #data = new ShopperResource<Recommendations>(this, {
     load: (client) => client.call(getMyRecommendations, { query: this.#query() }),
-    loadSignedOut: (client) => client.call(getRecommendations, { query: this.#query() }),
+    // A visitor's own list follows what they browsed; a product page's is about the product.
+    loadSignedOut: (client) => client.call(getRecommendations, { query: { ...this.#query(), visitorId: this.contextProduct ? undefined : knownVisitor() } }),
     // Another product on the page, or another count, is another list.
     args: () => [this.limit, this.contextProduct],
   });
+  readonly #browsing = new StoreController(this, BrowsingEvents);
+  /** The product page's product, once its view is noted. */
+  #viewed: string | undefined;
 
   constructor() {
     super();
@@ -63,6 +71,12 @@ export class CrmRecommendations extends CrmElement {
 
   #query() {
     return { limit: this.limit, ...(this.contextProduct ? { contextProduct: this.contextProduct } : {}) };
+  }
+
+  protected override updated(): void {
+    // A list for a product is on that product's page: the shopper looked at it (noted once the portal is known).
+    const browsing = this.#browsing.store;
+    if (browsing && this.contextProduct && this.contextProduct !== this.#viewed) browsing.note((this.#viewed = this.contextProduct), 'view');
   }
 
   #reason(item: Recommendation): string {
@@ -89,7 +103,10 @@ export class CrmRecommendations extends CrmElement {
       <h3 id=${`name-${product.id}`}>${product.name}</h3>
       <p class="price">${this.#i18n.money(product.price.amount, product.price.currency)}</p>
       <p part="reason">${this.#reason(item)}</p>
-      <button part="cart-button" type="button" aria-describedby=${`name-${product.id}`} @click=${() => this.emit(new CrmCartAddEvent(product.id, product.price))}>
+      <button part="cart-button" type="button" aria-describedby=${`name-${product.id}`} @click=${() => {
+        this.emit(new CrmCartAddEvent(product.id, product.price));
+        this.#browsing.store?.note(product.id, 'cart');
+      }}>
         ${t.wishlistAddToCart}
       </button>
     </li>`;

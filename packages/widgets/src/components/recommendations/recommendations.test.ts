@@ -1,8 +1,8 @@
-import type { Recommendations } from '@clientela/contract';
+import type { BrowsingEventBatch, Recommendations } from '@clientela/contract';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { CrmCartAddEvent } from '../../events/cart-add.ts';
 import { defineShopperStateProvider } from '../../testing/shopper-state-provider.ts';
-import { fetchAsShopper, mintSession } from '../../../../../test/browser/server-commands.ts';
+import { fetchAsShopper, freshCustomer, mintSession } from '../../../../../test/browser/server-commands.ts';
 import type { CrmPortal } from '../portal/portal.component.ts';
 import '../portal/portal.ts';
 import type { CrmRecommendations } from './recommendations.component.ts';
@@ -25,7 +25,73 @@ async function recommendationsFor(customerId: string | null, attributes: { limit
   return { portal, element };
 }
 
+/** The calls to `POST /v1/events` the page makes from now on, as they leave and as the API answers them. */
+function watchBrowsingEvents() {
+  const sent: Array<{ batch: BrowsingEventBatch; authorization: string | null; status: number; answer: unknown }> = [];
+  const pageFetch = window.fetch;
+  window.fetch = async (input, init) => {
+    const request = new Request(input, init);
+    if (request.method !== 'POST' || new URL(request.url).pathname !== '/v1/events') return pageFetch(request);
+    const batch = (await request.clone().json()) as BrowsingEventBatch;
+    const response = await pageFetch(request);
+    sent.push({ batch, authorization: request.headers.get('authorization'), status: response.status, answer: await response.clone().json() });
+    return response;
+  };
+  return { sent, restore: () => (window.fetch = pageFetch) };
+}
+
+/** Whether a list has a suggestion because it goes with `productId`. */
+const followsBrowsing = (list: Recommendations, productId: string) =>
+  list.items.some((item) => item.reason.kind === 'together' && item.reason.product.id === productId);
+
 describe('<crm-recommendations>', () => {
+  it('tells the API, in one batch, which product page a visitor looked at and what they put in the cart; their list then follows it', async () => {
+    localStorage.removeItem('clientela:visitor');
+    const events = watchBrowsingEvents();
+    try {
+      const { element } = await recommendationsFor(null, { limit: 4, context: 'p-114' });
+      const first = cards(element)[0]!;
+      first.querySelector<HTMLButtonElement>('[part~=cart-button]')!.click();
+      await waitUntil(() => events.sent.length > 0, 'the batch is sent', { timeout: 5000 });
+      const [call] = events.sent;
+      const visitorId = localStorage.getItem('clientela:visitor');
+      expect(visitorId).to.match(/^[A-Za-z0-9_-]{16,64}$/);
+      expect(call!.authorization).to.equal(null);
+      expect(call!.batch.visitorId).to.equal(visitorId);
+      const carted = first.querySelector('crm-wishlist-button')!.getAttribute('product-id');
+      expect(call!.batch.events.map(({ productId, kind }) => ({ productId, kind }))).to.deep.equal([
+        { productId: 'p-114', kind: 'view' },
+        { productId: carted, kind: 'cart' },
+      ]);
+      expect([call!.status, call!.answer]).to.deep.equal([202, { accepted: 2 }]);
+
+      // Kept, and used: the visitor's own list, on the next page, has what goes with the hair dryer they looked at.
+      const home = await recommendationsFor(null, { limit: 8 });
+      const reasons = cards(home.element).map((card) => text(card.querySelector('[part~=reason]')));
+      expect(reasons).to.include.members(['Se compra junto con Secador de pelo iónico Litoral']);
+      expect(events.sent).to.have.length(1);
+    } finally {
+      events.restore();
+    }
+  });
+
+  it('sends a signed-in shopper’s browsing with their session, and their own list follows it', async () => {
+    const customerId = await freshCustomer('browsing');
+    expect(followsBrowsing(await fetchAsShopper<Recommendations>(customerId, '/v1/me/recommendations?limit=8'), 'p-114')).to.equal(false);
+    const events = watchBrowsingEvents();
+    try {
+      await recommendationsFor(customerId, { limit: 4, context: 'p-114' });
+      await waitUntil(() => events.sent.length > 0, 'the batch is sent', { timeout: 5000 });
+      const [call] = events.sent;
+      expect(call!.authorization).to.match(/^Bearer ./);
+      expect(call!.batch.events.map(({ productId, kind }) => ({ productId, kind }))).to.deep.equal([{ productId: 'p-114', kind: 'view' }]);
+      expect([call!.status, call!.answer]).to.deep.equal([202, { accepted: 1 }]);
+      expect(followsBrowsing(await fetchAsShopper<Recommendations>(customerId, '/v1/me/recommendations?limit=8'), 'p-114')).to.equal(true);
+    } finally {
+      events.restore();
+    }
+  });
+
   it('shows the shopper’s recommendations as the API ranks them, each with its reason and a heart', async () => {
     const expected = await fetchAsShopper<Recommendations>('cli-0002', '/v1/me/recommendations?limit=6');
     const { element } = await recommendationsFor('cli-0002');
