@@ -86,7 +86,7 @@ export async function apiServerPlugin(origin: string) {
           headers: { authorization: `Bearer ${demoMerchant.secretKey}`, 'content-type': 'application/json' },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         });
-        return { status: response.status, body: await response.json() };
+        return { status: response.status, body: response.status === 204 ? null : await response.json() };
       }
       if (command === 'api:agent') {
         // A call of the demo support agent, signed in once.

@@ -100,7 +100,7 @@ export function createApp(options: AppOptions): { app: Hono; deps: AppDeps } {
   // Only where a body may come: on a GET, asking for one would make the Node adapter build a whole `Request`
   // for nothing, and every middleware is a step more for each of the many reads.
   app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '/v1/*', limitBody);
-  app.options('/v1/*', (c) => preflight(c, deps.directory));
+  app.options('/v1/*', (c) => preflight(c));
 
   const api = new Api(app, deps);
   api.mount(getHealth, async () => {

@@ -81,16 +81,17 @@ export class Api {
       try {
         caller = (await authenticate(endpoint, request, this.#deps)) as CallerOf<E['audience']>;
       } catch (error) {
-        // A page must be able to read why it was refused (an expired token, say) to recover.
-        if (browserFacing && origin && (await this.#deps.directory.isOriginRegistered(origin))) cors = corsHeaders(origin);
+        // A page must be able to read why it was refused (an expired token, a key of no store) to recover or to say what to fix.
+        if (browserFacing && origin && origin !== 'null') cors = corsHeaders(origin);
         throw error;
       }
       if (caller.merchant) c.set('merchantId', caller.merchant.id);
       // The server's own pages (the back office at /admin/) call from its own origin, which no store lists; browsers say so in Sec-Fetch-Site, which no page can set.
       const ownPage = request.headers.get('sec-fetch-site') === 'same-origin';
       if (origin && caller.merchant && browserFacing && !ownPage) {
+        // The refusal too is readable (never by an opaque `null` origin), so the page can tell the merchant which origin to add.
+        if (origin !== 'null') cors = corsHeaders(origin);
         if (!caller.merchant.origins.includes(origin)) throw originNotAllowed(origin, request.headers.get(publishableKeyHeader) ?? caller.merchant.publishableKey);
-        cors = corsHeaders(origin);
       }
       // Only a body needs waiting for: most calls are reads, and each await is a step more for each of them.
       const json = endpoint.body ? await readJson(request) : undefined;

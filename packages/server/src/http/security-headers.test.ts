@@ -55,7 +55,8 @@ describe('security headers on every answer', () => {
       ['a refusal', request('/v1/me'), 401],
       ['a bad body', request('/v1/orders', { method: 'POST', headers: { authorization: 'Bearer sk_test_nobody', 'content-type': 'application/json' }, body: '{' }), 401],
       ['a body too large', request('/v1/orders', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(2 * 1024 * 1024) }, body: 'x'.repeat(2 * 1024 * 1024) }), 413],
-      ['a preflight', request('/v1/me', { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } }), 403],
+      ['a preflight', request('/v1/me', { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': 'GET' } }), 204],
+      ['a refused preflight', request('/v1/me', { method: 'OPTIONS', headers: { origin: 'null', 'access-control-request-method': 'GET' } }), 403],
       ['no such endpoint', request('/v1/nothing-here'), 404],
       ['the OpenAPI document', request('/v1/openapi.json'), 200],
     ];

@@ -1,11 +1,12 @@
 import { NetworkError } from '@clientela/client';
 import { html, nothing, type TemplateResult } from 'lit';
+import { isRefusalOfThePage } from '../events/error.ts';
 import type { Translation } from '../translations/en.ts';
 import type { ResourceState } from '../state/shopper/shopper-store.ts';
 
-/** What to say about a failed load: a connection problem, or anything else. */
+/** What to say about a failed load: a connection problem, a page the store has not set up (the merchant hears why), or anything else. */
 export function errorMessage(error: unknown, t: Translation): string {
-  return error instanceof NetworkError ? t.errorNetwork : t.errorGeneric;
+  return error instanceof NetworkError ? t.errorNetwork : isRefusalOfThePage(error) ? t.errorUnavailable : t.errorGeneric;
 }
 
 /** A widget's box while its data loads: its title, a placeholder, and the busy state for assistive technology. */

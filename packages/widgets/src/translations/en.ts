@@ -6,6 +6,7 @@ const en = {
   retry: 'Try again',
   errorGeneric: 'We could not load this right now.',
   errorNetwork: 'No connection to the store. Check your connection and try again.',
+  errorUnavailable: 'This is not available here right now.',
   greetingHello: (name: string) => `Hi, ${name}`,
   greetingBirthday: (name: string) => `Happy birthday, ${name}!`,
   greetingBirthdayNote: 'We have a gift for you in your points.',

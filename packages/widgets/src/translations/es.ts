@@ -5,6 +5,7 @@ const es: Translation = {
   retry: 'Reintentar',
   errorGeneric: 'No pudimos cargar esto ahora.',
   errorNetwork: 'Sin conexión con la tienda. Revisa tu conexión y vuelve a intentarlo.',
+  errorUnavailable: 'Esto no está disponible aquí por ahora.',
   greetingHello: (name) => `Hola, ${name}`,
   greetingBirthday: (name) => `¡Feliz cumpleaños, ${name}!`,
   greetingBirthdayNote: 'Tienes un regalo esperándote en tus puntos.',

@@ -167,15 +167,36 @@ describe('CORS', () => {
       headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
     });
 
-  test('a preflight is answered only for registered origins', async () => {
-    const allowed = await preflight('https://shop.example');
-    assert.equal(allowed.status, 204);
-    assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://shop.example');
-    assert.match(allowed.headers.get('access-control-allow-headers') ?? '', /authorization/);
-    for (const origin of ['https://evil.example', 'null']) {
-      const refused = await preflight(origin);
-      assert.equal(refused.headers.get('access-control-allow-origin'), null, origin);
+  test('a preflight is answered for any origin but an opaque one; the request itself is held to the store\'s origins, and says why in words the page can read', async () => {
+    for (const origin of ['https://shop.example', 'https://moved.example']) {
+      const answered = await preflight(origin);
+      assert.equal(answered.status, 204, origin);
+      assert.equal(answered.headers.get('access-control-allow-origin'), origin);
+      assert.match(answered.headers.get('access-control-allow-headers') ?? '', /authorization/);
     }
+    const opaque = await preflight('null');
+    assert.equal(opaque.status, 403);
+    assert.equal(opaque.headers.get('access-control-allow-origin'), null);
+
+    const token = await store.sessionFor('ana');
+    const me = (origin: string, publishableKey = store.publishableKey) =>
+      app.request('/v1/me', { headers: { origin, authorization: `Bearer ${token}`, 'x-publishable-key': publishableKey } });
+    const moved = await me('https://moved.example');
+    assert.equal(moved.status, 403);
+    assert.equal(moved.headers.get('access-control-allow-origin'), 'https://moved.example', 'the page can read the refusal');
+    const problem = (await moved.json()) as { type: string; detail: string };
+    assert.match(problem.type, /forbidden-origin$/);
+    assert.match(problem.detail, new RegExp(`https://moved\\.example is not allowed for ${store.publishableKey}: add it under Settings → Origins`));
+    assert.ok(!JSON.stringify(problem).includes('"ana"'), 'nothing of the shopper in the refusal');
+
+    const unknownKey = await me('https://moved.example', 'pk_test_nobody_at_all');
+    assert.equal(unknownKey.status, 401);
+    assert.equal(unknownKey.headers.get('access-control-allow-origin'), 'https://moved.example');
+    assert.match(((await unknownKey.json()) as { detail: string }).detail, /names no store/);
+
+    const fromNull = await me('null');
+    assert.equal(fromNull.status, 403);
+    assert.equal(fromNull.headers.get('access-control-allow-origin'), null);
   });
 
   test("the server's own pages (the back office) sign staff in from its origin, which no store lists; other sites' pages cannot pass for them", async () => {
@@ -191,7 +212,9 @@ describe('CORS', () => {
     for (const site of ['cross-site', 'same-site']) {
       const response = await login({ origin: 'https://crm.example', 'sec-fetch-site': site });
       assert.equal(response.status, 403, site);
-      assert.equal(response.headers.get('access-control-allow-origin'), null, site);
+      const refusal = (await response.json()) as { type: string; token?: unknown };
+      assert.match(refusal.type, /forbidden-origin$/, site);
+      assert.equal(refusal.token, undefined, site);
     }
   });
 
@@ -204,7 +227,11 @@ describe('CORS', () => {
     for (const origin of ['https://other.example', 'https://evil.example', 'null']) {
       const response = await store.asShopper(token, '/v1/me', { headers: { origin } });
       assert.equal(response.status, 403, origin);
-      assert.equal(response.headers.get('access-control-allow-origin'), null, origin);
+      // The page may read the refusal, never the shopper: an opaque origin not even that.
+      assert.equal(response.headers.get('access-control-allow-origin'), origin === 'null' ? null : origin, origin);
+      const refusal = await response.text();
+      assert.match(refusal, /forbidden-origin/, origin);
+      assert.ok(!refusal.includes('"customerId"') && !refusal.includes('"tier"'), origin);
     }
   });
 });

@@ -7,7 +7,6 @@ import {
   findMerchantById,
   findMerchantByPublishableKey,
   findMerchantBySecretKeyHash,
-  isOriginRegistered,
   type KeyHolder,
 } from './merchants.repository.ts';
 
@@ -55,11 +54,6 @@ export class MerchantDirectory {
   #holding(holder: KeyHolder | undefined): Merchant | undefined {
     if (!holder) return undefined;
     return holder.validUntil === null || this.#clock() < holder.validUntil ? holder.merchant : undefined;
-  }
-
-  /** Whether any merchant lists this origin: enough to answer a CORS preflight, which carries no key. */
-  isOriginRegistered(origin: string): Promise<boolean> {
-    return this.#remember(`origin:${origin}`, () => isOriginRegistered(this.#db, origin));
   }
 
   /** Drops every remembered answer, after this instance changed merchants. */

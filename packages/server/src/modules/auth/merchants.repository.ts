@@ -106,11 +106,6 @@ export async function replaceSecretKeyHash(db: Db, merchantId: string, secretKey
     .executeTakeFirstOrThrow();
 }
 
-export async function isOriginRegistered(db: Db, origin: string): Promise<boolean> {
-  const row = await db.selectFrom('merchantOrigins').select('merchantId').where('origin', '=', origin).limit(1).executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function insertMerchant(db: Db, merchant: Omit<Merchant, 'origins' | 'tokenKeys'> & { secretKeyHash: string }): Promise<void> {
   await db.insertInto('merchants').values(merchant).execute();
 }

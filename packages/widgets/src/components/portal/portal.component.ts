@@ -34,7 +34,7 @@ const tokenRenewalTimeoutMs = 15_000;
  *
  * @fires {CrmTokenExpiredEvent} crm-token-expired - The shopper token expired; set a fresh `token` to continue (not fired with `session-url`, which the portal asks itself).
  * @fires {CrmShopperChangeEvent} crm-shopper-change - The shopper signed in, out, or finished loading.
- * @fires {CrmErrorEvent} crm-error - Loading the shopper failed.
+ * @fires {CrmErrorEvent} crm-error - Loading the shopper failed, or the API refused the page (its origin, its publishable key, the shopper's token); `reason` says what to fix.
  * @fires {CrmWishlistAlertEvent} crm-wishlist-alert - Unread wishlist alerts (a price drop, a product back in stock) reached the page: those waiting at sign-in, then each new one, while a widget that shows them (`<crm-greeting>`, `<crm-wishlist>`) is on the page.
  */
 export class CrmPortal extends CrmElement {
@@ -202,8 +202,10 @@ export class CrmPortal extends CrmElement {
       if (load === this.#load) this.#setShopper({ status: 'ready', me, refresh: () => void this.#loadShopper() });
     } catch (error) {
       if (load !== this.#load) return;
-      if (error instanceof ApiError && error.status === 401) {
+      if (error instanceof ApiError && (error.is('invalid-token') || error.is('token-expired'))) {
+        // The shopper's token was refused: they are signed out, and the page hears why.
         this.#setShopper({ status: 'signed-out' });
+        this.emit(new CrmErrorEvent(error, this.localName));
       } else {
         this.#setShopper({ status: 'error', error, retry: () => void this.#loadShopper() });
         this.emit(new CrmErrorEvent(error, this.localName));

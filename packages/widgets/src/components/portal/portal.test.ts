@@ -1,7 +1,9 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { CrmShopperChangeEvent } from '../../events/shopper-change.ts';
 import { CrmTokenExpiredEvent } from '../../events/token-expired.ts';
-import { advanceServerClock, mintSession } from '../../../../../test/browser/server-commands.ts';
+import { advanceServerClock, asMerchant, mintSession } from '../../../../../test/browser/server-commands.ts';
+import type { CrmErrorEvent } from '../../events/error.ts';
+import '../points-balance/points-balance.ts';
 import type { CrmPortal } from './portal.component.ts';
 import './portal.ts';
 
@@ -53,5 +55,58 @@ describe('<crm-portal>', () => {
     const state = portal.shopper;
     if (state.status === 'ready') state.refresh();
     await waitUntil(() => portal.shopper.status === 'signed-out', 'signed out', { timeout: 5000 });
+  });
+
+  describe('a page the store has not set up', () => {
+    // The API under another name than the page's own (127.0.0.1 for localhost): the page's calls are cross-origin, as on a real store.
+    const elsewhere = () => `http://127.0.0.1:${location.port}`;
+
+    async function refusedPage(token: string, publishableKey = 'pk_test_demo') {
+      const errors: CrmErrorEvent[] = [];
+      const logged: unknown[][] = [];
+      const log = console.error;
+      console.error = (...args: unknown[]) => logged.push(args);
+      try {
+        const portal = await fixture<CrmPortal>(html`<crm-portal api=${elsewhere()} publishable-key=${publishableKey} token=${token} locale="es" @crm-error=${(event: CrmErrorEvent) => errors.push(event)}>
+          <crm-points-balance></crm-points-balance>
+        </crm-portal>`);
+        await waitUntil(() => portal.shopper.status !== 'loading', 'the shopper is answered', { timeout: 5000 });
+        await waitUntil(() => errors.length > 0, 'a crm-error', { timeout: 5000 });
+        return { portal, errors, logged };
+      } finally {
+        console.error = log;
+      }
+    }
+
+    it('an origin the store does not list: the page hears which origin to add where, once in the console, and the shopper sees a calm message', async () => {
+      const { token } = await mintSession('cli-0002');
+      await asMerchant('DELETE', `/v1/origins?origin=${encodeURIComponent(location.origin)}`);
+      try {
+        const { portal, errors, logged } = await refusedPage(token);
+        expect(errors[0]!.source).to.equal('crm-portal');
+        expect(errors[0]!.reason).to.equal(`Origin ${location.origin} is not allowed for pk_test_demo: add it under Settings → Origins (POST /v1/origins)`);
+        expect(logged).to.deep.equal([[`Clientela: ${errors[0]!.reason}`]]);
+        const points = portal.querySelector('crm-points-balance')!;
+        await waitUntil(() => points.shadowRoot?.querySelector('[part=message]'), 'the widget says something');
+        const said = points.shadowRoot!.querySelector('[part=message]')!.textContent!;
+        expect(said).to.equal('Esto no está disponible aquí por ahora.');
+        expect(said).not.to.contain('conexión');
+      } finally {
+        await asMerchant('POST', '/v1/origins', { origin: location.origin });
+      }
+    });
+
+    it('a publishable key of no store: the page hears that the key is wrong', async () => {
+      const { token } = await mintSession('cli-0002');
+      const { errors, portal } = await refusedPage(token, 'pk_test_moved_or_mistyped');
+      expect(errors[0]!.reason).to.match(/^The publishable key pk_test_mo.* names no store: check the page's publishable key/);
+      expect(portal.shopper.status).to.equal('error');
+    });
+
+    it('a token of no session: the shopper is signed out and the page hears why, where before it heard nothing', async () => {
+      const { errors, portal } = await refusedPage('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJub2JvZHkifQ.c2lnbmF0dXJl');
+      expect(portal.shopper.status).to.equal('signed-out');
+      expect(errors[0]!.reason).to.match(/token/i);
+    });
   });
 });
