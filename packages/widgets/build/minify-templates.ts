@@ -16,8 +16,13 @@ const newlinesOf = (text: string) => '\n'.repeat(text.split('\n').length - 1);
 /** A run of whitespace as its newlines alone, or one space: what it renders as, and the module keeps its lines. */
 const shortened = (run: string) => (run.includes('\n') ? newlinesOf(run) : ' ');
 
-/** Markup: every run of whitespace shortened, nothing else touched. */
-const minifyMarkup = (text: string) => text.replace(/\s{2,}/g, shortened);
+/**
+ * Markup: every run of whitespace shortened, and no quotes around an
+ * attribute's value that HTML reads the same without them (`part=base`):
+ * a plain word, followed by whitespace or the tag's end (before `/>` the
+ * slash would join the value). Nothing else touched.
+ */
+const minifyMarkup = (text: string) => text.replace(/\s{2,}/g, shortened).replace(/="([\w-]+)"(?=[\s>])/g, '=$1');
 
 /**
  * Style sheets, on one line: comments gone, no whitespace next to the
