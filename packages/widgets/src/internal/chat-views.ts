@@ -62,13 +62,13 @@ export function thread(i18n: LocalizeController, messages: ChatMessage[], pendin
 export function attachmentCard(i18n: LocalizeController, attachment: ChatAttachment, currency: string | null): TemplateResult {
   const t = i18n.term;
   const { line } = attachment;
-  const what = line.description || (t.statementLineKinds as Record<string, string>)[line.kind] || '';
+  const what = line.description || (t.statement.lineKinds as Record<string, string>)[line.kind] || '';
   return html`<figure part="attachment" class="attachment">
     <figcaption>${t.chatAttachment}</figcaption>
     <p>
       <strong>${what}</strong><br />
-      ${i18n.date(line.date)} · ${t.statementTitle} ${i18n.month(attachment.period)}
-      ${line.installment ? html`<br />${t.statementInstallmentOf(line.installment.number, line.installment.count)}` : nothing}
+      ${i18n.date(line.date)} · ${t.statement.title} ${i18n.month(attachment.period)}
+      ${line.installment ? html`<br />${t.statement.installmentOf(line.installment.number, line.installment.count)}` : nothing}
     </p>
     ${currency ? html`<p class="amount">${i18n.money(line.amount, currency)}</p>` : nothing}
   </figure>`;

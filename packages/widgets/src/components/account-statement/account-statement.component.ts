@@ -297,7 +297,7 @@ export class CrmAccountStatement extends CrmElement {
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
-      link.download = `${this.#i18n.term.statementTitle}-${period}.${format}`.replace(/\s+/g, '-').toLowerCase();
+      link.download = `${this.#i18n.term.statement.title}-${period}.${format}`.replace(/\s+/g, '-').toLowerCase();
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     });
@@ -381,9 +381,9 @@ export class CrmAccountStatement extends CrmElement {
 
   /** What a line is, in words: the product for purchases (`more`: with how many other items), the kind for the rest. */
   #what(line: StatementLine, more = false): string {
-    const t = this.#i18n.term;
-    if (line.kind !== 'purchase' && line.kind !== 'installment') return t.statementLineKinds[line.kind];
-    return more && line.moreItems > 0 ? `${line.description} ${t.statementMoreItems(line.moreItems)}` : line.description;
+    const t = this.#i18n.term.statement;
+    if (line.kind !== 'purchase' && line.kind !== 'installment') return t.lineKinds[line.kind];
+    return more && line.moreItems > 0 ? `${line.description} ${t.moreItems(line.moreItems)}` : line.description;
   }
 
   #row(line: StatementLine, index: number, currency: string, ask: boolean) {
@@ -395,9 +395,9 @@ export class CrmAccountStatement extends CrmElement {
       <td class="date">${date}</td>
       <td class="description">
         ${this.#what(line, true)}
-        ${line.purchaseTotal !== null ? html`<span class="detail">${t.statementPurchaseTotal(i18n.money(line.purchaseTotal, currency))}</span>` : nothing}
+        ${line.purchaseTotal !== null ? html`<span class="detail">${t.statement.purchaseTotal(i18n.money(line.purchaseTotal, currency))}</span>` : nothing}
       </td>
-      <td class="installment" data-label=${t.statementInstallment}>${line.installment ? t.statementInstallmentOf(line.installment.number, line.installment.count) : nothing}</td>
+      <td class="installment" data-label=${t.statement.installment}>${line.installment ? t.statement.installmentOf(line.installment.number, line.installment.count) : nothing}</td>
       <td class="number ${line.amount < 0 ? 'credit' : ''}">${i18n.money(line.amount, currency)}</td>
       ${ask
         ? html`<td class="ask">
@@ -409,22 +409,22 @@ export class CrmAccountStatement extends CrmElement {
 
   #header(data: StatementData, statement: Statement) {
     const i18n = this.#i18n;
-    const t = i18n.term;
+    const t = i18n.term.statement;
     const shopper = this.#data.shopper;
     return html`<div part="header">
       <div class="heading">
-        <h2>${t.statementTitle} · ${i18n.month(statement.period)}</h2>
-        <p class="period-dates muted">${t.statementPeriodDates(i18n.date(statement.periodStart, { day: 'numeric', month: 'long' }), this.#longDate(statement.closingDate))}</p>
+        <h2>${t.title} · ${i18n.month(statement.period)}</h2>
+        <p class="period-dates muted">${t.periodDates(i18n.date(statement.periodStart, { day: 'numeric', month: 'long' }), this.#longDate(statement.closingDate))}</p>
         ${shopper.status === 'ready'
-          ? html`<p class="cardholder muted">${t.statementCardholder(`${shopper.me.firstName} ${shopper.me.lastName}`, shopper.me.merchant.name)}</p>`
+          ? html`<p class="cardholder muted">${t.cardholder(`${shopper.me.firstName} ${shopper.me.lastName}`, shopper.me.merchant.name)}</p>`
           : nothing}
       </div>
       <label class="muted">
-        ${t.statementPeriod}
+        ${t.period}
         <select part="period-picker" .value=${statement.period} @change=${this.#onPeriodChange} ?disabled=${this.busy !== null}>
           ${data.list.statements.map(
             (s) => html`<option value=${s.period} ?selected=${s.period === statement.period}>
-              ${s.status === 'open' ? t.statementInProgress(i18n.month(s.period)) : i18n.month(s.period)}
+              ${s.status === 'open' ? t.inProgress(i18n.month(s.period)) : i18n.month(s.period)}
             </option>`,
           )}
         </select>
@@ -437,32 +437,32 @@ export class CrmAccountStatement extends CrmElement {
   }
 
   #pay(statement: Statement, money: Money) {
-    const t = this.#i18n.term;
+    const t = this.#i18n.term.statement;
     const settlement = statement.settlement;
     const payable = this.#payable(statement);
     const payment = this.#payment.status;
     if (!settlement && !payable && payment.status === 'idle') return nothing;
     const status =
       payment.status === 'processing'
-        ? t.statementPayProcessing
+        ? t.payProcessing
         : payment.status === 'received'
-          ? t.statementPayReceived(this.#i18n.money(payment.amount, payment.currency))
+          ? t.payReceived(this.#i18n.money(payment.amount, payment.currency))
           : payment.status === 'missing'
-            ? t.statementPayMissing
+            ? t.payMissing
             : nothing;
     return html`<div part="pay">
       ${settlement
         ? html`${figures(
             [
-              [t.statementPaidSinceClosing, money(settlement.paid)],
-              [t.statementRemaining, money(settlement.remaining)],
-              [t.statementMinimumRemaining, money(settlement.minimumRemaining)],
+              [t.paidSinceClosing, money(settlement.paid)],
+              [t.remaining, money(settlement.remaining)],
+              [t.minimumRemaining, money(settlement.minimumRemaining)],
             ],
             'settlement',
           )}
-          ${settlement.remaining <= 0 ? html`<p class="paid-in-full">${t.statementPaidInFull}</p>` : nothing}
+          ${settlement.remaining <= 0 ? html`<p class="paid-in-full">${t.paidInFull}</p>` : nothing}
           ${settlement.overdue
-            ? html`<p class="overdue" role="note">${t.statementOverdue(this.#longDate(statement.dueDate), money(settlement.minimumRemaining))}</p>`
+            ? html`<p class="overdue" role="note">${t.overdue(this.#longDate(statement.dueDate), money(settlement.minimumRemaining))}</p>`
             : nothing}`
         : nothing}
       ${payable
@@ -474,25 +474,25 @@ export class CrmAccountStatement extends CrmElement {
               aria-disabled=${payment.status === 'processing' ? 'true' : 'false'}
               @click=${this.#togglePay}
             >
-              ${t.statementPay}
+              ${t.pay}
             </button>
             ${this.payOpen ? this.#payForm(statement, payable, money) : nothing}`
         : nothing}
       <p part="pay-status" class=${status === nothing ? 'visually-hidden' : nothing} role="status">${status}</p>
-      ${payment.status === 'missing' ? html`<button part="refresh-button" type="button" @click=${() => this.#payment.checkAgain()}>${t.statementPayRefresh}</button>` : nothing}
+      ${payment.status === 'missing' ? html`<button part="refresh-button" type="button" @click=${() => this.#payment.checkAgain()}>${t.payRefresh}</button>` : nothing}
     </div>`;
   }
 
   #payForm(statement: Statement, payable: Payable, money: Money) {
-    const t = this.#i18n.term;
+    const t = this.#i18n.term.statement;
     const digits = this.#i18n.minorDigits(statement.currency);
     const choices: Array<[choice: PayChoice, label: string, amount?: number]> = [
-      ['total', statement.status === 'open' ? t.statementBalanceToDate : t.statementPayTotal, payable.total],
-      ['other', t.statementPayOther],
+      ['total', statement.status === 'open' ? t.balanceToDate : t.payTotal, payable.total],
+      ['other', t.payOther],
     ];
-    if (payable.minimum !== null) choices.unshift(['minimum', t.statementPayMinimum, payable.minimum]);
+    if (payable.minimum !== null) choices.unshift(['minimum', t.payMinimum, payable.minimum]);
     const error = this.payError;
-    const errors = t.statementPayErrors;
+    const errors = t.payErrors;
     const message = !error
       ? nothing
       : error.kind === 'decimals'
@@ -509,7 +509,7 @@ export class CrmAccountStatement extends CrmElement {
       @submit=${(event: SubmitEvent) => this.#onPaySubmit(event, statement, payable)}
     >
       <fieldset>
-        <legend>${t.statementPayTitle}</legend>
+        <legend>${t.payTitle}</legend>
         ${choices.map(
           ([choice, label, amount]) => html`<label class="choice">
             <input type="radio" name="choice" value=${choice} .checked=${this.payChoice === choice} />
@@ -519,7 +519,7 @@ export class CrmAccountStatement extends CrmElement {
         )}
         ${this.payChoice === 'other'
           ? html`<div class="other-amount">
-              <label for="pay-amount">${t.statementPayAmount(statement.currency)}</label>
+              <label for="pay-amount">${t.payAmount(statement.currency)}</label>
               <input
                 id="pay-amount"
                 part="pay-amount"
@@ -531,53 +531,53 @@ export class CrmAccountStatement extends CrmElement {
                 aria-invalid=${error ? 'true' : 'false'}
                 aria-describedby="pay-amount-hint pay-amount-error"
               />
-              <span id="pay-amount-hint" class="detail">${t.statementPayUpTo(money(payable.total))}</span>
+              <span id="pay-amount-hint" class="detail">${t.payUpTo(money(payable.total))}</span>
               <span id="pay-amount-error" part="pay-error" role=${error ? 'alert' : nothing}>${message}</span>
             </div>`
           : nothing}
       </fieldset>
       <div class="pay-actions">
-        <button part="pay-confirm-button" type="submit">${t.statementPayConfirm}</button>
-        <button part="pay-cancel-button" type="button" @click=${this.#closePay}>${t.statementPayCancel}</button>
+        <button part="pay-confirm-button" type="submit">${t.payConfirm}</button>
+        <button part="pay-cancel-button" type="button" @click=${this.#closePay}>${t.payCancel}</button>
       </div>
     </form>`;
   }
 
   #payoff(statement: Statement, money: Money) {
-    const t = this.#i18n.term;
+    const t = this.#i18n.term.statement;
     const { minimumOnly, payInFullSaves } = statement.payoff;
     // Nothing to decide once the statement is paid.
     if (statement.closingBalance <= 0 || (statement.settlement && statement.settlement.remaining <= 0)) return nothing;
     if (minimumOnly.months === 1 && minimumOnly.totalInterest === 0) {
-      return html`<p part="payoff">${t.statementPayoffWholeBalance(this.#longDate(statement.dueDate))}</p>`;
+      return html`<p part="payoff">${t.payoffWholeBalance(this.#longDate(statement.dueDate))}</p>`;
     }
     if (payInFullSaves <= 0 && minimumOnly.months !== null) return nothing;
     return html`<p part="payoff">
-      ${minimumOnly.months === null ? t.statementPayoffNever : t.statementPayoffMinimum(minimumOnly.months, money(minimumOnly.totalInterest))}
-      ${payInFullSaves > 0 ? t.statementPayoffSaves(money(payInFullSaves)) : nothing}
+      ${minimumOnly.months === null ? t.payoffNever : t.payoffMinimum(minimumOnly.months, money(minimumOnly.totalInterest))}
+      ${payInFullSaves > 0 ? t.payoffSaves(money(payInFullSaves)) : nothing}
     </p>`;
   }
 
   /** The disclosures below the summary: the cycle's figures, how the minimum is made up, rates, coming installments, prepaying. */
   #disclosures(statement: Statement, money: Money) {
     const i18n = this.#i18n;
-    const t = i18n.term;
+    const t = i18n.term.statement;
     // Rates with two decimals, as Chilean statements write them ("2,50%"); shares with as many as they need ("5%").
     const percent = (bps: number, decimals = 0) => i18n.number(bps / 10_000, { style: 'percent', minimumFractionDigits: decimals, maximumFractionDigits: 2 });
     const { minimum, rates, upcomingInstallments: upcoming, prepayment } = statement;
     return html`<div part="disclosures">
       <div>
-        <h3>${t.statementSummary}</h3>
+        <h3>${t.summary}</h3>
         ${figures(
           [
-            [t.statementPrevious, money(statement.previousBalance)],
-            [t.statementPurchases, money(statement.purchases)],
-            [t.statementInstallments, money(statement.installments)],
-            [t.statementPayments, money(negative(statement.payments))],
-            [t.statementCredits, money(negative(statement.credits))],
-            [t.statementFees, money(statement.fees)],
-            [t.statementInterest, money(statement.interest)],
-            [statement.status === 'open' ? t.statementBalanceToDate : t.statementClosingBalance, money(statement.closingBalance), 'total'],
+            [t.previous, money(statement.previousBalance)],
+            [t.purchases, money(statement.purchases)],
+            [t.installments, money(statement.installments)],
+            [t.payments, money(negative(statement.payments))],
+            [t.credits, money(negative(statement.credits))],
+            [t.fees, money(statement.fees)],
+            [t.interest, money(statement.interest)],
+            [statement.status === 'open' ? t.balanceToDate : t.closingBalance, money(statement.closingBalance), 'total'],
           ],
           'figures',
         )}
@@ -585,33 +585,33 @@ export class CrmAccountStatement extends CrmElement {
       ${minimum && statement.closingBalance > 0
         ? disclosure(
             'minimum',
-            t.statementMinimumTitle,
+            t.minimumTitle,
             html`${figures([
               [
-                html`${t.statementNonFinanceable}
-                ${minimum.pastDue > 0 ? html`<span class="detail past-due">${t.statementPastDue(money(minimum.pastDue))}</span>` : nothing}`,
+                html`${t.nonFinanceable}
+                ${minimum.pastDue > 0 ? html`<span class="detail past-due">${t.pastDue(money(minimum.pastDue))}</span>` : nothing}`,
                 money(minimum.nonFinanceable),
               ],
-              [t.statementFinanceableShare(percent(minimum.financeableShareBps), money(minimum.financeable)), money(Math.max(0, statement.minimumPayment - minimum.nonFinanceable))],
-              [t.statementMinimumPayment, money(statement.minimumPayment), 'total'],
+              [t.financeableShare(percent(minimum.financeableShareBps), money(minimum.financeable)), money(Math.max(0, statement.minimumPayment - minimum.nonFinanceable))],
+              [t.minimumPayment, money(statement.minimumPayment), 'total'],
             ])}
             ${minimum.interestFreeInstallmentsShareBps > 0
-              ? html`<p class="detail">${t.statementInterestFreeShare(percent(minimum.interestFreeInstallmentsShareBps))}</p>`
+              ? html`<p class="detail">${t.interestFreeShare(percent(minimum.interestFreeInstallmentsShareBps))}</p>`
               : nothing}`,
           )
         : nothing}
       ${rates
         ? disclosure(
             'rates',
-            t.statementRatesTitle,
+            t.ratesTitle,
             table(
               'rates',
-              [[''], [t.statementRevolving, true], [t.statementInstallmentPurchases, true]],
+              [[''], [t.revolving, true], [t.installmentPurchases, true]],
               (
                 [
-                  [t.statementMonthlyRate, 'monthlyBps'],
-                  [t.statementAnnualRate, 'annualBps'],
-                  [t.statementCae, 'caeBps'],
+                  [t.monthlyRate, 'monthlyBps'],
+                  [t.annualRate, 'annualBps'],
+                  [t.cae, 'caeBps'],
                 ] as const
               ).map(([label, key]) => [label, percent(rates.revolving[key], 2), percent(rates.installments[key], 2)]),
             ),
@@ -620,28 +620,28 @@ export class CrmAccountStatement extends CrmElement {
       ${upcoming && upcoming.length > 0
         ? disclosure(
             'upcoming',
-            t.statementUpcomingTitle,
+            t.upcomingTitle,
             html`${table(
                 'upcoming',
-                [[t.statementUpcomingDue], [t.statementAmount, true]],
+                [[t.upcomingDue], [t.amount, true]],
                 upcoming.map((due) => [i18n.date(due.dueDate), money(due.amount)]),
               )}
-              <p class="detail">${t.statementUpcomingNote}</p>`,
+              <p class="detail">${t.upcomingNote}</p>`,
           )
         : nothing}
       ${prepayment
         ? disclosure(
             'prepayment',
-            t.statementPrepaymentTitle,
-            html`${figures([[t.statementPrepaymentTotal, money(prepayment.total)]])}
+            t.prepaymentTitle,
+            html`${figures([[t.prepaymentTotal, money(prepayment.total)]])}
             ${prepayment.plans.length > 0
               ? html`<details>
-                  <summary>${t.statementPrepaymentPlans(prepayment.plans.length)}</summary>
+                  <summary>${t.prepaymentPlans(prepayment.plans.length)}</summary>
                   ${table(
                     'prepayment',
-                    [[t.statementPrepaymentPurchase], [t.statementPrepaymentCapital, true], [t.statementPrepaymentCommission, true]],
+                    [[t.prepaymentPurchase], [t.prepaymentCapital, true], [t.prepaymentCommission, true]],
                     prepayment.plans.map((plan) => [
-                      html`${plan.description} <span class="detail">${t.statementPrepaymentLeft(plan.installmentsLeft, money(plan.scheduled))}</span>`,
+                      html`${plan.description} <span class="detail">${t.prepaymentLeft(plan.installmentsLeft, money(plan.scheduled))}</span>`,
                       money(plan.capital),
                       money(plan.commission),
                     ]),
@@ -657,17 +657,17 @@ export class CrmAccountStatement extends CrmElement {
     const t = this.#i18n.term;
     const ask = this.#support.store?.available ?? false;
     return html`<div>
-      <h3 id="transactions-title">${t.statementTransactions}</h3>
+      <h3 id="transactions-title">${t.statement.transactions}</h3>
       ${data.lines.length === 0
-        ? html`<p part="message">${t.statementNoTransactions}</p>`
+        ? html`<p part="message">${t.statement.noTransactions}</p>`
         : html`<div class="table-wrap">
             <table part="table" aria-labelledby="transactions-title">
               <thead>
                 <tr>
-                  <th scope="col">${t.statementDate}</th>
-                  <th scope="col">${t.statementDescription}</th>
-                  <th scope="col">${t.statementInstallment}</th>
-                  <th scope="col" class="number">${t.statementAmount}</th>
+                  <th scope="col">${t.statement.date}</th>
+                  <th scope="col">${t.statement.description}</th>
+                  <th scope="col">${t.statement.installment}</th>
+                  <th scope="col" class="number">${t.statement.amount}</th>
                   ${ask ? html`<th scope="col" class="ask"><span class="visually-hidden">${t.chatAsk}</span></th>` : nothing}
                 </tr>
               </thead>
@@ -684,17 +684,17 @@ export class CrmAccountStatement extends CrmElement {
     const t = i18n.term;
     const busy = this.busy;
     const action = (part: string, kind: NonNullable<typeof busy>, label: string, run: () => void) =>
-      html`<button part=${part} type="button" @click=${run} ?disabled=${busy !== null}>${busy === kind ? t.statementPreparing : label}</button>`;
+      html`<button part=${part} type="button" @click=${run} ?disabled=${busy !== null}>${busy === kind ? t.statement.preparing : label}</button>`;
     return html`<div part="actions">
-      <span class="count muted" role="status">${t.statementShowing(i18n.number(data.lines.length), i18n.number(statement.transactionCount))}</span>
+      <span class="count muted" role="status">${t.statement.showing(i18n.number(data.lines.length), i18n.number(statement.transactionCount))}</span>
       ${data.nextCursor
         ? html`<button part="load-more-button" type="button" @click=${() => this.#loadMore()} ?disabled=${busy !== null}>
-            ${busy === 'more' ? t.loading : t.statementLoadMore}
+            ${busy === 'more' ? t.loading : t.statement.loadMore}
           </button>`
         : nothing}
-      ${action('download-button', 'csv', t.statementDownload, () => this.#download('csv'))}
-      ${action('pdf-button', 'pdf', t.statementDownloadPdf, () => this.#download('pdf'))}
-      ${action('print-button', 'print', t.statementPrint, () => this.#print())}
+      ${action('download-button', 'csv', t.statement.download, () => this.#download('csv'))}
+      ${action('pdf-button', 'pdf', t.statement.downloadPdf, () => this.#download('pdf'))}
+      ${action('print-button', 'print', t.statement.print, () => this.#print())}
     </div>`;
   }
 
@@ -704,18 +704,18 @@ export class CrmAccountStatement extends CrmElement {
     const money: Money = (amount) => i18n.money(amount, statement.currency);
     const open = statement.status === 'open';
     const used = Math.max(0, statement.creditLimit - statement.availableCredit);
-    const usage = t.statementUsage(money(used), money(statement.creditLimit));
-    return html`<section part="base" aria-label=${t.statementTitle} aria-busy=${this.busy === 'period' ? 'true' : 'false'}>
+    const usage = t.statement.usage(money(used), money(statement.creditLimit));
+    return html`<section part="base" aria-label=${t.statement.title} aria-busy=${this.busy === 'period' ? 'true' : 'false'}>
       ${this.#header(data, statement)}
-      ${open ? html`<p class="note">${t.statementOpenNote(this.#longDate(statement.closingDate))}</p>` : nothing}
+      ${open ? html`<p class="note">${t.statement.openNote(this.#longDate(statement.closingDate))}</p>` : nothing}
       ${figures(
         [
-          [open ? t.statementBalanceToDate : t.statementClosingBalance, money(statement.closingBalance), 'highlight'],
-          [t.statementMinimumPayment, money(statement.minimumPayment), 'highlight'],
-          [t.statementDueDate, this.#longDate(statement.dueDate)],
-          [t.statementCreditLimit, money(statement.creditLimit)],
-          [t.statementAvailableCredit, money(statement.availableCredit)],
-          [t.statementPending, money(statement.pendingInstallments)],
+          [open ? t.statement.balanceToDate : t.statement.closingBalance, money(statement.closingBalance), 'highlight'],
+          [t.statement.minimumPayment, money(statement.minimumPayment), 'highlight'],
+          [t.statement.dueDate, this.#longDate(statement.dueDate)],
+          [t.statement.creditLimit, money(statement.creditLimit)],
+          [t.statement.availableCredit, money(statement.availableCredit)],
+          [t.statement.pending, money(statement.pendingInstallments)],
         ],
         'summary',
       )}
@@ -732,11 +732,11 @@ export class CrmAccountStatement extends CrmElement {
   protected override render(): TemplateResult {
     const t = this.#i18n.term;
     const state = this.#data.state;
-    if (state.status !== 'ready') return notReadyView(state, t.statementTitle, t.statementSignedOut, t, () => this.#data.retry());
+    if (state.status !== 'ready') return notReadyView(state, t.statement.title, t.statement.signedOut, t, () => this.#data.retry());
     const { statement } = state.value;
     if (!statement) {
       const shopper = this.#data.shopper;
-      return messageView(t.statementTitle, t.statementNoCard(shopper.status === 'ready' ? shopper.me.merchant.name : ''));
+      return messageView(t.statement.title, t.statement.noCard(shopper.status === 'ready' ? shopper.me.merchant.name : ''));
     }
     return this.#statement(state.value, statement);
   }
