@@ -18,11 +18,12 @@ const shortened = (run: string) => (run.includes('\n') ? newlinesOf(run) : ' ');
 
 /**
  * Markup: every run of whitespace shortened, and no quotes around an
- * attribute's value that HTML reads the same without them (`part=base`):
- * a plain word, followed by whitespace or the tag's end (before `/>` the
- * slash would join the value). Nothing else touched.
+ * attribute's value that HTML reads the same without them (`part=base`,
+ * `stroke-width=2.2`): one with no whitespace, quote, `=`, `<`, `>` or
+ * backtick, followed by whitespace or the tag's end (a `/` right after it
+ * would join the value). Nothing else touched.
  */
-const minifyMarkup = (text: string) => text.replace(/\s{2,}/g, shortened).replace(/="([\w-]+)"(?=[\s>])/g, '=$1');
+const minifyMarkup = (text: string) => text.replace(/\s{2,}/g, shortened).replace(/="([^\s"'=<>`]+)"(?=[\s>])/g, '=$1');
 
 /**
  * Style sheets, on one line: comments gone, no whitespace next to the
