@@ -112,9 +112,10 @@ export const tierBadgeStyles = css`
  * points, the wishlist): its surface, border, corners and padding, from the
  * widget's own `--crm-<name>-background`, `-accent`, `-border` and `-radius`
  * (declared here on `:host`, falling back to the global tokens; a widget adds
- * its own); its title; and the message and placeholders of its loading,
- * signed-out, empty and error states (state-views.ts). Each widget adds its
- * own layout.
+ * its own); its title and section headings; its main actions (`class="primary"`,
+ * filled with its accent, hollow while disabled); and the message and
+ * placeholders of its loading, signed-out, empty and error states
+ * (state-views.ts). Each widget adds its own layout.
  */
 export function cardStyles(name: 'greeting' | 'statement' | 'points' | 'wishlist') {
   const own = (property: string) => unsafeCSS(`--crm-${name}-${property}`);
@@ -137,6 +138,24 @@ export function cardStyles(name: 'greeting' | 'statement' | 'points' | 'wishlist
     h2 {
       margin: 0;
       font-size: 1.25em;
+    }
+
+    h3 {
+      margin: 0 0 0.5rem;
+      font-size: 1em;
+    }
+
+    .primary {
+      background: var(${own('accent')});
+      border-color: var(${own('accent')});
+      color: var(--crm-color-accent-contrast, #ffffff);
+    }
+
+    .primary:disabled {
+      background: transparent;
+      color: var(--crm-color-muted, #4b5563);
+      border-color: var(${own('border')});
+      cursor: not-allowed;
     }
 
     [part='message'] {

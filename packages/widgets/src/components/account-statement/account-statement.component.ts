@@ -469,6 +469,7 @@ export class CrmAccountStatement extends CrmElement {
         ? html`<button
               part="pay-button"
               type="button"
+              class="primary"
               aria-expanded=${this.payOpen ? 'true' : 'false'}
               aria-controls=${this.payOpen ? 'pay-form' : nothing}
               aria-disabled=${payment.status === 'processing' ? 'true' : 'false'}
@@ -537,7 +538,7 @@ export class CrmAccountStatement extends CrmElement {
           : nothing}
       </fieldset>
       <div class="pay-actions">
-        <button part="pay-confirm-button" type="submit">${t.payConfirm}</button>
+        <button part="pay-confirm-button" type="submit" class="primary">${t.payConfirm}</button>
         <button part="pay-cancel-button" type="button" @click=${this.#closePay}>${t.payCancel}</button>
       </div>
     </form>`;

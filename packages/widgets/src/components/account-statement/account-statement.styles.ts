@@ -33,11 +33,6 @@ export default [
       gap: 0.15rem;
     }
 
-    h3 {
-      margin: 0 0 0.5rem;
-      font-size: 1em;
-    }
-
     p,
     dl {
       margin: 0;
@@ -155,11 +150,7 @@ export default [
       color: var(--crm-statement-credit-color);
     }
 
-    [part='pay-button'],
-    [part='pay-confirm-button'] {
-      background: var(--crm-statement-accent);
-      border-color: var(--crm-statement-accent);
-      color: var(--crm-color-accent-contrast, #ffffff);
+    .primary {
       font-weight: 650;
       padding: 0.45em 1.4em;
     }

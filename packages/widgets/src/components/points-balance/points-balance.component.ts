@@ -140,7 +140,7 @@ export class CrmPointsBalance extends CrmElement {
       ${error ? html`<p role="alert">${error === 'short' ? t.pointsShortError : t.pointsRedeemError}</p>` : nothing}
       <div class="dialog-actions">
         <button type="button" @click=${this.#close} ?disabled=${sending}>${t.pointsCancel}</button>
-        <button type="button" part="redeem-button" @click=${this.#confirm} ?disabled=${sending || error === 'short'} autofocus>
+        <button type="button" part="redeem-button" class="primary" @click=${this.#confirm} ?disabled=${sending || error === 'short'} autofocus>
           ${sending ? t.pointsRedeeming : t.pointsConfirm}
         </button>
       </div>`;
@@ -187,7 +187,7 @@ export class CrmPointsBalance extends CrmElement {
                   <h4 id="reward-${reward.id}">${reward.name}</h4>
                   ${reward.description ? html`<p class="muted">${reward.description}</p>` : nothing}
                   <p class="cost">${t.pointsRewardCost(n(reward.cost))}</p>
-                  <button type="button" part="redeem-button" ?disabled=${short > 0} aria-describedby="reward-${reward.id}" @click=${() => this.#ask(reward)}>
+                  <button type="button" part="redeem-button" class="primary" ?disabled=${short > 0} aria-describedby="reward-${reward.id}" @click=${() => this.#ask(reward)}>
                     ${short > 0 ? t.pointsShort(n(short)) : t.pointsRedeem}
                   </button>
                 </li>`;

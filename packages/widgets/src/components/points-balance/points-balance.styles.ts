@@ -15,11 +15,6 @@ export default [
       gap: 1.25rem;
     }
 
-    h3 {
-      margin: 0 0 0.5rem;
-      font-size: 1em;
-    }
-
     [part='summary'] {
       display: flex;
       flex-wrap: wrap;
@@ -94,16 +89,6 @@ export default [
 
     [part='redeem-button'] {
       justify-self: start;
-      background: var(--crm-points-accent);
-      color: var(--crm-color-accent-contrast, #ffffff);
-      border-color: var(--crm-points-accent);
-    }
-
-    [part='redeem-button']:disabled {
-      background: transparent;
-      color: var(--crm-color-muted, #4b5563);
-      border-color: var(--crm-points-border);
-      cursor: not-allowed;
     }
 
     [part='history'] li {

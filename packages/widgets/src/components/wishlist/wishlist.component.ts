@@ -163,7 +163,7 @@ export class CrmWishlist extends CrmElement {
           ${t.wishlistAlertStock}
         </label>
         <div class="actions">
-          <button part="cart-button" type="button" ?disabled=${!available} aria-describedby=${`name-${product.id}`} @click=${() => this.emit(new CrmCartAddEvent(product.id, product.price))}>
+          <button part="cart-button" type="button" class="primary" ?disabled=${!available} aria-describedby=${`name-${product.id}`} @click=${() => this.emit(new CrmCartAddEvent(product.id, product.price))}>
             ${t.wishlistAddToCart}
           </button>
           <button part="remove-button" type="button" aria-describedby=${`name-${product.id}`} @click=${() => this.#remove(product.id)}>${t.wishlistRemove}</button>

@@ -16,7 +16,6 @@ export default [
 
     h3 {
       margin: 0;
-      font-size: 1em;
     }
 
     ul {
@@ -120,19 +119,6 @@ export default [
       display: flex;
       flex-wrap: wrap;
       gap: 0.5rem;
-    }
-
-    [part='cart-button'] {
-      background: var(--crm-wishlist-accent);
-      border-color: var(--crm-wishlist-accent);
-      color: var(--crm-color-accent-contrast, #ffffff);
-    }
-
-    [part='cart-button']:disabled {
-      background: transparent;
-      color: var(--crm-color-muted, #4b5563);
-      border-color: var(--crm-wishlist-border);
-      cursor: not-allowed;
     }
 
     .skeleton.block {
