@@ -19,8 +19,8 @@ const endpoints = Object.entries(contract)
   .sort(([a], [b]) => a.localeCompare(b));
 
 const routes = endpoints.map(([name, endpoint]) => {
+  // No `id`: the export is named after the operation, and a page that ships a route has no use for its name.
   const fields = [
-    `id: ${quote(endpoint.id)}`,
     `method: ${quote(endpoint.method)}`,
     `path: ${quote(endpoint.path)}`,
     `audience: ${quote(endpoint.audience)}`,

@@ -173,7 +173,7 @@ export function createClient(options: ClientOptions): Client {
       const body: unknown = await response.json();
       if (typeof operation.response === 'string') return body as Answer;
       const parsed = operation.response.safeParse(body);
-      if (!parsed.success) throw new ContractError(operation.id, parsed.error);
+      if (!parsed.success) throw new ContractError(`${operation.method} ${operation.path}`, parsed.error);
       return parsed.data as Answer;
     },
     open(operation, request, init) {

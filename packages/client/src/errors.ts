@@ -29,8 +29,9 @@ export class NetworkError extends Error {
 
 /** The API answered with a body the contract does not allow: client and server disagree. */
 export class ContractError extends Error {
-  constructor(endpointId: string, cause: unknown) {
-    super(`The answer of ${endpointId} does not match the contract`, { cause });
+  /** `operation`: its method and path, `GET /v1/me`. */
+  constructor(operation: string, cause: unknown) {
+    super(`The answer of ${operation} does not match the contract`, { cause });
     this.name = 'ContractError';
   }
 }

@@ -72,7 +72,6 @@ declare const endpointOfRoute: unique symbol;
  * server checks every answer against the schemas before it leaves.
  */
 export interface Route<E extends Endpoint = Endpoint> {
-  readonly id: E['id'];
   readonly method: E['method'];
   readonly path: E['path'];
   readonly audience: E['audience'];
