@@ -1,7 +1,6 @@
 import type { Client } from '@clientela/client';
 import type { ContextConsumer } from '@lit/context';
-import { initialState, Task, TaskStatus } from '@lit/task';
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CrmErrorEvent } from '../events/error.ts';
 import { waitingFor, type ResourceState, type ShopperState } from '../state/shopper/shopper-store.ts';
 import { clientContext, consume, shopperContext } from './context.ts';
@@ -20,20 +19,27 @@ export interface ShopperResourceOptions<T> {
 
 /**
  * Something one widget loads for its portal's shopper (a statement, the
- * recommendations for its product): an @lit/task whose arguments are the
- * portal's client, the shopper and the widget's own `args`, so it loads when
- * the shopper is known, again when any of them changes, and drops answers
- * that arrive after a newer load started. Failures also reach the page as
- * `crm-error`. Data several widgets share lives in a store instead (state/).
+ * recommendations for its product). Before each update of its host it looks
+ * at what the load depends on (the portal's client, the shopper and the
+ * widget's own `args`); when any changed it loads again, so it loads when the
+ * shopper is known and again when they change, and a newer load drops the
+ * answer of the one before (whose request it aborts). Failures also reach the
+ * page as `crm-error`. Data several widgets share lives in a store instead
+ * (state/).
  */
-export class ShopperResource<T> {
+export class ShopperResource<T> implements ReactiveController {
   readonly #host: Host;
   readonly #options: ShopperResourceOptions<T>;
-  // A change of either re-renders the host, and the task reads its arguments as it does.
+  // A change of either re-renders the host, and hostUpdate reads them as it does.
   readonly #client: ContextConsumer<typeof clientContext, Host>;
   readonly #shopper: ContextConsumer<typeof shopperContext, Host>;
-  readonly #task: Task<unknown[], T>;
-  /** The latest value: the task's, or one the widget put in its place (another page of it). */
+  /** What the latest load was for; undefined before the first. */
+  #args: unknown[] | undefined;
+  /** The latest load: a newer one aborts it and drops its answer. */
+  #running: AbortController | undefined;
+  #status: 'waiting' | 'loading' | 'ready' | 'error' = 'waiting';
+  #error: unknown;
+  /** The latest value: the load's, or one the widget put in its place (another page of it). */
   #value: T | undefined;
 
   constructor(host: Host, options: ShopperResourceOptions<T>) {
@@ -41,19 +47,42 @@ export class ShopperResource<T> {
     this.#options = options;
     this.#client = consume(host, clientContext);
     this.#shopper = consume(host, shopperContext);
-    this.#task = new Task(host, {
-      args: () => [this.client, this.#loadsFor(), ...(options.args?.() ?? [])],
-      task: async ([client, shopper], { signal }) => {
-        const load = shopper === null ? this.#options.loadSignedOut : this.#options.load;
-        if (!client || shopper === undefined || !load) return initialState;
-        // The shopper's arrival reaches every widget in one task: each starts its request in a task of its own.
-        await nextTask();
-        signal.throwIfAborted();
-        return load(client as Client);
-      },
-      onComplete: (value) => (this.#value = value),
-      onError: (error) => host.dispatchEvent(new CrmErrorEvent(error, host.localName)),
-    });
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    const args = [this.client, this.#loadsFor(), ...(this.#options.args?.() ?? [])];
+    if (this.#args && args.length === this.#args.length && args.every((arg, i) => arg === this.#args![i])) return;
+    this.#args = args;
+    void this.#run();
+  }
+
+  async #run(): Promise<void> {
+    const [client, shopper] = this.#args!;
+    this.#running?.abort();
+    const running = (this.#running = new AbortController());
+    const load = shopper === null ? this.#options.loadSignedOut : this.#options.load;
+    if (!client || shopper === undefined || !load) {
+      this.#status = 'waiting';
+      return;
+    }
+    this.#status = 'loading';
+    this.#host.requestUpdate();
+    try {
+      // The shopper's arrival reaches every widget in one task: each starts its request in a task of its own.
+      await nextTask();
+      running.signal.throwIfAborted();
+      const value = await load(client as Client);
+      if (running !== this.#running) return;
+      this.#value = value;
+      this.#status = 'ready';
+    } catch (error) {
+      if (running !== this.#running) return;
+      this.#error = error;
+      this.#status = 'error';
+      this.#host.dispatchEvent(new CrmErrorEvent(error, this.#host.localName));
+    }
+    this.#host.requestUpdate();
   }
 
   /** The portal's client; undefined outside a portal. */
@@ -76,11 +105,11 @@ export class ShopperResource<T> {
 
   get state(): ResourceState<T> {
     if (this.#loadsFor() === undefined) return waitingFor(this.shopper);
-    switch (this.#task.status) {
-      case TaskStatus.COMPLETE:
+    switch (this.#status) {
+      case 'ready':
         return { status: 'ready', value: this.#value as T };
-      case TaskStatus.ERROR:
-        return { status: 'error', error: this.#task.error };
+      case 'error':
+        return { status: 'error', error: this.#error };
       default:
         return { status: 'loading' };
     }
@@ -95,7 +124,7 @@ export class ShopperResource<T> {
 
   /** Loads again. */
   reload(): void {
-    void this.#task.run();
+    if (this.#args) void this.#run();
   }
 
   /** Replaces the loaded value, e.g. after the widget fetched another page. */
