@@ -55,6 +55,7 @@ interface Operation {
   parameters?: Array<{ name: string; in: 'path' | 'query' | 'header'; schema: Schema }>;
   requestBody?: { content: Record<string, { schema: Schema }> };
   security?: Array<Record<string, string[]>>;
+  'x-staff-roles'?: string[];
 }
 type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
 
@@ -151,11 +152,13 @@ describe('every request string is bounded', () => {
     assert.equal(answer.status, 200);
     document = answer.json();
     const agent = await agentSession(target, demo.agent, '127.0.0.70');
+    const owner = await agentSession(target, demo.owner, '127.0.0.71');
     credentials = {
       secretKey: asBackend(),
       publishableKey: { 'x-publishable-key': demo.publishableKey },
       shopperToken: asPage(await shopperToken(target, 'cli-0001')),
       agentToken: asPage(agent.token),
+      ownerToken: asPage(owner.token),
     };
   });
 
@@ -187,9 +190,10 @@ describe('every request string is bounded', () => {
       if (input.where === 'params') pathParams[input.field[0]!] = value;
       const path = input.path.replace(/\{(\w+)\}/g, (_, param: string) => encodeURIComponent(pathParams[param]!));
       const query = input.where === 'query' ? `?${new URLSearchParams({ [input.field[0]!]: value })}` : '';
-      // The merchant's secret key where the operation takes it: a staff token of the agent role may be refused (403) before its input is read.
+      // A caller the operation lets in: the merchant's secret key where it takes it, the owner where staff work is not an agent's (anyone else is refused before the input is read).
       const schemes = (input.operation.security ?? []).flatMap((requirement) => Object.keys(requirement));
-      const scheme = schemes.includes('secretKey') ? 'secretKey' : schemes[0];
+      const agentsMay = (input.operation['x-staff-roles'] ?? ['agent']).includes('agent');
+      const scheme = schemes.includes('secretKey') ? 'secretKey' : schemes[0] === 'agentToken' && !agentsMay ? 'ownerToken' : schemes[0];
       const headers = { ...(scheme ? credentials[scheme] : {}), ...(input.where === 'headers' ? { [input.field[0]!]: value } : {}) };
       const hasBody = input.operation.requestBody !== undefined;
       const answer = await send(target, input.method, path + query, {

@@ -28,6 +28,7 @@ export const demo = {
   secretKey: 'sk_test_demo',
   agent: { email: 'agente@demo.clientela.dev', password: 'demo-agente' },
   otherAgent: { email: 'tomas@demo.clientela.dev', password: 'demo-agente' },
+  owner: { email: 'dueno@demo.clientela.dev', password: 'demo-dueno' },
 } as const;
 
 /** A store made with `clientela merchant create` in the same data folder, beside the demo store. */
