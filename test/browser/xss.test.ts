@@ -159,8 +159,8 @@ async function plant(hostile: string, run: string): Promise<Planted> {
   const promotedAt = new Date(Date.now() - 2 * 86_400_000 - Math.floor(Math.random() * 3_600_000));
 
   const shopperId = `xss-shopper-${run}`;
-  const [buyer] = await Promise.all([
-    freshCustomer(`xss-buyer-${run}`, 'Comprador'),
+  const [buyers] = await Promise.all([
+    Promise.all([1, 2, 3].map((n) => freshCustomer(`xss-buyer-${run}-${n}`, 'Comprador'))),
     ok(asMerchant('PUT', `/v1/customers/${shopperId}`, { firstName: value('firstName'), lastName: value('lastName'), locale: 'es' }), 'the shopper'),
     ok(asMerchant('PUT', `/v1/products/${productA}`, product(value('productA'), value('descriptionA'), null, 30_000)), 'product A'),
     ok(asMerchant('PUT', `/v1/products/${productB}`, product(value('productB'), value('descriptionB'), scriptedSvgImage, 40_000)), 'product B'),
@@ -173,15 +173,15 @@ async function plant(hostile: string, run: string): Promise<Planted> {
     const { token } = await mintSession(shopperId);
     return fetch(path, { ...init, headers: { authorization: `Bearer ${token}`, 'x-publishable-key': 'pk_test_demo', 'content-type': 'application/json' } });
   };
-  const [, , , , saved] = await Promise.all([
-    // Someone else buys both together: for the model, B goes with A.
-    ok(asMerchant('POST', '/v1/orders', order(`${buyer}-o`, buyer, [[productA, 30_000], [productB, 40_000]], { method: 'other' })), 'the other order'),
+  const [saved] = await Promise.all([
+    shopperFetch(`/v1/me/wishlist/items/${productB}`, { method: 'PUT', body: JSON.stringify({ note: value('note') }) }),
+    // Three others buy both together: for the model, B goes with A, with support enough for a reason to name A.
+    ...buyers.map((buyer) => ok(asMerchant('POST', '/v1/orders', order(`${buyer}-o`, buyer, [[productA, 30_000], [productB, 40_000]], { method: 'other' })), 'the other order')),
     ok(asMerchant('PUT', `/v1/customers/${shopperId}/card`, { creditLimit: 2_000_000 }), 'store card').then(() =>
       ok(asMerchant('POST', '/v1/orders', order(`${shopperId}-card`, shopperId, [[productA, 30_000]], { method: 'store-card', installments: 3 })), 'the card purchase'),
     ),
     ok(asMerchant('POST', '/v1/orders', order(`${shopperId}-promo`, shopperId, [[productA, 30_000]], { method: 'other' }, promotedAt)), 'the promoted purchase'),
     ok(asMerchant('POST', `/v1/customers/${shopperId}/points/corrections`, { id: `xss-${run}`, amount: 200_000, note: value('correction') }), 'correction'),
-    shopperFetch(`/v1/me/wishlist/items/${productB}`, { method: 'PUT', body: JSON.stringify({ note: value('note') }) }),
   ]);
   // She asks about the line her card purchase put on her open statement: the store fills it in, product A's name and all.
   const { statements } = (await (await shopperFetch('/v1/me/statements')).json()) as StatementList;

@@ -1,4 +1,5 @@
 import type { Client } from '@clientela/client';
+import type { Locale } from '@clientela/contract';
 import { CrmErrorEvent } from '../events/error.ts';
 import type { ShopperStore } from './shopper/shopper-store.ts';
 
@@ -52,6 +53,9 @@ export abstract class Store extends EventTarget {
     element?.dispatchEvent(new CrmErrorEvent(error, element.localName));
   }
 
+  /** The page's language changed: a store holding text the API wrote in the old one loads it again. */
+  localeChanged(): void {}
+
   /** The portal is done with this store (it has another client now): stop timers, streams and listeners. */
   dispose(): void {}
 }
@@ -70,11 +74,24 @@ export class PortalState {
   readonly shopper: ShopperStore;
   readonly #emit: (event: Event) => void;
   readonly #stores = new Map<StoreKind<Store>, Store>();
+  #locale: Locale;
 
-  constructor(client: Client, shopper: ShopperStore, emit: (event: Event) => void) {
+  constructor(client: Client, shopper: ShopperStore, locale: Locale, emit: (event: Event) => void) {
     this.client = client;
     this.shopper = shopper;
+    this.#locale = locale;
     this.#emit = emit;
+  }
+
+  /** The language the portal's widgets speak, which the API writes the merchant's texts in (reward names, points labels). */
+  get locale(): Locale {
+    return this.#locale;
+  }
+
+  set locale(locale: Locale) {
+    if (locale === this.#locale) return;
+    this.#locale = locale;
+    for (const store of this.#stores.values()) store.localeChanged();
   }
 
   /** The portal's store of that kind, made now if no widget asked for it before. */

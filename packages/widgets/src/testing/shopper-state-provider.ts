@@ -34,9 +34,12 @@ export class ShopperStateProvider extends LitElement {
     if (this.client && changed.has('client')) {
       this.#client.setValue(this.client);
       this.#portal.value?.dispose();
-      this.#portal.setValue(new PortalState(this.client, this.#shopperStore, (event) => this.dispatchEvent(event)));
+      this.#portal.setValue(new PortalState(this.client, this.#shopperStore, this.locale ?? this.#locale.value, (event) => this.dispatchEvent(event)));
     }
-    if (this.locale) this.#locale.setValue(this.locale);
+    if (this.locale) {
+      this.#locale.setValue(this.locale);
+      if (this.#portal.value) this.#portal.value.locale = this.locale;
+    }
   }
 
   protected override render() {

@@ -116,7 +116,10 @@ export class CrmPortal extends CrmElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale')) this.#locale.setValue(this.locale ? localeFromLang(this.locale) : pageLocale(this));
+    if (changed.has('locale')) {
+      this.#locale.setValue(this.locale ? localeFromLang(this.locale) : pageLocale(this));
+      if (this.#state.value) this.#state.value.locale = this.#locale.value;
+    }
     if (changed.has('api') || changed.has('publishableKey') || !this.#client.value) {
       const client = createClient({
         api: this.api || scriptOrigin,
@@ -126,7 +129,7 @@ export class CrmPortal extends CrmElement {
       });
       this.#client.setValue(client);
       this.#state.value?.dispose();
-      this.#state.setValue(new PortalState(client, this.#shopperStore, (event) => this.emit(event)));
+      this.#state.setValue(new PortalState(client, this.#shopperStore, this.#locale.value, (event) => this.emit(event)));
       if (this.sessionUrl && !this.token) this.#startSession();
       else this.#loadShopper();
     } else if (changed.has('sessionUrl') && this.sessionUrl && !this.token) {

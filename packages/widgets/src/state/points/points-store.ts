@@ -59,6 +59,10 @@ export class PointsStore extends Store {
     }
   }
 
+  override localeChanged(): void {
+    if (this.#loadedFor !== null) void this.#load();
+  }
+
   /** After an error: asks the portal for the shopper again if that failed, else loads the points again. */
   retry(): void {
     const shopper = this.portal.shopper.state;
@@ -67,11 +71,11 @@ export class PointsStore extends Store {
   }
 
   async #fetch(): Promise<PointsData> {
-    const { client } = this.portal;
+    const { client, locale } = this.portal;
     const [account, rewards, history] = await Promise.all([
       client.call(getMyPoints),
-      client.call(listRewards),
-      client.call(getMyPointsHistory, { query: { limit: historyPage } }),
+      client.call(listRewards, { query: { locale } }),
+      client.call(getMyPointsHistory, { query: { limit: historyPage, locale } }),
     ]);
     return { account, rewards: rewards.items, history: history.items, nextCursor: history.nextCursor };
   }
@@ -97,7 +101,7 @@ export class PointsStore extends Store {
     const state = this.#state;
     if (state.status !== 'ready' || !state.value.nextCursor) return;
     const generation = this.#generation;
-    const page = await this.portal.client.call(getMyPointsHistory, { query: { limit: historyPage, after: state.value.nextCursor } });
+    const page = await this.portal.client.call(getMyPointsHistory, { query: { limit: historyPage, after: state.value.nextCursor, locale: this.portal.locale } });
     const now = this.#state;
     if (generation !== this.#generation || now.status !== 'ready') return;
     this.#set({ status: 'ready', value: { ...now.value, history: [...now.value.history, ...page.items], nextCursor: page.nextCursor } });
