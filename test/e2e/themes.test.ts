@@ -80,7 +80,8 @@ describe('the shipped themes', () => {
     for (const property of darkTokens.keys()) assert.ok(lightTokens.has(property), `dark.css sets ${property}, which light.css knows too`);
 
     const fallbacks = (await fallbacksInWidgets()).filter(({ name }) => lightTokens.has(name));
-    assert.ok(fallbacks.length > 100, `found ${fallbacks.length} uses of the global tokens`);
+    // Enough to know the scan reads the widgets' styles (shared styles keep the count down: 100 at the last count).
+    assert.ok(fallbacks.length > 60, `found ${fallbacks.length} uses of the global tokens`);
     for (const { name, fallback, file } of fallbacks) {
       assert.equal(normalize(fallback), normalize(lightTokens.get(name)!), `${file} falls back for ${name} to light.css's value`);
     }
