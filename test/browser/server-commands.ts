@@ -35,6 +35,17 @@ export async function latestPeriodWithTransactions(customerId: string): Promise<
   throw new Error(`${customerId} has no statement with transactions`);
 }
 
+/** The newest statement line of a customer's that `accept` takes (among the first page of each statement), with its statement. */
+export async function latestLineWhere(customerId: string, accept: (line: Statement['transactions']['items'][number]) => boolean) {
+  const list = await fetchAsShopper<StatementList>(customerId, '/v1/me/statements');
+  for (const { period } of list.statements) {
+    const statement = await fetchAsShopper<Statement>(customerId, `/v1/me/statements/${period}`);
+    const line = statement.transactions.items.find(accept);
+    if (line) return { statement, line };
+  }
+  throw new Error(`${customerId} has no such statement line`);
+}
+
 /** Adds many store-card payments to a customer's open period, for long statements. */
 export const addBulkPayments = (customerId: string, count: number) =>
   executeServerCommand<boolean, { customerId: string; count: number }>('api:bulk-payments', { customerId, count });

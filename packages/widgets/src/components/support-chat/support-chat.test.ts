@@ -1,7 +1,7 @@
 import type { AgentConversation, ChatMessage, Conversation } from '@clientela/contract';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { CrmSupportRequestEvent } from '../../events/support-request.ts';
-import { asAgent, fetchAsShopper, freshCustomer, latestPeriodWithTransactions, mintSession } from '../../../../../test/browser/server-commands.ts';
+import { asAgent, fetchAsShopper, freshCustomer, latestLineWhere, latestPeriodWithTransactions, mintSession } from '../../../../../test/browser/server-commands.ts';
 import type { CrmPortal } from '../portal/portal.component.ts';
 import '../portal/portal.ts';
 import '../account-statement/account-statement.ts';
@@ -254,8 +254,8 @@ describe('<crm-support-chat>', () => {
   });
 
   it('names the line by its place in the statement: the store shows the statement’s line, whatever the page claimed', async () => {
-    const statement = await latestPeriodWithTransactions('cli-0003');
-    const line = statement.transactions.items[0]!;
+    // A line that is not a payment (other tests pay into this card by the thousand): the claim below passes one off as a payment.
+    const { statement, line } = await latestLineWhere('cli-0003', (item) => item.kind !== 'payment');
     const { chat } = await chatFor('cli-0003');
     const claimed = { ...line, kind: 'payment' as const, description: 'Pago recibido', amount: -99_999_999 };
     document.dispatchEvent(new CrmSupportRequestEvent('Un pago que no veo', { kind: 'statement-line', period: statement.period, line: claimed }));
