@@ -136,7 +136,7 @@ describe('light and dark in the demo store, served by clientela serve --demo, in
       ['/estado-de-cuenta/', 'crm-account-statement >> [part~=summary]'],
       ['/mis-puntos/', 'crm-points-balance >> [part~=reward]'],
       ['/favoritos/', 'crm-wishlist >> [part~=item]'],
-      ['/producto/?id=p-004', 'crm-recommendations >> [part~=card]'],
+      ['/producto/?id=p-114', 'crm-recommendations >> [part~=card]'],
     ] as const) {
       await page.goto(`${demo.server.url}${address}`);
       await page.locator(ready).first().waitFor();
