@@ -1,10 +1,11 @@
 import { ApiError, createClient, type Client } from '@clientela/client';
 import type { AgentConversation, AgentSession, ChatMessage, ConversationStatus, CustomerPanel, InboxView } from '@clientela/contract';
-import { agentLogin, agentLogout, conversationStatuses, getAgentCustomer, inboxViews } from '@clientela/contract/routes';
+import { conversationStatuses, getAgentCustomer, inboxViews } from '@clientela/contract/routes';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { attachmentCard, CrmElement, CrmErrorEvent, errorMessage, LocalizeController, scriptOrigin, sendOnEnter, sentAt, thread } from '@clientela/widgets/internal';
 import { AgentDesk } from '../../internal/agent-desk.ts';
+import { keepSession, signIn, signOut, storedSession } from '../../internal/staff-session.ts';
 import { consoleTranslations, type ConsoleTranslation } from '../../translations/console.ts';
 import styles from './agent-console.styles.ts';
 
@@ -78,19 +79,6 @@ export class CrmAgentConsole extends CrmElement {
     this.customer = null;
   }
 
-  get #storageKey(): string {
-    return `clientela:agent-session:${this.publishableKey ?? ''}`;
-  }
-
-  /**
-   * Where the device token of an account's last sign-in on this browser is
-   * kept: sent back with the next, it keeps this device signing in while
-   * wrong passwords from elsewhere make others wait. It outlives the tab.
-   */
-  #deviceKey(email: string): string {
-    return `clientela:agent-device:${this.publishableKey ?? ''}:${email.trim().toLowerCase()}`;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.#desk) {
@@ -108,22 +96,13 @@ export class CrmAgentConsole extends CrmElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('api') || changed.has('publishableKey') || changed.has('client') || !this.#client) {
       this.#client = this.client ?? createClient({ api: this.api || scriptOrigin, ...(this.publishableKey ? { publishableKey: this.publishableKey } : {}) });
-      this.#signIn(this.#stored());
+      this.#signIn(storedSession(this.publishableKey ?? ''));
     }
     const current = this.#desk?.current ?? null;
     if ((current?.customer.id ?? null) !== this.#customerOf) {
       this.#customerOf = current?.customer.id ?? null;
       if (current) void this.#loadCustomer(current.customer.id);
       else this.customer = null;
-    }
-  }
-
-  #stored(): AgentSession | null {
-    try {
-      const session = JSON.parse(sessionStorage.getItem(this.#storageKey) ?? 'null') as AgentSession | null;
-      return session && Date.parse(session.expiresAt) > Date.now() ? session : null;
-    } catch {
-      return null;
     }
   }
 
@@ -134,8 +113,7 @@ export class CrmAgentConsole extends CrmElement {
     this.session = session;
     this.#customerOf = null;
     this.customer = null;
-    if (session) sessionStorage.setItem(this.#storageKey, JSON.stringify(session));
-    else sessionStorage.removeItem(this.#storageKey);
+    keepSession(this.publishableKey ?? '', session);
     if (!session || !this.#client) return;
     this.#client.token = session.token;
     const desk = new AgentDesk(this.#client, session.agent);
@@ -151,14 +129,8 @@ export class CrmAgentConsole extends CrmElement {
     const data = new FormData(event.target as HTMLFormElement);
     const t = this.#i18n.term;
     this.loginError = '';
-    const email = String(data.get('email') ?? '');
-    const deviceToken = localStorage.getItem(this.#deviceKey(email));
     try {
-      const session = await this.#client!.call(agentLogin, {
-        body: { email, password: String(data.get('password') ?? ''), ...(deviceToken ? { deviceToken } : {}) },
-      });
-      localStorage.setItem(this.#deviceKey(email), session.deviceToken);
-      this.#signIn(session);
+      this.#signIn(await signIn(this.#client!, this.publishableKey ?? '', String(data.get('email') ?? ''), String(data.get('password') ?? '')));
     } catch (error) {
       this.loginError = error instanceof ApiError && (error.status === 401 || error.status === 400) ? this.#terms.wrongLogin : errorMessage(error, t);
     }
@@ -166,7 +138,7 @@ export class CrmAgentConsole extends CrmElement {
 
   /** Ends the session on the server too, so the token is refused from now on; the console forgets it at once either way. */
   #signOut(): void {
-    if (this.#client) void this.#client.call(agentLogout, { body: {} }).catch((error: unknown) => this.#failed(error));
+    if (this.#client) void signOut(this.#client).catch((error: unknown) => this.#failed(error));
     this.#signIn(null);
   }
 

@@ -1,8 +1,9 @@
 import { ApiError, createClient, type Client } from '@clientela/client';
 import type { AgentSession, Tier } from '@clientela/contract';
-import { agentLogin, agentLogout, getOverview, getRedemption, listCustomers, listOrigins, listRewardCatalog } from '@clientela/contract/routes';
+import { getOverview, getRedemption, listCustomers, listOrigins, listRewardCatalog } from '@clientela/contract/routes';
 import { CrmElement, CrmErrorEvent, LocalizeController, scriptOrigin } from '@clientela/widgets/internal';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { keepSession, signIn, signOut, storedSession } from '../../internal/staff-session.ts';
 import { backOfficeTranslations, type BackOfficeTranslation } from '../../translations/back-office.ts';
 import styles from './back-office.styles.ts';
 import { CustomerPage } from './customer-page.ts';
@@ -164,34 +165,16 @@ export class CrmBackOffice extends CrmElement {
     return this.publishableKey || localStorage.getItem(storedKeyName) || '';
   }
 
-  /** The same session as the agent console's, so that one sign-in serves both within a tab. */
-  get #storageKey(): string {
-    return `clientela:agent-session:${this.#key}`;
-  }
-
-  #deviceKey(email: string): string {
-    return `clientela:agent-device:${this.#key}:${email.trim().toLowerCase()}`;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('api') || changed.has('publishableKey') || changed.has('client') || !this.#client) {
       this.#connect();
-      this.#signIn(this.#stored());
+      this.#signIn(storedSession(this.#key));
     }
   }
 
   #connect(): void {
     const key = this.#key;
     this.#client = this.client ?? createClient({ api: this.api || scriptOrigin, ...(key ? { publishableKey: key } : {}) });
-  }
-
-  #stored(): AgentSession | null {
-    try {
-      const session = JSON.parse(sessionStorage.getItem(this.#storageKey) ?? 'null') as AgentSession | null;
-      return session && Date.parse(session.expiresAt) > Date.now() ? session : null;
-    } catch {
-      return null;
-    }
   }
 
   /** The pages the member's role may open, in the order of the menu. */
@@ -203,8 +186,7 @@ export class CrmBackOffice extends CrmElement {
     this.session = session;
     this.customerId = null;
     this.#pages = this.#newPages();
-    if (session) sessionStorage.setItem(this.#storageKey, JSON.stringify(session));
-    else sessionStorage.removeItem(this.#storageKey);
+    keepSession(this.#key, session);
     if (!session || !this.#client) return;
     this.#client.token = session.token;
     // The store's currency, for the amounts forms take: every role may list customers.
@@ -225,21 +207,15 @@ export class CrmBackOffice extends CrmElement {
       localStorage.setItem(storedKeyName, typedKey);
       this.#connect();
     }
-    const email = String(data.get('email') ?? '');
-    const deviceToken = localStorage.getItem(this.#deviceKey(email));
     try {
-      const session = await this.#client!.call(agentLogin, {
-        body: { email, password: String(data.get('password') ?? ''), ...(deviceToken ? { deviceToken } : {}) },
-      });
-      localStorage.setItem(this.#deviceKey(email), session.deviceToken);
-      this.#signIn(session);
+      this.#signIn(await signIn(this.#client!, this.#key, String(data.get('email') ?? ''), String(data.get('password') ?? '')));
     } catch (error) {
       this.loginError = error instanceof ApiError && (error.status === 401 || error.status === 400) ? this.#terms.wrongLogin : problemText(error, this.#terms);
     }
   }
 
   #signOut(): void {
-    if (this.#client) void this.#client.call(agentLogout, { body: {} }).catch((error: unknown) => this.#failed(error));
+    if (this.#client) void signOut(this.#client).catch((error: unknown) => this.#failed(error));
     this.#signIn(null);
   }
 
