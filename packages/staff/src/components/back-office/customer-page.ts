@@ -12,7 +12,7 @@ import {
   listCustomerStatements,
 } from '@clientela/contract/routes';
 import { html, nothing, type TemplateResult } from 'lit';
-import { formText, load, may, problemText, type Loadable, type Office } from './office.ts';
+import { formText, load, loadedView, may, problemText, type Loadable, type Office } from './office.ts';
 
 interface Sections {
   customer: Loadable<Customer>;
@@ -100,46 +100,38 @@ export class CustomerPage {
     }
   }
 
-  /** A section's content once loaded; its state while not. */
-  #section<T>(state: Loadable<T> | undefined, ready: (value: T) => TemplateResult): TemplateResult {
-    const { terms: t } = this.#office;
-    if (!state || state.status === 'loading') return html`<p aria-busy="true">${t.loading}</p>`;
-    if (state.status === 'error') return html`<p role="alert">${problemText(state.error, t)}</p>`;
-    return ready(state.value);
-  }
-
   render(): TemplateResult {
     const { terms: t } = this.#office;
     const customer = this.sections.customer;
     return html`<button type="button" class="back" @click=${() => this.#office.show('customers')}>${t.backToCustomers}</button>
-      ${this.#section(customer, (c) => this.#profile(c))}
+      ${loadedView(this.#office, customer, (c) => this.#profile(c))}
       ${customer?.status === 'ready'
         ? html`<div class="sheet">
             <section class="card" aria-labelledby="notes-title">
               <h3 id="notes-title">${t.notes}</h3>
-              ${this.#noteForm()} ${this.#section(this.sections.notes, (notes) => this.#notes(notes.items))}
+              ${this.#noteForm()} ${loadedView(this.#office, this.sections.notes, (notes) => this.#notes(notes.items))}
             </section>
             <section class="card" aria-labelledby="points-section">
               <h3 id="points-section">${t.points}</h3>
-              ${this.#section(this.sections.points, (points) => this.#pointsAccount(points))} ${this.#correctionForm()}
+              ${loadedView(this.#office, this.sections.points, (points) => this.#pointsAccount(points))} ${this.#correctionForm()}
               <h4>${t.ledger}</h4>
-              ${this.#section(this.sections.ledger, (ledger) => this.#ledger(ledger.items))}
+              ${loadedView(this.#office, this.sections.ledger, (ledger) => this.#ledger(ledger.items))}
             </section>
             <section class="card wide" aria-labelledby="orders-title">
               <h3 id="orders-title">${t.orders}</h3>
-              ${this.#section(this.sections.orders, (orders) => this.#orders(orders.items))}
+              ${loadedView(this.#office, this.sections.orders, (orders) => this.#orders(orders.items))}
             </section>
             <section class="card" aria-labelledby="card-section">
               <h3 id="card-section">${t.storeCard}</h3>
-              ${this.#section(this.sections.card, (card) => this.#statements(card))}
+              ${loadedView(this.#office, this.sections.card, (card) => this.#statements(card))}
             </section>
             <section class="card" aria-labelledby="wishlist-title">
               <h3 id="wishlist-title">${t.wishlist}</h3>
-              ${this.#section(this.sections.wishlist, (wishlist) => this.#wishlist(wishlist))}
+              ${loadedView(this.#office, this.sections.wishlist, (wishlist) => this.#wishlist(wishlist))}
             </section>
             <section class="card" aria-labelledby="conversations-title">
               <h3 id="conversations-title">${t.conversations}</h3>
-              ${this.#section(this.sections.conversations, (conversations) => this.#conversations(conversations.items))}
+              ${loadedView(this.#office, this.sections.conversations, (conversations) => this.#conversations(conversations.items))}
             </section>
           </div>`
         : nothing}`;

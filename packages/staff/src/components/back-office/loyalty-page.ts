@@ -2,9 +2,8 @@ import type { LoyaltySettings, ManagedReward, Promotion } from '@clientela/contr
 import { getLoyaltySettings, listPromotions, listRewardCatalog, putLoyaltySettings, putPromotion, putReward, tiers } from '@clientela/contract/routes';
 import { html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { formText, load, problemText, type Loadable, type Office } from './office.ts';
+import { change, formText, load, loadedView, outcomeView, type Loadable, type Office, type Outcome } from './office.ts';
 
-type Outcome = { error: boolean; text: string } | null;
 
 type Texts = { es?: string; en?: string };
 
@@ -60,19 +59,6 @@ export class LoyaltyPage {
     void load(this.#office, () => client.call(getLoyaltySettings), (state) => (this.settings = state));
   }
 
-  /** Runs a change, then says how it went where the form is. */
-  async #change(action: () => Promise<string>, report: (outcome: Outcome) => void): Promise<boolean> {
-    try {
-      report({ error: false, text: await action() });
-      this.#office.update();
-      return true;
-    } catch (error) {
-      report({ error: true, text: problemText(error, this.#office.terms) });
-      this.#office.update();
-      return false;
-    }
-  }
-
   async #saveReward(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
@@ -80,7 +66,7 @@ export class LoyaltyPage {
     const { client, terms: t } = this.#office;
     const name = localized(fields, 'name');
     const id = this.editing?.id ?? newId(name.es ?? name.en ?? '');
-    const saved = await this.#change(async () => {
+    const saved = await change(this.#office, async () => {
       const reward = await client.call(putReward, {
         params: { id },
         body: { name, ...description(localized(fields, 'description')), cost: Number(fields.cost), active: form.querySelector<HTMLInputElement>('[name=active]')!.checked },
@@ -97,7 +83,7 @@ export class LoyaltyPage {
   #pause(reward: ManagedReward, active: boolean): void {
     const { client, terms: t } = this.#office;
     const { name, description: about } = reward.localized;
-    void this.#change(async () => {
+    void change(this.#office, async () => {
       await client.call(putReward, {
         params: { id: reward.id },
         body: { name: texts(name.es, name.en), ...description(texts(about.es, about.en)), cost: reward.cost, imageUrl: reward.imageUrl, active },
@@ -113,7 +99,7 @@ export class LoyaltyPage {
     const fields = formText(form);
     const { client, terms: t } = this.#office;
     const name = localized(fields, 'name');
-    const saved = await this.#change(async () => {
+    const saved = await change(this.#office, async () => {
       const promotion = await client.call(putPromotion, {
         params: { id: newId(name.es ?? name.en ?? '') },
         body: {
@@ -135,7 +121,7 @@ export class LoyaltyPage {
     event.preventDefault();
     const fields = formText(event.target as HTMLFormElement);
     const { client, terms: t } = this.#office;
-    await this.#change(async () => {
+    await change(this.#office, async () => {
       const settings = await client.call(putLoyaltySettings, {
         body: {
           ...current,
@@ -149,31 +135,20 @@ export class LoyaltyPage {
     }, (outcome) => (this.settingsOutcome = outcome));
   }
 
-  #state<T>(state: Loadable<T>, ready: (value: T) => TemplateResult): TemplateResult {
-    const { terms: t } = this.#office;
-    if (state.status === 'loading') return html`<p aria-busy="true">${t.loading}</p>`;
-    if (state.status === 'error') return html`<p role="alert">${problemText(state.error, t)}</p>`;
-    return ready(state.value);
-  }
-
-  #outcome(outcome: Outcome): TemplateResult {
-    return html`<p class=${outcome?.error ? 'error' : 'ok'} role="status">${outcome?.text ?? ''}</p>`;
-  }
-
   render(): TemplateResult {
     const { terms: t } = this.#office;
     return html`<div class="sheet">
       <section class="card wide" aria-labelledby="rewards-title" part="rewards">
         <h3 id="rewards-title">${t.rewards}</h3>
-        ${this.#state(this.rewards, (rewards) => this.#rewardTable(rewards.items))} ${this.#rewardForm()}
+        ${loadedView(this.#office, this.rewards, (rewards) => this.#rewardTable(rewards.items))} ${this.#rewardForm()}
       </section>
       <section class="card wide" aria-labelledby="promotions-title" part="promotions">
         <h3 id="promotions-title">${t.promotions}</h3>
-        ${this.#state(this.promotions, (promotions) => this.#promotionTable(promotions.items))} ${this.#promotionForm()}
+        ${loadedView(this.#office, this.promotions, (promotions) => this.#promotionTable(promotions.items))} ${this.#promotionForm()}
       </section>
       <section class="card wide" aria-labelledby="rules-title" part="earning-rules">
         <h3 id="rules-title">${t.earningRules}</h3>
-        ${this.#state(this.settings, (settings) => this.#settingsForm(settings))}
+        ${loadedView(this.#office, this.settings, (settings) => this.#settingsForm(settings))}
       </section>
     </div>`;
   }
@@ -232,7 +207,7 @@ export class LoyaltyPage {
           ${reward ? html`<button type="button" @click=${() => this.#edit(null)}>${t.cancel}</button>` : nothing}
         </div>
       </fieldset>
-      ${this.#outcome(this.rewardOutcome)}
+      ${outcomeView(this.rewardOutcome)}
     </form>`);
   }
 
@@ -276,7 +251,7 @@ export class LoyaltyPage {
         <label>${t.multiplierTimes}<input class="field" name="multiplier" type="number" min="1" max="10" step="0.1" value="2" required /></label>
         <div class="buttons"><button type="submit" class="primary">${t.schedule}</button></div>
       </fieldset>
-      ${this.#outcome(this.promotionOutcome)}
+      ${outcomeView(this.promotionOutcome)}
     </form>`;
   }
 
@@ -296,7 +271,7 @@ export class LoyaltyPage {
         <label>${t.codesValidDays}<input class="field" name="redemptionValidDays" type="number" min="1" max="3650" step="1" value=${settings.redemptionValidDays === null ? '' : String(settings.redemptionValidDays)} /></label>
         <div class="buttons"><button type="submit" class="primary">${t.save}</button></div>
       </fieldset>
-      ${this.#outcome(this.settingsOutcome)}
+      ${outcomeView(this.settingsOutcome)}
     </form>`;
   }
 }

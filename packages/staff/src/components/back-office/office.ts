@@ -2,6 +2,7 @@ import { ApiError, NetworkError, type Client } from '@clientela/client';
 import type { StaffMember, Tier } from '@clientela/contract';
 import { staffRolesOf, type Route } from '@clientela/contract/routes';
 import type { LocalizeController } from '@clientela/widgets/internal';
+import { html, type TemplateResult } from 'lit';
 import type { BackOfficeTranslation } from '../../translations/back-office.ts';
 
 /** The back office's pages. */
@@ -46,6 +47,32 @@ export async function load<T>(office: Office, fetch: () => Promise<T>, set: (sta
   }
   office.update();
 }
+
+/** A section's content once loaded; its state while not (nothing asked yet counts as on its way). */
+export function loadedView<T>(office: Office, state: Loadable<T> | undefined, ready: (value: T) => TemplateResult): TemplateResult {
+  if (!state || state.status === 'loading') return html`<p aria-busy="true">${office.terms.loading}</p>`;
+  if (state.status === 'error') return html`<p role="alert">${problemText(state.error, office.terms)}</p>`;
+  return ready(state.value);
+}
+
+/** What came of a change a form made, said where the form is; null before any. */
+export type Outcome = { error: boolean; text: string } | null;
+
+/** Runs a change (answering what to say of it), reports how it went and renders; whether it went through. */
+export async function change(office: Office, action: () => Promise<string>, report: (outcome: Outcome) => void): Promise<boolean> {
+  try {
+    report({ error: false, text: await action() });
+    return true;
+  } catch (error) {
+    report({ error: true, text: problemText(error, office.terms) });
+    return false;
+  } finally {
+    office.update();
+  }
+}
+
+/** A change's outcome, for assistive technology too; in red when it failed. */
+export const outcomeView = (outcome: Outcome): TemplateResult => html`<p class=${outcome?.error ? 'error' : 'ok'} role="status">${outcome?.text ?? ''}</p>`;
 
 /** What a person at the back office is told went wrong: the API's own words (they name the field or the state), or that it could not be reached. */
 export function problemText(error: unknown, terms: BackOfficeTranslation): string {

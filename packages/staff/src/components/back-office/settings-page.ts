@@ -16,9 +16,8 @@ import {
   rollKeys,
 } from '@clientela/contract/routes';
 import { html, nothing, type TemplateResult } from 'lit';
-import { formText, load, may, problemText, type Loadable, type Office } from './office.ts';
+import { change, formText, load, loadedView, may, outcomeView, type Loadable, type Office, type Outcome } from './office.ts';
 
-type Outcome = { error: boolean; text: string } | null;
 type Hours = SupportSettings['hours'];
 
 /** The card rules the form edits, each a whole number as the API keeps it; percentages are shown in percent. */
@@ -62,16 +61,9 @@ export class SettingsPage {
     void load(this.#office, () => client.call(listWebhookDeliveries, { query: { limit: 20 } }), (state) => (this.deliveries = state));
   }
 
-  async #change(section: keyof SettingsPage['outcomes'], action: () => Promise<string>): Promise<boolean> {
-    try {
-      this.outcomes[section] = { error: false, text: await action() };
-      return true;
-    } catch (error) {
-      this.outcomes[section] = { error: true, text: problemText(error, this.#office.terms) };
-      return false;
-    } finally {
-      this.#office.update();
-    }
+  /** Runs a change, then says how it went under its section. */
+  #change(section: keyof SettingsPage['outcomes'], action: () => Promise<string>): Promise<boolean> {
+    return change(this.#office, action, (outcome) => (this.outcomes[section] = outcome));
   }
 
   async #addOrigin(event: SubmitEvent): Promise<void> {
@@ -177,17 +169,6 @@ export class SettingsPage {
     });
   }
 
-  #state<T>(state: Loadable<T>, ready: (value: T) => TemplateResult): TemplateResult {
-    const { terms: t } = this.#office;
-    if (state.status === 'loading') return html`<p aria-busy="true">${t.loading}</p>`;
-    if (state.status === 'error') return html`<p role="alert">${problemText(state.error, t)}</p>`;
-    return ready(state.value);
-  }
-
-  #outcome(outcome: Outcome): TemplateResult {
-    return html`<p class=${outcome?.error ? 'error' : 'ok'} role="status">${outcome?.text ?? ''}</p>`;
-  }
-
   render(): TemplateResult {
     const { terms: t } = this.#office;
     return html`${this.secret
@@ -202,36 +183,36 @@ export class SettingsPage {
         <section class="card" aria-labelledby="origins-title" part="origins">
           <h3 id="origins-title">${t.origins}</h3>
           <p class="meta">${t.originsHelp}</p>
-          ${this.#state(this.origins, (origins) => this.#originList(origins.origins))}
+          ${loadedView(this.#office, this.origins, (origins) => this.#originList(origins.origins))}
           <form class="inline" @submit=${(event: SubmitEvent) => this.#addOrigin(event)}>
             <label>${t.newOrigin}<input class="field" name="origin" type="url" placeholder="https://shop.example" required maxlength="2048" /></label>
             <button type="submit" class="primary">${t.addOrigin}</button>
           </form>
-          ${this.#outcome(this.outcomes.origins)}
+          ${outcomeView(this.outcomes.origins)}
         </section>
         <section class="card" aria-labelledby="keys-title" part="keys">
           <h3 id="keys-title">${t.keys}</h3>
-          ${this.#state(this.keys, (keys) => this.#keys(keys))}
+          ${loadedView(this.#office, this.keys, (keys) => this.#keys(keys))}
         </section>
         <section class="card" aria-labelledby="card-rules-title" part="card-rules">
           <h3 id="card-rules-title">${t.cardRules}</h3>
-          ${this.#state(this.card, (card) => this.#cardForm(card))}
+          ${loadedView(this.#office, this.card, (card) => this.#cardForm(card))}
         </section>
         <section class="card" aria-labelledby="hours-title" part="support-hours">
           <h3 id="hours-title">${t.supportHours}</h3>
-          ${this.#state(this.support, (support) => this.#hoursForm(this.hours ?? support.hours))}
+          ${loadedView(this.#office, this.support, (support) => this.#hoursForm(this.hours ?? support.hours))}
         </section>
         <section class="card wide" aria-labelledby="webhooks-title" part="webhooks">
           <h3 id="webhooks-title">${t.webhooks}</h3>
-          ${this.#state(this.endpoints, (endpoints) => this.#endpointList(endpoints.items))}
+          ${loadedView(this.#office, this.endpoints, (endpoints) => this.#endpointList(endpoints.items))}
           <form class="inline" @submit=${(event: SubmitEvent) => this.#addEndpoint(event)}>
             <label>${t.endpointUrl}<input class="field" name="url" type="url" required maxlength="2048" /></label>
             <label>${t.description}<input class="field" name="description" maxlength="200" /></label>
             <button type="submit" class="primary">${t.addEndpoint}</button>
           </form>
-          ${this.#outcome(this.outcomes.webhooks)}
+          ${outcomeView(this.outcomes.webhooks)}
           <h4>${t.deliveries}</h4>
-          ${this.#state(this.deliveries, (deliveries) => this.#deliveryList(deliveries.items))}
+          ${loadedView(this.#office, this.deliveries, (deliveries) => this.#deliveryList(deliveries.items))}
         </section>
       </div>`;
   }
@@ -278,7 +259,7 @@ export class SettingsPage {
             <button type="submit">${t.roll}</button>
           </form>`
         : html`<p class="meta">${t.ownersRoll}</p>`}
-      ${this.#outcome(this.outcomes.keys)}`;
+      ${outcomeView(this.outcomes.keys)}`;
   }
 
   #cardForm(card: CardSettings): TemplateResult {
@@ -297,7 +278,7 @@ export class SettingsPage {
         ${field('defaultCreditLimit', t.defaultCreditLimit(this.#currency), card.defaultCreditLimit / 10 ** digits, { min: 0, max: 1e12, step: 1 / 10 ** digits })}
         <div class="buttons"><button type="submit" class="primary">${t.save}</button></div>
       </fieldset>
-      ${this.#outcome(this.outcomes.card)}
+      ${outcomeView(this.outcomes.card)}
     </form>`;
   }
 
@@ -327,7 +308,7 @@ export class SettingsPage {
         <button type="button" @click=${() => edit([...hours, { day: 1, opens: '09:00', closes: '18:00' }])}>${t.addHours}</button>
         <button type="submit" class="primary">${t.save}</button>
       </div>
-      ${this.#outcome(this.outcomes.support)}
+      ${outcomeView(this.outcomes.support)}
     </form>`;
   }
 
