@@ -204,6 +204,11 @@ export default [
       margin: 0.5rem 0;
     }
 
+    /* A table wider than a phone scrolls in its own region (reachable by keyboard), not the whole page. */
+    .scroll {
+      overflow-x: auto;
+    }
+
     table {
       border-collapse: collapse;
       width: 100%;

@@ -68,7 +68,7 @@ function legend(series: readonly Series[]): TemplateResult | typeof nothing {
 /** The figures of a chart as a table: a row per category, a column per series. */
 function table(options: ChartOptions): TemplateResult {
   const { categories, series, format, totalLabel } = options;
-  return html`<table aria-labelledby="${options.id}-caption">
+  return html`<div class="scroll" role="group" tabindex="0" aria-labelledby="${options.id}-caption"><table aria-labelledby="${options.id}-caption">
     <thead>
       <tr>
         <th scope="col">${options.categoryHeading}</th>
@@ -84,7 +84,7 @@ function table(options: ChartOptions): TemplateResult {
         </tr>`,
       )}
     </tbody>
-  </table>`;
+  </table></div>`;
 }
 
 /** A bar chart with its legend, and its table under a disclosure. */

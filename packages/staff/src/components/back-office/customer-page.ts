@@ -206,7 +206,7 @@ export class CustomerPage {
   #ledger(entries: PointsEntry[]): TemplateResult {
     const { terms: t, i18n } = this.#office;
     if (entries.length === 0) return html`<p>${t.noEntries}</p>`;
-    return html`<table aria-label=${t.ledger}>
+    return html`<div class="scroll" role="group" tabindex="0" aria-label=${t.ledger}><table aria-label=${t.ledger}>
       <thead>
         <tr>
           <th scope="col">${t.date}</th>
@@ -226,13 +226,13 @@ export class CustomerPage {
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   #orders(orders: OrderSummary[]): TemplateResult {
     const { terms: t, i18n } = this.#office;
     if (orders.length === 0) return html`<p>${t.noOrders}</p>`;
-    return html`<table aria-label=${t.orders}>
+    return html`<div class="scroll" role="group" tabindex="0" aria-label=${t.orders}><table aria-label=${t.orders}>
       <thead>
         <tr>
           <th scope="col">${t.date}</th>
@@ -251,7 +251,7 @@ export class CustomerPage {
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   #statements(list: StatementList): TemplateResult {
@@ -264,7 +264,7 @@ export class CustomerPage {
         <div><dt>${t.balance}</dt><dd>${money(account.balance)}</dd></div>
         <div><dt>${t.available}</dt><dd>${money(account.availableCredit)}</dd></div>
       </dl>
-      <table aria-label=${t.statements}>
+      <div class="scroll" role="group" tabindex="0" aria-label=${t.statements}><table aria-label=${t.statements}>
         <thead>
           <tr>
             <th scope="col">${t.period}</th>
@@ -283,7 +283,7 @@ export class CustomerPage {
             </tr>`,
           )}
         </tbody>
-      </table>`;
+      </table></div>`;
   }
 
   #wishlist(wishlist: Wishlist): TemplateResult {

@@ -91,7 +91,7 @@ export class CustomersPage {
         <button type="button" @click=${() => this.load()}>${t.retry}</button>`;
     }
     if (this.status === 'ready' && this.items.length === 0) return html`<p role="status">${t.noCustomers}</p>`;
-    return html`<table part="customer-list" aria-label=${t.customers} aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
+    return html`<div class="scroll" role="group" tabindex="0" aria-label=${t.customers}><table part="customer-list" aria-label=${t.customers} aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
         <thead>
           <tr>
             <th scope="col">${t.name}</th>
@@ -114,7 +114,7 @@ export class CustomersPage {
             </tr>`,
           )}
         </tbody>
-      </table>
+      </table></div>
       ${this.status === 'loading' ? html`<p aria-busy="true">${t.loading}</p>` : nothing}
       ${this.next && this.status === 'ready' ? html`<button type="button" class="more" @click=${() => this.load(true)}>${t.more}</button>` : nothing}`;
   }

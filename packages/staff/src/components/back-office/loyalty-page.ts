@@ -156,7 +156,7 @@ export class LoyaltyPage {
   #rewardTable(rewards: ManagedReward[]): TemplateResult {
     const { terms: t, i18n } = this.#office;
     if (rewards.length === 0) return html`<p>${t.noRewards}</p>`;
-    return html`<table aria-labelledby="rewards-title">
+    return html`<div class="scroll" role="group" tabindex="0" aria-labelledby="rewards-title"><table aria-labelledby="rewards-title">
       <thead>
         <tr>
           <th scope="col">${t.name}</th>
@@ -180,7 +180,7 @@ export class LoyaltyPage {
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   #edit(reward: ManagedReward | null): void {
@@ -215,7 +215,7 @@ export class LoyaltyPage {
     const { terms: t, i18n } = this.#office;
     if (promotions.length === 0) return html`<p>${t.noPromotions}</p>`;
     const when = (iso: string) => i18n.date(iso, { dateStyle: 'medium', timeStyle: 'short' });
-    return html`<table aria-labelledby="promotions-title">
+    return html`<div class="scroll" role="group" tabindex="0" aria-labelledby="promotions-title"><table aria-labelledby="promotions-title">
       <thead>
         <tr>
           <th scope="col">${t.name}</th>
@@ -234,7 +234,7 @@ export class LoyaltyPage {
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   #promotionForm(): TemplateResult {

@@ -43,7 +43,7 @@ export class OverviewPage {
     const { pyramid, currency } = overview;
     const tierName = (tier: Tier) => i18n.term.tiers[tier];
     const top = pyramid.tiers[0];
-    const table = html`<table aria-labelledby="pyramid-caption">
+    const table = html`<div class="scroll" role="group" tabindex="0" aria-labelledby="pyramid-caption"><table aria-labelledby="pyramid-caption">
       <thead>
         <tr>
           <th scope="col">${t.tier}</th>
@@ -64,7 +64,7 @@ export class OverviewPage {
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
     return html`<section class="card wide" aria-labelledby="pyramid-caption">
       ${pyramidChart({
         id: 'pyramid',

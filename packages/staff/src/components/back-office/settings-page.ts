@@ -328,7 +328,7 @@ export class SettingsPage {
   #deliveryList(deliveries: WebhookDelivery[]): TemplateResult {
     const { terms: t, i18n } = this.#office;
     if (deliveries.length === 0) return html`<p>${t.noDeliveries}</p>`;
-    return html`<table aria-label=${t.deliveries}>
+    return html`<div class="scroll" role="group" tabindex="0" aria-label=${t.deliveries}><table aria-label=${t.deliveries}>
       <thead>
         <tr>
           <th scope="col">${t.date}</th>
@@ -349,6 +349,6 @@ export class SettingsPage {
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 }
