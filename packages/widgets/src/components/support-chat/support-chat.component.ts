@@ -6,6 +6,7 @@ import { CrmSupportRequestEvent } from '../../events/support-request.ts';
 import { attachmentCard, sendOnEnter, sentAt, thread } from '../../internal/chat-views.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
+import { TuckOnScroll } from '../../internal/tuck-on-scroll.ts';
 import type { OutboxItem } from '../../internal/outbox.ts';
 import { errorMessage } from '../../internal/state-views.ts';
 import type { OutgoingStart } from '../../state/chat/chat-session.ts';
@@ -82,6 +83,9 @@ export class CrmSupportChat extends CrmElement {
 
   readonly #i18n = new LocalizeController(this);
   readonly #chat = new StoreController(this, ChatStore);
+  /** On a phone the launcher moves off the page's content while the shopper scrolls down through it. */
+  readonly #tuck = new TuckOnScroll(this);
+  #unreadSeen = 0;
 
   get #session() {
     return this.#chat.store?.session;
@@ -183,6 +187,10 @@ export class CrmSupportChat extends CrmElement {
       }
     }
     if (changed.has('open') && this.open) void session?.checkAvailability();
+    // A new reply brings the launcher back into view, badge and all.
+    const unread = session?.unread ?? 0;
+    if (unread > this.#unreadSeen) this.#tuck.show();
+    this.#unreadSeen = unread;
     if (changed.has('view') && this.view.name === 'thread') {
       this.#stickToBottom = true;
       const id = this.view.id;
@@ -486,7 +494,7 @@ export class CrmSupportChat extends CrmElement {
     if (this.#inline) return panel;
     const unread = this.#session?.unread ?? 0;
     return html`${panel}
-      <button part="launcher" type="button" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="panel" aria-label=${t.chatLauncher(unread)} @click=${() => (this.open ? this.hide() : this.show())}>
+      <button part="launcher" class=${this.#tuck.tucked && !this.open ? 'tucked' : ''} type="button" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="panel" aria-label=${t.chatLauncher(unread)} @click=${() => (this.open ? this.hide() : this.show())}>
         <svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
           ${this.open
             ? svg`<path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" fill="none" />`

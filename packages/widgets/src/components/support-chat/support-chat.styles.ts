@@ -37,6 +37,18 @@ export default [
       background: var(--crm-chat-accent);
       color: var(--crm-color-accent-contrast, #ffffff);
       box-shadow: var(--crm-shadow-small, 0 6px 20px rgb(0 0 0 / 0.22));
+      transition: transform 0.2s ease-out;
+    }
+
+    /* Below the window's edge while the shopper reads down the page; back as soon as it has keyboard focus. */
+    [part='launcher'].tucked:not(:focus-visible) {
+      transform: translateY(calc(100% + var(--crm-chat-offset) + 0.5rem));
+    }
+
+    @media (prefers-reduced-motion: reduce) {
+      [part='launcher'] {
+        transition: none;
+      }
     }
 
     [part='badge'] {

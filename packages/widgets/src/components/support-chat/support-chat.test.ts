@@ -1,5 +1,6 @@
 import type { AgentConversation, ChatMessage, Conversation } from '@clientela/contract';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { CrmSupportRequestEvent } from '../../events/support-request.ts';
 import { asAgent, fetchAsShopper, freshCustomer, latestLineWhere, latestPeriodWithTransactions, mintSession } from '../../../../../test/browser/server-commands.ts';
 import type { CrmPortal } from '../portal/portal.component.ts';
@@ -68,6 +69,38 @@ describe('<crm-support-chat>', () => {
     await chat.updateComplete;
     expect(part(chat, 'panel')!.hidden).to.equal(true);
     expect(shadow(chat).activeElement).to.equal(launcher);
+  });
+
+  it('on a phone, moves the launcher off the page while the shopper scrolls down, and back on the way up', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <div style="height: 3000px"></div>
+      <crm-portal api=${location.origin} publishable-key="pk_test_demo"><crm-support-chat></crm-support-chat></crm-portal>
+    </div>`);
+    const chat = page.querySelector('crm-support-chat')!;
+    await waitUntil(() => part(chat, 'launcher'), 'the launcher shows');
+    const launcher = part(chat, 'launcher')!;
+    const scrollTo = async (y: number) => {
+      window.scrollTo(0, y);
+      await new Promise((resolve) => addEventListener('scroll', resolve, { once: true }));
+      await chat.updateComplete;
+    };
+    const covered = () => launcher.getBoundingClientRect().top < innerHeight;
+    try {
+      await setViewport({ width: 375, height: 700 });
+      await scrollTo(600);
+      await waitUntil(() => !covered(), 'the launcher leaves the window while scrolling down', { timeout: 2000 });
+      await scrollTo(300);
+      await waitUntil(covered, 'the launcher comes back when scrolling up', { timeout: 2000 });
+      await scrollTo(document.documentElement.scrollHeight);
+      expect(launcher.classList.contains('tucked'), 'back at the end of the page').to.equal(false);
+      await setViewport({ width: 1280, height: 800 });
+      await scrollTo(100);
+      await scrollTo(900);
+      expect(launcher.classList.contains('tucked'), 'a wide window keeps it beside the column').to.equal(false);
+    } finally {
+      window.scrollTo(0, 0);
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('starts a conversation, shows each message once in one polite live region, and the agent’s reply as it comes', async () => {

@@ -44,7 +44,7 @@ export default [
 
     [part='item'] {
       display: grid;
-      grid-template-columns: 6rem 1fr;
+      grid-template-columns: 6rem minmax(0, 1fr);
       gap: 0.75rem 1rem;
       border: 1px solid var(--crm-wishlist-border);
       border-radius: calc(var(--crm-wishlist-radius) * 0.75);
@@ -102,7 +102,9 @@ export default [
     }
 
     .note input {
-      flex: 1 1 12rem;
+      /* Grows into the line, and narrows to 8rem on a phone rather than widening the card. */
+      flex: 1 1 8rem;
+      width: 8rem;
       font: inherit;
       border: 1px solid var(--crm-wishlist-border);
       border-radius: var(--crm-radius-small, 0.5rem);
@@ -127,7 +129,7 @@ export default [
 
     @media (max-width: 30rem) {
       [part='item'] {
-        grid-template-columns: 4.5rem 1fr;
+        grid-template-columns: 4.5rem minmax(0, 1fr);
       }
 
       [part='item'] img {
