@@ -40,7 +40,7 @@ async function statementPart<T extends HTMLElement>(canvasElement: HTMLElement, 
 }
 
 /** November is still to pay, so it opens first: what is left, the minimum and how it is made up, the rates, coming installments and the cost of prepaying. */
-export const ClosedWithBalanceDue: Story = { args: { routes: routesFor(openStatement, dueStatement) } };
+export const ClosedWithBalanceDue: Story = { tags: ['widths'], args: { routes: routesFor(openStatement, dueStatement) } };
 
 /** A balance carried month to month: interest on it, and what paying only the minimum would cost. */
 export const RevolvingWithInterest: Story = { args: { routes: routesFor(openStatement, revolvingStatement) } };
@@ -108,6 +108,9 @@ export const SignedOut: Story = { args: { state: { status: 'signed-out' }, route
 export const Loading: Story = { args: { routes: { '/v1/me/statements': 'never' } } };
 
 export const Error: Story = { args: { routes: { '/v1/me/statements': { status: 503, problem: 'unavailable' } } } };
+
+/** The shopper's device has no connection. */
+export const Offline: Story = { args: { routes: { '/v1/me/statements': 'offline' } } };
 
 /** LatePayment, in the kit's dark theme. */
 export const Dark: Story = { ...LatePayment, globals: { theme: 'dark' } };

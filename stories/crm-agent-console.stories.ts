@@ -58,7 +58,7 @@ export const SignIn: Story = { args: { signedIn: false, routes: {} } };
 
 export const Inbox: Story = { args: { routes: routes() } };
 
-export const ConversationWithCustomer: Story = { args: { routes: routes() }, play: openCharge };
+export const ConversationWithCustomer: Story = { tags: ['widths'], args: { routes: routes() }, play: openCharge };
 
 export const English: Story = { args: { locale: 'en', routes: routes() }, play: openCharge };
 
@@ -68,5 +68,8 @@ export const Loading: Story = { args: { routes: { '/v1/agent/conversations': 'ne
 
 export const Error: Story = { args: { routes: { '/v1/agent/conversations': { status: 503, problem: 'unavailable' } } } };
 
+/** The agent's device has no connection. */
+export const Offline: Story = { args: { routes: { '/v1/agent/conversations': 'offline' } } };
+
 /** ConversationWithCustomer, in the kit's dark theme. */
-export const Dark: Story = { ...ConversationWithCustomer, globals: { theme: 'dark' } };
+export const Dark: Story = { ...ConversationWithCustomer, tags: [], globals: { theme: 'dark' } };

@@ -128,7 +128,7 @@ const click = (label: string) => async ({ canvasElement }: { canvasElement: HTML
 export const SignIn: Story = { args: { role: 'signed-out' } };
 
 /** What an owner sees first: the pyramid, revenue per tier, lifetime value, the points liability and the card portfolio. */
-export const Overview: Story = {};
+export const Overview: Story = { tags: ['widths'] };
 
 export const Spanish: Story = { args: { locale: 'es' } };
 
@@ -151,6 +151,9 @@ export const AtTheTill: Story = {
 export const Loading: Story = { args: { routes: { '/v1/reports/overview': 'never', '/v1/customers': 'never' } } };
 
 export const Error: Story = { args: { routes: { ...routes, '/v1/reports/overview': { status: 503, problem: 'unavailable' } } } };
+
+/** The merchant's device has no connection. */
+export const Offline: Story = { args: { routes: { ...routes, '/v1/reports/overview': 'offline' } } };
 
 /** The overview in the kit's dark theme. */
 export const Dark: Story = { globals: { theme: 'dark' } };

@@ -1,4 +1,5 @@
 import type { Locale, Tier } from '@clientela/contract';
+import { NetworkError } from '@clientela/client';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/widgets/src/components/greeting/greeting.ts';
@@ -38,7 +39,7 @@ const ready = (changes: Partial<typeof ana> = {}): ShopperState => ({ status: 'r
 export const SignedIn: Story = { args: { state: ready() } };
 
 /** With unread wishlist alerts: a price dropped on something the shopper saved. */
-export const WithAlerts: Story = { args: { state: ready(), routes: { '/v1/me/notifications': wishlistAlerts } } };
+export const WithAlerts: Story = { tags: ['widths'], args: { state: ready(), routes: { '/v1/me/notifications': wishlistAlerts } } };
 
 export const English: Story = { args: { locale: 'en', state: ready({ firstName: 'Emma', tier: 'medium', points: { balance: 5_546 } }) } };
 
@@ -52,6 +53,11 @@ export const Loading: Story = { args: { state: { status: 'loading' } } };
 
 export const Error: Story = {
   args: { state: { status: 'error', error: new globalThis.Error('The store did not answer'), retry: () => {} } },
+};
+
+/** The shopper's device has no connection. */
+export const Offline: Story = {
+  args: { state: { status: 'error', error: new NetworkError(new TypeError('Failed to fetch')), retry: () => {} } },
 };
 
 export const Themed: Story = {

@@ -25,7 +25,7 @@ const routes = (account = pointsAccount, history = pointsHistory, items = reward
   '/v1/me/points/history': { items: history, nextCursor: null },
 });
 
-export const Member: Story = { args: { routes: routes() } };
+export const Member: Story = { tags: ['widths'], args: { routes: routes() } };
 
 export const English: Story = { args: { locale: 'en', routes: routes() } };
 
@@ -43,5 +43,8 @@ export const Loading: Story = { args: { routes: { '/v1/me/points': 'never', '/v1
 
 export const Error: Story = { args: { routes: { '/v1/me/points': { status: 503, problem: 'unavailable' }, '/v1/rewards': { items: rewards }, '/v1/me/points/history': { items: [], nextCursor: null } } } };
 
+/** The shopper's device has no connection. */
+export const Offline: Story = { args: { routes: { '/v1/me/points': 'offline', '/v1/rewards': 'offline', '/v1/me/points/history': 'offline' } } };
+
 /** Member, in the kit's dark theme. */
-export const Dark: Story = { ...Member, globals: { theme: 'dark' } };
+export const Dark: Story = { ...Member, tags: [], globals: { theme: 'dark' } };

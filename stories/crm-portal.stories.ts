@@ -32,4 +32,4 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
-export const SignedOut: Story = {};
+export const SignedOut: Story = { tags: ['widths'] };

@@ -24,7 +24,7 @@ type Story = StoryObj<Args>;
 
 const routes = (answer: unknown): FixtureRoutes => ({ '/v1/me/recommendations': answer, '/v1/recommendations': answer, '/v1/me/wishlist': wishlist });
 
-export const ForTheShopper: Story = { args: { routes: routes(recommendations) } };
+export const ForTheShopper: Story = { tags: ['widths'], args: { routes: routes(recommendations) } };
 
 export const English: Story = { args: { locale: 'en', routes: routes(recommendations) } };
 
@@ -40,5 +40,8 @@ export const Loading: Story = { args: { routes: { '/v1/me/recommendations': 'nev
 
 export const Error: Story = { args: { routes: { '/v1/me/recommendations': { status: 503, problem: 'unavailable' } } } };
 
+/** The shopper's device has no connection. */
+export const Offline: Story = { args: { routes: { '/v1/me/recommendations': 'offline' } } };
+
 /** ForTheShopper, in the kit's dark theme. */
-export const Dark: Story = { ...ForTheShopper, globals: { theme: 'dark' } };
+export const Dark: Story = { ...ForTheShopper, tags: [], globals: { theme: 'dark' } };

@@ -41,7 +41,7 @@ const routes = (extra: FixtureRoutes = {}): FixtureRoutes => ({
 
 export const Conversations: Story = { args: { routes: routes() } };
 
-export const Conversation: Story = { args: { routes: routes(), conversation: 'conv-7' } };
+export const Conversation: Story = { tags: ['widths'], args: { routes: routes(), conversation: 'conv-7' } };
 
 export const English: Story = { args: { locale: 'en', routes: routes(), conversation: 'conv-7' } };
 
@@ -107,5 +107,8 @@ export const Loading: Story = { args: { routes: { '/v1/me/conversations': 'never
 
 export const Error: Story = { args: { routes: { '/v1/me/conversations': { status: 503, problem: 'unavailable' } } } };
 
+/** The shopper's device has no connection. */
+export const Offline: Story = { args: { routes: { '/v1/me/conversations': 'offline' } } };
+
 /** Conversation, in the kit's dark theme. */
-export const Dark: Story = { ...Conversation, globals: { theme: 'dark' } };
+export const Dark: Story = { ...Conversation, tags: [], globals: { theme: 'dark' } };

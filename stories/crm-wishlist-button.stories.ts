@@ -25,11 +25,17 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
-export const Saved: Story = {};
+export const Saved: Story = { tags: ['widths'] };
 
 export const NotSaved: Story = { args: { 'product-id': 'p-099' } };
 
 export const Guest: Story = { args: { state: { status: 'signed-out' } } };
+
+/** The shopper's list is still on its way: the heart shows unsaved and can already be pressed. */
+export const Loading: Story = { args: { routes: { '/v1/me/wishlist': 'never' } } };
+
+/** The shopper's device has no connection: the heart shows unsaved, and says so if pressing it fails. */
+export const Offline: Story = { args: { routes: { '/v1/me/wishlist': 'offline', 'POST /v1/me/wishlist': 'offline' } } };
 
 export const Themed: Story = {
   decorators: [
@@ -44,4 +50,4 @@ export const Themed: Story = {
 };
 
 /** Saved, in the kit's dark theme. */
-export const Dark: Story = { ...Saved, globals: { theme: 'dark' } };
+export const Dark: Story = { ...Saved, tags: [], globals: { theme: 'dark' } };

@@ -21,7 +21,7 @@ type Story = StoryObj<Args>;
 
 const routes = (list = wishlist, alerts = wishlistAlerts): FixtureRoutes => ({ '/v1/me/wishlist': list, '/v1/me/notifications': alerts });
 
-export const WithAlerts: Story = { args: { routes: routes() } };
+export const WithAlerts: Story = { tags: ['widths'], args: { routes: routes() } };
 
 export const English: Story = { args: { locale: 'en', routes: routes() } };
 
@@ -35,5 +35,8 @@ export const Loading: Story = { args: { routes: { '/v1/me/wishlist': 'never' } }
 
 export const Error: Story = { args: { routes: { '/v1/me/wishlist': { status: 503, problem: 'unavailable' } } } };
 
+/** The shopper's device has no connection. */
+export const Offline: Story = { args: { routes: { '/v1/me/wishlist': 'offline' } } };
+
 /** WithAlerts, in the kit's dark theme. */
-export const Dark: Story = { ...WithAlerts, globals: { theme: 'dark' } };
+export const Dark: Story = { ...WithAlerts, tags: [], globals: { theme: 'dark' } };

@@ -2,9 +2,10 @@ import { createClient, type Client } from '@clientela/client';
 
 /**
  * How a story's API answers, by path or by "METHOD path": JSON, an HTTP
- * error, never, or (`'stream'`) an event stream that stays open and quiet.
+ * error, never, not at all because the shopper is offline (`'offline'`), or
+ * (`'stream'`) an event stream that stays open and quiet.
  */
-export type FixtureRoutes = Record<string, unknown | { status: number; problem: string } | 'never' | 'stream'>;
+export type FixtureRoutes = Record<string, unknown | { status: number; problem: string } | 'never' | 'offline' | 'stream'>;
 
 const isError = (value: unknown): value is { status: number; problem: string } =>
   typeof value === 'object' && value !== null && 'status' in value && 'problem' in value;
@@ -24,6 +25,8 @@ export function fixtureClient(routes: FixtureRoutes): Client {
       const method = input instanceof Request ? input.method : (init?.method ?? 'GET');
       const answer = routes[`${method} ${url.pathname}`] ?? routes[url.pathname];
       if (answer === 'never') return new Promise<Response>(() => {});
+      // What fetch does when the device has no connection.
+      if (answer === 'offline') throw new TypeError('Failed to fetch');
       if (answer === 'stream') {
         const body = new ReadableStream<Uint8Array>({ start: (controller) => controller.enqueue(new TextEncoder().encode(': open\n\n')) });
         return new Response(body, { headers: { 'content-type': 'text/event-stream' } });

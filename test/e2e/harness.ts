@@ -69,7 +69,7 @@ export async function temporaryDirectory(): Promise<{ path: string; remove(): Pr
 }
 
 /** Headless Debian Chromium, with the flags this closed network needs. */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -80,6 +80,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
 }

@@ -1,34 +1,24 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
+import { serveFolder } from '../support/static-files.ts';
 import { launchChromium } from './harness.ts';
 
 const staticDir = fileURLToPath(new URL('../../storybook-static/', import.meta.url));
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
 
 describe('every story of the built Storybook renders and is axe clean', () => {
-  let server: Server;
+  let server: Awaited<ReturnType<typeof serveFolder>>;
   let origin: string;
   let browser: Browser;
 
   before(async () => {
-    server = createServer(async (request, response) => {
-      const file = path.join(staticDir, decodeURIComponent(new URL(request.url!, 'http://x').pathname).replace(/\/$/, '/index.html'));
-      try {
-        const body = await readFile(file);
-        response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' }).end(body);
-      } catch {
-        response.writeHead(404).end();
-      }
-    }).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    server = await serveFolder(staticDir);
+    origin = server.origin;
     browser = await launchChromium();
   });
   after(async () => {

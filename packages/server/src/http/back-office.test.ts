@@ -40,6 +40,19 @@ describe('the back office page at /admin/', () => {
     assertNotFramedNorEmbedded(response, '/admin/back-office.css');
   });
 
+  test("follows the device's light or dark setting through the kit's two themes, from a script of its own", async () => {
+    const page = await (await served().request('http://localhost/admin/')).text();
+    for (const href of ['/widgets/themes/light.css', '/widgets/themes/dark.css']) assert.ok(page.includes(`<link rel="stylesheet" href="${href}" />`), href);
+    assert.match(page, /<script type="module" src="\/admin\/color-scheme\.js"><\/script>/);
+    const script = await served().request('http://localhost/admin/color-scheme.js');
+    assert.equal(script.status, 200);
+    assert.match(script.headers.get('content-type') ?? '', /^text\/javascript/);
+    assertNotFramedNorEmbedded(script, '/admin/color-scheme.js');
+    const source = await script.text();
+    assert.match(source, /prefers-color-scheme: dark/);
+    assert.match(source, /crmTheme/);
+  });
+
   test('/admin without the slash goes to /admin/', async () => {
     const response = await served().request('http://localhost/admin');
     assert.equal(response.status, 301);

@@ -2,9 +2,10 @@ import type { Hono } from 'hono';
 import { sameOriginHeaders } from './security-headers.ts';
 
 /**
- * The back office's page runs nothing inline: its one script is the staff
- * bundle under /widgets/staff/, its styles are the element's own (adopted
- * stylesheets), and it talks only to this server's API.
+ * The back office's page runs nothing inline: its scripts are the staff
+ * bundle under /widgets/staff/ and its own light-or-dark switch, its styles
+ * the kit's themes and the element's own (adopted stylesheets), and it talks
+ * only to this server's API.
  */
 export const backOfficeContentSecurityPolicy = [
   "default-src 'none'",
@@ -17,10 +18,17 @@ export const backOfficeContentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** The page's own few rules; the element styles itself. */
-const pageStyles = `body { margin: 0; font-family: system-ui, sans-serif; }
+/** The page's own few rules, on the kit's theme tokens; the element styles itself. */
+const pageStyles = `body { margin: 0; font-family: system-ui, sans-serif; background: var(--crm-color-surface-subtle, #f3f4f6); color: var(--crm-color-text, #111827); }
 main { max-width: 90rem; margin: 0 auto; padding: 1rem; }
 h1 { font-size: 1.4rem; margin: 0 0 1rem; }
+`;
+
+/** The page follows the light or dark setting of the device it is opened on, and its changes, through the kit's two themes. */
+const colorSchemeScript = `const dark = matchMedia('(prefers-color-scheme: dark)');
+const follow = () => { document.documentElement.dataset.crmTheme = dark.matches ? 'dark' : 'light'; };
+follow();
+dark.addEventListener('change', follow);
 `;
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -35,7 +43,10 @@ export function backOfficePage(options: { publishableKey?: string } = {}): strin
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Clientela · Back office</title>
     <link rel="icon" href="data:," />
+    <link rel="stylesheet" href="/widgets/themes/light.css" />
+    <link rel="stylesheet" href="/widgets/themes/dark.css" />
     <link rel="stylesheet" href="/admin/back-office.css" />
+    <script type="module" src="/admin/color-scheme.js"></script>
     <script type="module" src="/widgets/staff/crm-back-office.js"></script>
   </head>
   <body>
@@ -58,5 +69,8 @@ export function serveBackOffice(app: Hono, options: { publishableKey?: string } 
   const headers = { ...sameOriginHeaders, 'content-security-policy': backOfficeContentSecurityPolicy };
   app.get('/admin', (c) => c.redirect('/admin/', 301));
   app.get('/admin/back-office.css', (c) => c.body(pageStyles, 200, { ...headers, 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=300' }));
+  app.get('/admin/color-scheme.js', (c) =>
+    c.body(colorSchemeScript, 200, { ...headers, 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300' }),
+  );
   app.get('/admin/', (c) => c.html(page, 200, { ...headers, 'cache-control': 'no-cache' }));
 }

@@ -349,6 +349,10 @@ export default [
     }
 
     .code {
+      /* Room for a code (K7QM-2XPL) and a few more, never wider than a phone. */
+      inline-size: 16ch;
+      max-inline-size: 100%;
+      box-sizing: border-box;
       font-size: 1.4em;
       letter-spacing: 0.08em;
       text-transform: uppercase;
