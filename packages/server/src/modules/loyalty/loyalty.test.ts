@@ -169,6 +169,37 @@ describe('points ledger', () => {
   });
 });
 
+describe('birthday gifts over the years', () => {
+  const clock = manualClock('2025-09-10T15:00:00Z'); // noon in Santiago
+  let app: TestApp;
+  let s: Awaited<ReturnType<typeof loyalStore>>;
+
+  before(async () => {
+    app = await createTestApp({ clock });
+    s = await loyalStore(app);
+    await s.store.putCustomer('eli', { birthday: '1988-09-20', registeredAt: '2024-01-01T00:00:00Z' });
+    await s.order('e-1', 'eli', 10_000); // 100 points, expiring 10 September 2026
+    clock.advance(10 * day); // 20 September 2025, her birthday
+  });
+  after(() => app.close());
+
+  const inSantiago = (instant: string) => localDate(new Date(instant), 'America/Santiago');
+
+  test("last year's gift expires on the eve of the birthday, not on the day this year's arrives, even when the shopper looks days later", async () => {
+    assert.equal((await s.points('eli')).balance, 600);
+    const [gift] = (await s.history('eli')).items;
+    assert.deepEqual([gift.reason, gift.reference, inSantiago(gift.createdAt), inSantiago(gift.expiresAt)], ['birthday', '2025', '2025-09-20', '2026-09-19']);
+    assert.deepEqual((await s.points('eli')).expiring, [{ date: '2026-09-10', points: 100 }, { date: '2026-09-19', points: 500 }], 'the shopper is told the eve');
+
+    clock.advance(364 * day); // 19 September 2026, noon: the gift is still there
+    assert.equal((await s.points('eli')).balance, 500);
+    clock.advance(6 * day); // 25 September 2026: the first look since
+    assert.equal((await s.points('eli')).balance, 500);
+    const moves = (await s.history('eli')).items.map((e: { reason: string; amount: number; createdAt: string }) => `${inSantiago(e.createdAt)} ${e.reason} ${e.amount}`);
+    assert.deepEqual(moves, ['2026-09-20 birthday 500', '2026-09-19 expiry -500', '2026-09-10 expiry -100', '2025-09-20 birthday 500', '2025-09-10 purchase 100']);
+  });
+});
+
 describe('the balance on /v1/me', () => {
   const clock = manualClock('2026-03-10T15:00:00Z');
   let app: TestApp;
