@@ -265,7 +265,13 @@ interface EntryReading {
   showCode: boolean;
 }
 
-type HistoryRow = Selectable<PointsEntryTable> & { redemptionCode?: string | null; redemptionExpiresAt?: Date | null; redemptionUsedAt?: Date | null };
+type HistoryRow = Selectable<PointsEntryTable> & {
+  redemptionCode?: string | null;
+  redemptionExpiresAt?: Date | null;
+  redemptionUsedAt?: Date | null;
+  orderDescription?: string | null;
+  orderLines?: number | null;
+};
 
 const toEntry = (row: HistoryRow, reading?: EntryReading): PointsEntry => ({
   id: String(row.id),
@@ -284,6 +290,7 @@ const toEntry = (row: HistoryRow, reading?: EntryReading): PointsEntry => ({
         },
       }
     : {}),
+  ...(row.orderDescription ? { order: { description: row.orderDescription, moreItems: Math.max(0, (row.orderLines ?? 1) - 1) } } : {}),
 });
 
 /** A merchant's correction: a new entry, never an edit. Idempotent on its id; it may not take the balance below zero. */

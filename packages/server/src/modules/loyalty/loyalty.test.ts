@@ -169,6 +169,47 @@ describe('points ledger', () => {
   });
 });
 
+describe('what an order bought, in the points history', () => {
+  let app: TestApp;
+  let s: Awaited<ReturnType<typeof loyalStore>>;
+
+  before(async () => {
+    app = await createTestApp({ clock: manualClock('2026-03-10T15:00:00Z') });
+    s = await loyalStore(app);
+    for (const [id, name, price] of [['cafetera', 'Cafetera espresso Litoral', 90_000], ['taza', 'Taza de loza', 5_000]] as const) {
+      await s.store.asMerchant(`/v1/products/${id}`, { method: 'PUT', body: JSON.stringify({ name, price, stock: 10 }) });
+    }
+    await s.store.putCustomer('fer');
+  });
+  after(() => app.close());
+
+  test("a purchase and its refund name the order's first product and how many more it had, not the order's id", async () => {
+    const lines = [
+      { productId: 'cafetera', quantity: 1, unitPrice: 90_000 },
+      { productId: 'taza', quantity: 2, unitPrice: 5_000 },
+      { productId: 'p', quantity: 1, unitPrice: 1_000 },
+    ];
+    const placed = await s.store.asMerchant('/v1/orders', {
+      method: 'POST',
+      body: JSON.stringify({ id: 'ord-001277', customerId: 'fer', currency: 'CLP', lines, total: 101_000, payment: { method: 'other' } }),
+    });
+    assert.equal(placed.status, 201);
+    await s.order('ord-001300', 'fer', 1_000); // one line: the product 'Producto'
+    await s.store.asMerchant('/v1/refunds', { method: 'POST', body: JSON.stringify({ id: 'r-1', orderId: 'ord-001277', amount: 10_000 }) });
+    assert.equal((await s.redeem('fer', 'cafe')).status, 201);
+
+    const read = (items: Array<{ reason: string; reference: string; order?: unknown }>) => items.map((e) => [e.reason, e.reference.startsWith('red_') ? 'red' : e.reference, e.order]);
+    const expected = [
+      ['redemption', 'red', undefined],
+      ['refund', 'ord-001277', { description: 'Cafetera espresso Litoral', moreItems: 2 }],
+      ['purchase', 'ord-001300', { description: 'Producto', moreItems: 0 }],
+      ['purchase', 'ord-001277', { description: 'Cafetera espresso Litoral', moreItems: 2 }],
+    ];
+    assert.deepEqual(read((await s.history('fer')).items), expected);
+    assert.deepEqual(read((await json(await s.store.asMerchant('/v1/customers/fer/points/history'))).items), expected, 'the store reads it too');
+  });
+});
+
 describe('birthday gifts over the years', () => {
   const clock = manualClock('2025-09-10T15:00:00Z'); // noon in Santiago
   let app: TestApp;

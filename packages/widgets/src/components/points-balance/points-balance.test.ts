@@ -112,6 +112,20 @@ describe('<crm-points-balance>', () => {
     expect(dialog.querySelector<HTMLButtonElement>('[part~=redeem-button]')!.disabled).to.equal(true);
   });
 
+  it("names what each purchase bought, not the order's id, in the portal's language", async () => {
+    const customerId = await freshCustomer('points-bought');
+    const catalog = (await asMerchant<{ items: Array<{ id: string; name: string }> }>('GET', '/v1/products?limit=3')).body.items;
+    const lines = catalog.map(({ id }) => ({ productId: id, quantity: 1, unitPrice: 10_000 }));
+    const order = { id: `${customerId}-o`, customerId, currency: 'CLP', lines, total: 30_000, payment: { method: 'other' } };
+    expect((await asMerchant('POST', '/v1/orders', order)).status).to.equal(201);
+    const firstLine = async (locale: string) => {
+      const { element } = await pointsFor(customerId, locale);
+      return text(part(element, 'history')?.firstElementChild?.querySelector('span'));
+    };
+    expect(await firstLine('es')).to.equal(`Compra: ${catalog[0]!.name} y 2 más`);
+    expect(await firstLine('en')).to.equal(`Purchase: ${catalog[0]!.name} and 2 more`);
+  });
+
   it('pages through the history', async () => {
     const { element } = await pointsFor('cli-0001', 'en');
     expect(part(element, 'history')!.children).to.have.length(10);
