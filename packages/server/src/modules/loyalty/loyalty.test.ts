@@ -210,6 +210,71 @@ describe('what an order bought, in the points history', () => {
   });
 });
 
+describe("the store's rewards and promotions in the shopper's language", () => {
+  const clock = manualClock('2026-03-10T15:00:00Z');
+  let app: TestApp;
+  let s: Awaited<ReturnType<typeof loyalStore>>;
+
+  before(async () => {
+    app = await createTestApp({ clock });
+    s = await loyalStore(app); // a store speaking Spanish, whose 'cafe' and 'cupon' have one name for every language
+    const put = (path: string, body: unknown) => s.store.asMerchant(path, { method: 'PUT', body: JSON.stringify(body) });
+    assert.equal((await put('/v1/rewards/bolso', { name: { es: 'Bolso reutilizable', en: 'Reusable bag' }, description: { es: 'De algodón.', en: 'Cotton.' }, cost: 900 })).status, 200);
+    assert.equal((await put('/v1/rewards/preventa', { name: { es: 'Acceso a preventa' }, cost: 1_000 })).status, 200, 'Spanish only');
+    const week = { startsAt: '2026-03-09T00:00:00Z', endsAt: '2026-03-16T00:00:00Z', multiplier: 20_000 };
+    assert.equal((await put('/v1/promotions/aniversario', { ...week, name: { es: 'Aniversario', en: 'Anniversary' }, description: { es: 'Puntos dobles.', en: 'Double points.' } })).status, 200);
+    await s.store.putCustomer('kate', { locale: 'en' });
+    await s.store.putCustomer('lola', { locale: 'es' });
+    for (const customerId of ['kate', 'lola']) await s.order(`${customerId}-1`, customerId, 100_000);
+  });
+  after(() => app.close());
+
+  const rewardsIn = async (locale?: string) => {
+    const response = await s.store.asShopper(await s.store.sessionFor('kate'), `/v1/rewards${locale ? `?locale=${locale}` : ''}`);
+    return (await json(response)).items.map((reward: { id: string; name: string; description: string }) => [reward.id, reward.name, reward.description]);
+  };
+
+  test('a reward reads in the language asked for; in the store\'s where the merchant gave none in it; one name serves every language', async () => {
+    assert.deepEqual(await rewardsIn('en'), [
+      ['cafe', 'Café', ''],
+      ['bolso', 'Reusable bag', 'Cotton.'],
+      ['preventa', 'Acceso a preventa', ''],
+      ['cupon', 'Cupón', ''],
+    ]);
+    assert.deepEqual(await rewardsIn('es'), [
+      ['cafe', 'Café', ''],
+      ['bolso', 'Bolso reutilizable', 'De algodón.'],
+      ['preventa', 'Acceso a preventa', ''],
+      ['cupon', 'Cupón', ''],
+    ]);
+    assert.deepEqual(await rewardsIn(), await rewardsIn('es'), "without ?locale=, in the store's language");
+  });
+
+  test('the store manages each text in each language, and sees which it left out', async () => {
+    const catalog = (await json(await s.store.asMerchant('/v1/reward-catalog'))).items;
+    const localized = Object.fromEntries(catalog.map((reward: { id: string; localized: unknown }) => [reward.id, reward.localized]));
+    assert.deepEqual(localized.bolso, { name: { es: 'Bolso reutilizable', en: 'Reusable bag' }, description: { es: 'De algodón.', en: 'Cotton.' } });
+    assert.deepEqual(localized.preventa.name, { es: 'Acceso a preventa', en: null });
+    const promotions = (await json(await s.store.asMerchant('/v1/promotions?locale=en'))).items;
+    assert.deepEqual(
+      promotions.map((p: { name: string; description: string; localized: unknown }) => [p.name, p.description, p.localized]),
+      [['Anniversary', 'Double points.', { name: { es: 'Aniversario', en: 'Anniversary' }, description: { es: 'Puntos dobles.', en: 'Double points.' } }]],
+    );
+  });
+
+  test("a promotion's points and a redemption read in the shopper's language, kept as named when they were made", async () => {
+    assert.equal((await s.redeem('kate', 'bolso')).status, 201);
+    assert.equal((await s.redeem('lola', 'bolso')).status, 201);
+    // The merchant renames the bag afterwards: the history keeps what was redeemed.
+    await s.store.asMerchant('/v1/rewards/bolso', { method: 'PUT', body: JSON.stringify({ name: { es: 'Bolso nuevo', en: 'New bag' }, cost: 900 }) });
+    const labels = async (customerId: string, query = '') =>
+      (await s.history(customerId, query)).items.filter((e: { label: string | null }) => e.label !== null).map((e: { reason: string; label: string }) => `${e.reason}: ${e.label}`);
+    assert.deepEqual(await labels('kate'), ['redemption: Reusable bag', 'promotion: Anniversary'], 'in her own language');
+    assert.deepEqual(await labels('lola'), ['redemption: Bolso reutilizable', 'promotion: Aniversario']);
+    assert.deepEqual(await labels('lola', '?locale=en'), ['redemption: Reusable bag', 'promotion: Anniversary'], "in the page's language when it asks");
+  });
+});
+
 describe('birthday gifts over the years', () => {
   const clock = manualClock('2025-09-10T15:00:00Z'); // noon in Santiago
   let app: TestApp;
