@@ -1,9 +1,10 @@
+import type { Locale } from '@clientela/contract';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/widgets/src/components/points-balance/points-balance.ts';
 import type { FixtureRoutes } from './fixture-client.ts';
 import { inShopperState, shopperArgTypes, signedIn, type ShopperStoryArgs } from './shopper-story.ts';
-import { pointsAccount, pointsHistory, rewards } from './fixtures.ts';
+import { pointsAccount, pointsHistoryIn, rewardsIn } from './fixtures.ts';
 
 type Args = ShopperStoryArgs;
 
@@ -19,11 +20,16 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
-const routes = (account = pointsAccount, history = pointsHistory, items = rewards): FixtureRoutes => ({
+/** The language a request asks its answer in, as the API reads `?locale=`. */
+const localeOf = (url: URL): Locale => (url.searchParams.get('locale') === 'en' ? 'en' : 'es');
+
+const routes = (account = pointsAccount, history = pointsHistoryIn, items = rewardsIn): FixtureRoutes => ({
   '/v1/me/points': account,
-  '/v1/rewards': { items },
-  '/v1/me/points/history': { items: history, nextCursor: null },
+  '/v1/rewards': (url: URL) => ({ items: items(localeOf(url)) }),
+  '/v1/me/points/history': (url: URL) => ({ items: history(localeOf(url)), nextCursor: null }),
 });
+
+const none = (): never[] => [];
 
 export const Member: Story = { tags: ['widths'], args: { routes: routes() } };
 
@@ -32,16 +38,16 @@ export const English: Story = { args: { locale: 'en', routes: routes() } };
 export const TopTier: Story = { args: { routes: routes({ ...pointsAccount, tier: 'top', balance: 245_662, progress: null }) } };
 
 export const NewMember: Story = {
-  args: { routes: routes({ balance: 0, tier: 'potential', progress: null, expiring: [], pointsLifetimeDays: 365 }, [], rewards) },
+  args: { routes: routes({ balance: 0, tier: 'potential', progress: null, expiring: [], pointsLifetimeDays: 365 }, none) },
 };
 
-export const NoRewards: Story = { args: { routes: routes(pointsAccount, pointsHistory, []) } };
+export const NoRewards: Story = { args: { routes: routes(pointsAccount, pointsHistoryIn, none) } };
 
 export const SignedOut: Story = { args: { state: { status: 'signed-out' }, routes: {} } };
 
 export const Loading: Story = { args: { routes: { '/v1/me/points': 'never', '/v1/rewards': 'never', '/v1/me/points/history': 'never' } } };
 
-export const Error: Story = { args: { routes: { '/v1/me/points': { status: 503, problem: 'unavailable' }, '/v1/rewards': { items: rewards }, '/v1/me/points/history': { items: [], nextCursor: null } } } };
+export const Error: Story = { args: { routes: { '/v1/me/points': { status: 503, problem: 'unavailable' }, '/v1/rewards': { items: rewardsIn('es') }, '/v1/me/points/history': { items: [], nextCursor: null } } } };
 
 /** The shopper's device has no connection. */
 export const Offline: Story = { args: { routes: { '/v1/me/points': 'offline', '/v1/rewards': 'offline', '/v1/me/points/history': 'offline' } } };

@@ -2,10 +2,11 @@ import { createClient, type Client } from '@clientela/client';
 
 /**
  * How a story's API answers, by path or by "METHOD path": JSON, an HTTP
- * error, never, not at all because the shopper is offline (`'offline'`), or
- * (`'stream'`) an event stream that stays open and quiet.
+ * error, never, not at all because the shopper is offline (`'offline'`),
+ * (`'stream'`) an event stream that stays open and quiet, or the JSON a
+ * function makes of the request's URL (to answer `?locale=`).
  */
-export type FixtureRoutes = Record<string, unknown | { status: number; problem: string } | 'never' | 'offline' | 'stream'>;
+export type FixtureRoutes = Record<string, unknown | { status: number; problem: string } | 'never' | 'offline' | 'stream' | ((url: URL) => unknown)>;
 
 const isError = (value: unknown): value is { status: number; problem: string } =>
   typeof value === 'object' && value !== null && 'status' in value && 'problem' in value;
@@ -23,7 +24,8 @@ export function fixtureClient(routes: FixtureRoutes): Client {
     fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
       const url = new URL(input instanceof Request ? input.url : String(input));
       const method = input instanceof Request ? input.method : (init?.method ?? 'GET');
-      const answer = routes[`${method} ${url.pathname}`] ?? routes[url.pathname];
+      const route = routes[`${method} ${url.pathname}`] ?? routes[url.pathname];
+      const answer = typeof route === 'function' ? route(url) : route;
       if (answer === 'never') return new Promise<Response>(() => {});
       // What fetch does when the device has no connection.
       if (answer === 'offline') throw new TypeError('Failed to fetch');

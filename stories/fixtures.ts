@@ -1,4 +1,4 @@
-import type { AgentConversation, ChatMessage, Conversation, CustomerPanel, Me, Notifications, PointsAccount, PointsEntry, Product, Recommendations, Reward, Statement, StatementLine, StatementList, Wishlist } from '@clientela/contract';
+import type { AgentConversation, ChatMessage, Conversation, CustomerPanel, Locale, Me, Notifications, PointsAccount, PointsEntry, Product, Recommendations, Reward, Statement, StatementLine, StatementList, Wishlist } from '@clientela/contract';
 
 /** A shopper as GET /v1/me describes them, for stories. */
 export const ana: Me = {
@@ -281,14 +281,39 @@ export const pointsAccount: PointsAccount = {
   pointsLifetimeDays: 365,
 };
 
-export const rewards: Reward[] = [
-  { id: 'cafe-cortesia', name: 'Café de cortesía', description: 'Un café en la cafetería de cualquier tienda Aurora.', cost: 800, imageUrl: null, active: true },
-  { id: 'despacho-gratis', name: 'Despacho gratis', description: 'Un despacho a domicilio sin costo en tu próxima compra.', cost: 1_500, imageUrl: null, active: true },
-  { id: 'cupon-10000', name: 'Cupón de $10.000', description: 'Descuento de $10.000 en compras sobre $50.000.', cost: 7_500, imageUrl: null, active: true },
-  { id: 'noche-hotel', name: 'Noche de hotel para dos', description: 'Una noche en hoteles asociados, desayuno incluido.', cost: 60_000, imageUrl: null, active: true },
-];
+/** The store's rewards, each with its name and description in both languages, as the merchant gave them. */
+const rewardCatalog = [
+  {
+    id: 'cafe-cortesia',
+    cost: 800,
+    name: { es: 'Café de cortesía', en: 'Coffee on the house' },
+    description: { es: 'Un café en la cafetería de cualquier tienda Aurora.', en: 'A coffee at the café of any Aurora store.' },
+  },
+  {
+    id: 'despacho-gratis',
+    cost: 1_500,
+    name: { es: 'Despacho gratis', en: 'Free delivery' },
+    description: { es: 'Un despacho a domicilio sin costo en tu próxima compra.', en: 'One home delivery at no cost on your next purchase.' },
+  },
+  {
+    id: 'cupon-10000',
+    cost: 7_500,
+    name: { es: 'Cupón de $10.000', en: '$10.000 voucher' },
+    description: { es: 'Descuento de $10.000 en compras sobre $50.000.', en: '$10.000 off purchases over $50.000.' },
+  },
+  {
+    id: 'noche-hotel',
+    cost: 60_000,
+    name: { es: 'Noche de hotel para dos', en: 'A hotel night for two' },
+    description: { es: 'Una noche en hoteles asociados, desayuno incluido.', en: 'One night at partner hotels, breakfast included.' },
+  },
+] satisfies Array<{ id: string; cost: number; name: Record<Locale, string>; description: Record<Locale, string> }>;
 
-const entry = (id: number, amount: number, reason: PointsEntry['reason'], reference: string | null, label: string | null, createdAt: string): PointsEntry => ({
+/** The rewards as `GET /v1/rewards?locale=` answers them. */
+export const rewardsIn = (locale: Locale): Reward[] =>
+  rewardCatalog.map(({ name, description, ...reward }) => ({ ...reward, name: name[locale], description: description[locale], imageUrl: null, active: true }));
+
+const entry = (id: number, amount: number, reason: PointsEntry['reason'], reference: string | null, label: string | null, createdAt: string, order?: PointsEntry['order']): PointsEntry => ({
   id: String(id),
   amount,
   reason,
@@ -296,15 +321,24 @@ const entry = (id: number, amount: number, reason: PointsEntry['reason'], refere
   label,
   createdAt,
   expiresAt: amount > 0 ? new Date(new Date(createdAt).getTime() + 365 * 86_400_000).toISOString() : null,
+  ...(order ? { order } : {}),
 });
 
-export const pointsHistory: PointsEntry[] = [
-  entry(9, 1_640, 'purchase', 'ord-001655', null, '2026-11-20T18:12:00Z'),
-  entry(8, -800, 'redemption', 'red_demo_12', 'Café de cortesía', '2026-11-02T13:40:00Z'),
+/** What some of Ana's orders bought. */
+const bought = {
+  coffeeMachine: { description: 'Cafetera espresso Litoral', moreItems: 2 },
+  jacket: { description: 'Chaqueta impermeable Andes', moreItems: 1 },
+  headphones: { description: 'Audífonos inalámbricos Nexo', moreItems: 0 },
+};
+
+/** The points history as `GET /v1/me/points/history?locale=` answers it: a redemption is labelled with the reward's name in that language. */
+export const pointsHistoryIn = (locale: Locale): PointsEntry[] => [
+  entry(9, 1_640, 'purchase', 'ord-001655', null, '2026-11-20T18:12:00Z', bought.coffeeMachine),
+  entry(8, -800, 'redemption', 'red_demo_12', rewardCatalog[0]!.name[locale], '2026-11-02T13:40:00Z'),
   entry(7, 500, 'birthday', '2026', null, '2026-09-20T03:00:00Z'),
-  entry(6, -210, 'refund', 'ord-001512', null, '2026-08-30T15:00:00Z'),
-  entry(5, 1_120, 'promotion', 'ord-001388', 'CyberDay', '2026-07-01T19:30:00Z'),
-  entry(4, 1_120, 'purchase', 'ord-001388', null, '2026-07-01T19:30:00Z'),
+  entry(6, -210, 'refund', 'ord-001512', null, '2026-08-30T15:00:00Z', bought.headphones),
+  entry(5, 1_120, 'promotion', 'ord-001388', 'CyberDay', '2026-07-01T19:30:00Z', bought.jacket),
+  entry(4, 1_120, 'purchase', 'ord-001388', null, '2026-07-01T19:30:00Z', bought.jacket),
   entry(3, -340, 'expiry', null, null, '2026-05-14T12:00:00Z'),
 ];
 

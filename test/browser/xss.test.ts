@@ -317,6 +317,7 @@ describe('hostile strings render as inert text', () => {
         expect(textOf(reward.querySelector('h4'))).to.equal(value('reward'));
         expect(textOf(reward.querySelector('.muted'))).to.equal(value('rewardDescription'));
         const history = textOf(part(points, 'history'));
+        expect(history).to.contain(`Compra: ${value('productA')}`);
         expect(history).to.contain(`Promoción: ${value('promotion')}`);
         expect(history).to.contain(`Ajuste: ${value('correction')}`);
         reward.querySelector<HTMLButtonElement>('[part~=redeem-button]')!.click();

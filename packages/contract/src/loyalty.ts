@@ -208,6 +208,14 @@ export const RedemptionState = z.object({
 });
 export type RedemptionState = z.infer<typeof RedemptionState>;
 
+/** What an order bought, for a shopper to recognise it: its first product's name, and how many more lines it had. */
+export const OrderItems = z.object({
+  /** The product of the order's first line (its id, should the catalog no longer have it). */
+  description: z.string(),
+  moreItems: z.int(),
+});
+export type OrderItems = z.infer<typeof OrderItems>;
+
 export const PointsEntry = z.object({
   id: z.string(),
   /** Points in (positive) or out (negative). */
@@ -222,6 +230,8 @@ export const PointsEntry = z.object({
   expiresAt: z.nullable(IsoDateTime),
   /** For a redemption (and only for one): its code, expiry and use. */
   redemption: z.optional(RedemptionState),
+  /** For an entry about an order (a purchase, a promotion's points on it, a refund of it): what it bought, as the statement names it. */
+  order: z.optional(OrderItems),
 });
 export type PointsEntry = z.infer<typeof PointsEntry>;
 

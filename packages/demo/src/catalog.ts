@@ -245,7 +245,6 @@ export function demoCatalog(random: SeededRandom): DemoProduct[] {
   return products;
 }
 
-/** The rewards, in Spanish and English: shoppers read them in their own language. */
 /**
  * What each demo product is (its item, whatever the brand) and whether it is
  * a durable, bought once: the truth the recommendations' evaluation checks
@@ -256,6 +255,7 @@ export function demoProductTruth(): Map<string, { item: string; durable: boolean
   return new Map(demoCatalog(new SeededRandom(1)).map((product) => [product.id, { item: product.item, durable: product.rebuyDays === undefined }]));
 }
 
+/** The rewards, in Spanish and English: shoppers read them in their own language. */
 export const demoRewards = [
   {
     id: 'despacho-gratis',

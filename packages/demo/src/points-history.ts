@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { LocalizedText, LoyaltySettings, Tier } from '@clientela/contract';
 import { birthdayIn, localDate, startOfLocalDay } from '@clientela/server/core/time-zone';
 import type { Database } from '@clientela/server/db/schema';
-import { pointsForPurchase, PointsLots, pointsToReverse, type ActivePromotion } from '@clientela/server/modules/loyalty';
+import { birthdayGift, pointsForPurchase, PointsLots, pointsToReverse, type ActivePromotion } from '@clientela/server/modules/loyalty';
 import type { Insertable } from 'kysely';
 import { demoStream } from './random.ts';
 import type { DemoCustomer, GeneratedOrder } from './shoppers.ts';
@@ -125,13 +125,12 @@ export function makePointsHistory(
         });
       }
     }
-    // Birthdays of the last two years the customer was registered for, before today (today's comes when they next look).
+    // Birthdays of the last two years the customer was registered for, before today (today's comes when they next look), by the API's rule.
     const year = Number(today.slice(0, 4));
     for (const y of [year - 2, year - 1, year]) {
-      const date = birthdayIn(customer.birthday, y);
-      const at = startOfLocalDay(date, merchant.timeZone);
-      if (date >= today || at <= customer.registeredAt) continue;
-      events.push({ at, run: () => write({ ...base, amount: settings.birthdayBonus, reason: 'birthday', reference: String(y), label: null, createdAt: at, expiresAt: expiresFrom(at) }) });
+      const gift = birthdayGift(settings, customer.birthday, y, merchant.timeZone);
+      if (birthdayIn(customer.birthday, y) >= today || gift.createdAt <= customer.registeredAt) continue;
+      events.push({ at: gift.createdAt, run: () => write({ ...base, amount: settings.birthdayBonus, reason: 'birthday', reference: String(y), label: null, ...gift }) });
     }
     for (;;) {
       events.sort((a, b) => a.at.getTime() - b.at.getTime());

@@ -60,10 +60,12 @@ export function localDate(instant: Date, timeZone: string): string {
 export function startOfLocalDay(date: string, timeZone: string): Date {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const midnightUtc = Date.UTC(year, month - 1, day);
-  let instant = midnightUtc - offsetAt(new Date(midnightUtc), timeZone);
-  // A second pass settles days on which the offset changes.
-  instant = midnightUtc - offsetAt(new Date(instant), timeZone);
-  return new Date(instant);
+  const first = midnightUtc - offsetAt(new Date(midnightUtc), timeZone);
+  // A second guess with the offset at the first settles days on which the offset changes.
+  const second = midnightUtc - offsetAt(new Date(first), timeZone);
+  // Where the clocks skip midnight (Santiago in September: 00:00 becomes 01:00) one guess falls an hour early, on the day before: the day starts at the other.
+  const onTheDay = [first, second].filter((instant) => localDate(new Date(instant), timeZone) === date);
+  return new Date(onTheDay.length > 0 ? Math.min(...onTheDay) : second);
 }
 
 export function addDays(date: string, days: number): string {

@@ -133,13 +133,15 @@ const en = {
   pointsHistoryTitle: 'Points history',
   pointsNoHistory: 'No points movements yet.',
   pointsMore: 'Show more',
+  /** What an order bought: its first product, and how many more. */
+  pointsOrderItems: (item: string, more: number) => (more > 0 ? `${item} and ${more} more` : item),
   pointsReasons: {
-    purchase: (ref: string) => `Purchase ${ref}`,
+    purchase: (what: string) => `Purchase: ${what}`,
     promotion: (label: string) => `Promotion: ${label}`,
     birthday: (year: string) => `Birthday gift ${year}`,
     redemption: (label: string) => `Redeemed: ${label}`,
     expiry: () => 'Points expired',
-    refund: (ref: string) => `Refund of ${ref}`,
+    refund: (what: string) => `Refund: ${what}`,
     correction: (label: string) => `Adjustment: ${label}`,
   },
   pointsSignedOut: 'Sign in to see your points and rewards.',

@@ -1,4 +1,5 @@
 // Loyalty: the points ledger and its rules, rewards and redemptions, promotions, and the customer pyramid (tiers).
+export { birthdayGift } from './birthday-gift.ts';
 export { pointsForPurchase, pointsToReverse, type ActivePromotion } from './earning.ts';
 export { spendOf } from './loyalty.repository.ts';
 export { balanceOf, defaultLoyaltySettings, earnForPurchase, loyaltySettingsOf, reverseForRefund, settleDuePoints, settlePoints } from './loyalty.service.ts';

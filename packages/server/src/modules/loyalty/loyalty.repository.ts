@@ -38,6 +38,15 @@ export async function pointsHistory(db: Db, merchantId: string, customerId: stri
     )
     .selectAll('e')
     .select(['r.code as redemptionCode', 'r.expiresAt as redemptionExpiresAt', 'r.usedAt as redemptionUsedAt'])
+    // What the order an entry refers to bought: the product of its first line, and how many lines it had.
+    .select([
+      sql<string | null>`case when e.reason in ('purchase', 'promotion', 'refund') then
+        (select coalesce(p.name, l.product_id) from order_lines l
+           left join products p on p.merchant_id = l.merchant_id and p.id = l.product_id
+          where l.merchant_id = e.merchant_id and l.order_id = e.reference order by l.line_no limit 1) end`.as('orderDescription'),
+      sql<number | null>`case when e.reason in ('purchase', 'promotion', 'refund') then
+        (select count(*)::integer from order_lines l where l.merchant_id = e.merchant_id and l.order_id = e.reference) end`.as('orderLines'),
+    ])
     .where('e.merchantId', '=', merchantId)
     .where('e.customerId', '=', customerId);
   if (beforeId !== undefined) query = query.where('e.id', '<', beforeId);

@@ -27,6 +27,7 @@ import { WithStatus } from '../../core/results.ts';
 import { birthdayIn, localDate, startOfLocalDay } from '../../core/time-zone.ts';
 import type { Database, Db } from '../../db/schema.ts';
 import { recordWebhookEvents } from '../webhooks/index.ts';
+import { birthdayGift } from './birthday-gift.ts';
 import { maxPointsBalance, pointsForPurchase, pointsToReverse, withinMaximum } from './earning.ts';
 import {
   allPromotions,
@@ -131,18 +132,23 @@ const expiryOf = (settings: LoyaltySettings, from: Date) => new Date(from.getTim
 /**
  * Writes what the ledger owes by now before anything else is written:
  * expiries of lots past their date (each at its own instant), and this
- * year's birthday bonus once the birthday has come. Then notes when the
+ * year's birthday gift once the birthday has come (dated the birthday, with
+ * its own expiry: see `birthdayGift`). Then notes when the
  * next such write is due, so reads know whether they may skip this.
  */
 async function bringUpToDate(trx: Transaction<Database>, merchant: Merchant, customer: PointsHolder, settings: LoyaltySettings, now: Date): Promise<PointsState> {
   const entries = await ledgerOf(trx, merchant.id, customer.id);
   const lots = PointsLots.from(entries);
   const owed: Array<Insertable<PointsEntryTable> & { expiresAt: Date | null }> = [];
-  for (const expiry of lots.dueExpiries(now)) {
-    const entry = { merchantId: merchant.id, customerId: customer.id, amount: -expiry.points, reason: 'expiry', reference: null, label: null, createdAt: expiry.at, expiresAt: null };
+  const write = (entry: Insertable<PointsEntryTable> & { expiresAt: Date | null }) => {
     lots.apply(entry);
     owed.push(entry);
-  }
+  };
+  const expireUntil = (until: Date) => {
+    for (const expiry of lots.dueExpiries(until)) {
+      write({ merchantId: merchant.id, customerId: customer.id, amount: -expiry.points, reason: 'expiry', reference: null, label: null, createdAt: expiry.at, expiresAt: null });
+    }
+  };
   let nextBirthday: Date | null = null;
   if (customer.birthday && settings.birthdayBonus > 0) {
     const today = localDate(now, merchant.timeZone);
@@ -151,14 +157,15 @@ async function bringUpToDate(trx: Transaction<Database>, merchant: Merchant, cus
     const startsAt = startOfLocalDay(thisYear, merchant.timeZone);
     const granted = entries.some((entry) => entry.reason === 'birthday' && entry.reference === String(year));
     if (!granted && today >= thisYear && customer.registeredAt < startsAt) {
-      const bonus = { merchantId: merchant.id, customerId: customer.id, amount: settings.birthdayBonus, reason: 'birthday', reference: String(year), label: null, createdAt: now, expiresAt: expiryOf(settings, now) };
-      for (const entry of withinMaximum([bonus], lots.balance)) {
-        lots.apply(entry);
-        owed.push(entry);
-      }
+      const gift = birthdayGift(settings, customer.birthday, year, merchant.timeZone);
+      // The gift is dated its birthday (see birthdayGift): what expired before then comes before it in the ledger.
+      expireUntil(gift.createdAt);
+      const bonus = { merchantId: merchant.id, customerId: customer.id, amount: settings.birthdayBonus, reason: 'birthday', reference: String(year), label: null, ...gift };
+      for (const entry of withinMaximum([bonus], lots.balance)) write(entry);
     }
     nextBirthday = today >= thisYear ? startOfLocalDay(birthdayIn(customer.birthday, year + 1), merchant.timeZone) : startsAt;
   }
+  expireUntil(now);
   await appendPointsEntries(trx, owed);
   const state = { customer, settings, lots, nextBirthday, dueAt: customer.pointsDueAt, now };
   await noteDueWrite(trx, merchant, state);
@@ -258,7 +265,13 @@ interface EntryReading {
   showCode: boolean;
 }
 
-type HistoryRow = Selectable<PointsEntryTable> & { redemptionCode?: string | null; redemptionExpiresAt?: Date | null; redemptionUsedAt?: Date | null };
+type HistoryRow = Selectable<PointsEntryTable> & {
+  redemptionCode?: string | null;
+  redemptionExpiresAt?: Date | null;
+  redemptionUsedAt?: Date | null;
+  orderDescription?: string | null;
+  orderLines?: number | null;
+};
 
 const toEntry = (row: HistoryRow, reading?: EntryReading): PointsEntry => ({
   id: String(row.id),
@@ -277,6 +290,7 @@ const toEntry = (row: HistoryRow, reading?: EntryReading): PointsEntry => ({
         },
       }
     : {}),
+  ...(row.orderDescription ? { order: { description: row.orderDescription, moreItems: Math.max(0, (row.orderLines ?? 1) - 1) } } : {}),
 });
 
 /** A merchant's correction: a new entry, never an edit. Idempotent on its id; it may not take the balance below zero. */

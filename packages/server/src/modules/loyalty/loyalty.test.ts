@@ -169,6 +169,143 @@ describe('points ledger', () => {
   });
 });
 
+describe('what an order bought, in the points history', () => {
+  let app: TestApp;
+  let s: Awaited<ReturnType<typeof loyalStore>>;
+
+  before(async () => {
+    app = await createTestApp({ clock: manualClock('2026-03-10T15:00:00Z') });
+    s = await loyalStore(app);
+    for (const [id, name, price] of [['cafetera', 'Cafetera espresso Litoral', 90_000], ['taza', 'Taza de loza', 5_000]] as const) {
+      await s.store.asMerchant(`/v1/products/${id}`, { method: 'PUT', body: JSON.stringify({ name, price, stock: 10 }) });
+    }
+    await s.store.putCustomer('fer');
+  });
+  after(() => app.close());
+
+  test("a purchase and its refund name the order's first product and how many more it had, not the order's id", async () => {
+    const lines = [
+      { productId: 'cafetera', quantity: 1, unitPrice: 90_000 },
+      { productId: 'taza', quantity: 2, unitPrice: 5_000 },
+      { productId: 'p', quantity: 1, unitPrice: 1_000 },
+    ];
+    const placed = await s.store.asMerchant('/v1/orders', {
+      method: 'POST',
+      body: JSON.stringify({ id: 'ord-001277', customerId: 'fer', currency: 'CLP', lines, total: 101_000, payment: { method: 'other' } }),
+    });
+    assert.equal(placed.status, 201);
+    await s.order('ord-001300', 'fer', 1_000); // one line: the product 'Producto'
+    await s.store.asMerchant('/v1/refunds', { method: 'POST', body: JSON.stringify({ id: 'r-1', orderId: 'ord-001277', amount: 10_000 }) });
+    assert.equal((await s.redeem('fer', 'cafe')).status, 201);
+
+    const read = (items: Array<{ reason: string; reference: string; order?: unknown }>) => items.map((e) => [e.reason, e.reference.startsWith('red_') ? 'red' : e.reference, e.order]);
+    const expected = [
+      ['redemption', 'red', undefined],
+      ['refund', 'ord-001277', { description: 'Cafetera espresso Litoral', moreItems: 2 }],
+      ['purchase', 'ord-001300', { description: 'Producto', moreItems: 0 }],
+      ['purchase', 'ord-001277', { description: 'Cafetera espresso Litoral', moreItems: 2 }],
+    ];
+    assert.deepEqual(read((await s.history('fer')).items), expected);
+    assert.deepEqual(read((await json(await s.store.asMerchant('/v1/customers/fer/points/history'))).items), expected, 'the store reads it too');
+  });
+});
+
+describe("the store's rewards and promotions in the shopper's language", () => {
+  const clock = manualClock('2026-03-10T15:00:00Z');
+  let app: TestApp;
+  let s: Awaited<ReturnType<typeof loyalStore>>;
+
+  before(async () => {
+    app = await createTestApp({ clock });
+    s = await loyalStore(app); // a store speaking Spanish, whose 'cafe' and 'cupon' have one name for every language
+    const put = (path: string, body: unknown) => s.store.asMerchant(path, { method: 'PUT', body: JSON.stringify(body) });
+    assert.equal((await put('/v1/rewards/bolso', { name: { es: 'Bolso reutilizable', en: 'Reusable bag' }, description: { es: 'De algodón.', en: 'Cotton.' }, cost: 900 })).status, 200);
+    assert.equal((await put('/v1/rewards/preventa', { name: { es: 'Acceso a preventa' }, cost: 1_000 })).status, 200, 'Spanish only');
+    const week = { startsAt: '2026-03-09T00:00:00Z', endsAt: '2026-03-16T00:00:00Z', multiplier: 20_000 };
+    assert.equal((await put('/v1/promotions/aniversario', { ...week, name: { es: 'Aniversario', en: 'Anniversary' }, description: { es: 'Puntos dobles.', en: 'Double points.' } })).status, 200);
+    await s.store.putCustomer('kate', { locale: 'en' });
+    await s.store.putCustomer('lola', { locale: 'es' });
+    for (const customerId of ['kate', 'lola']) await s.order(`${customerId}-1`, customerId, 100_000);
+  });
+  after(() => app.close());
+
+  const rewardsIn = async (locale?: string) => {
+    const response = await s.store.asShopper(await s.store.sessionFor('kate'), `/v1/rewards${locale ? `?locale=${locale}` : ''}`);
+    return (await json(response)).items.map((reward: { id: string; name: string; description: string }) => [reward.id, reward.name, reward.description]);
+  };
+
+  test('a reward reads in the language asked for; in the store\'s where the merchant gave none in it; one name serves every language', async () => {
+    assert.deepEqual(await rewardsIn('en'), [
+      ['cafe', 'Café', ''],
+      ['bolso', 'Reusable bag', 'Cotton.'],
+      ['preventa', 'Acceso a preventa', ''],
+      ['cupon', 'Cupón', ''],
+    ]);
+    assert.deepEqual(await rewardsIn('es'), [
+      ['cafe', 'Café', ''],
+      ['bolso', 'Bolso reutilizable', 'De algodón.'],
+      ['preventa', 'Acceso a preventa', ''],
+      ['cupon', 'Cupón', ''],
+    ]);
+    assert.deepEqual(await rewardsIn(), await rewardsIn('es'), "without ?locale=, in the store's language");
+  });
+
+  test('the store manages each text in each language, and sees which it left out', async () => {
+    const catalog = (await json(await s.store.asMerchant('/v1/reward-catalog'))).items;
+    const localized = Object.fromEntries(catalog.map((reward: { id: string; localized: unknown }) => [reward.id, reward.localized]));
+    assert.deepEqual(localized.bolso, { name: { es: 'Bolso reutilizable', en: 'Reusable bag' }, description: { es: 'De algodón.', en: 'Cotton.' } });
+    assert.deepEqual(localized.preventa.name, { es: 'Acceso a preventa', en: null });
+    const promotions = (await json(await s.store.asMerchant('/v1/promotions?locale=en'))).items;
+    assert.deepEqual(
+      promotions.map((p: { name: string; description: string; localized: unknown }) => [p.name, p.description, p.localized]),
+      [['Anniversary', 'Double points.', { name: { es: 'Aniversario', en: 'Anniversary' }, description: { es: 'Puntos dobles.', en: 'Double points.' } }]],
+    );
+  });
+
+  test("a promotion's points and a redemption read in the shopper's language, kept as named when they were made", async () => {
+    assert.equal((await s.redeem('kate', 'bolso')).status, 201);
+    assert.equal((await s.redeem('lola', 'bolso')).status, 201);
+    // The merchant renames the bag afterwards: the history keeps what was redeemed.
+    await s.store.asMerchant('/v1/rewards/bolso', { method: 'PUT', body: JSON.stringify({ name: { es: 'Bolso nuevo', en: 'New bag' }, cost: 900 }) });
+    const labels = async (customerId: string, query = '') =>
+      (await s.history(customerId, query)).items.filter((e: { label: string | null }) => e.label !== null).map((e: { reason: string; label: string }) => `${e.reason}: ${e.label}`);
+    assert.deepEqual(await labels('kate'), ['redemption: Reusable bag', 'promotion: Anniversary'], 'in her own language');
+    assert.deepEqual(await labels('lola'), ['redemption: Bolso reutilizable', 'promotion: Aniversario']);
+    assert.deepEqual(await labels('lola', '?locale=en'), ['redemption: Reusable bag', 'promotion: Anniversary'], "in the page's language when it asks");
+  });
+});
+
+describe('birthday gifts over the years', () => {
+  const clock = manualClock('2025-09-10T15:00:00Z'); // noon in Santiago
+  let app: TestApp;
+  let s: Awaited<ReturnType<typeof loyalStore>>;
+
+  before(async () => {
+    app = await createTestApp({ clock });
+    s = await loyalStore(app);
+    await s.store.putCustomer('eli', { birthday: '1988-09-20', registeredAt: '2024-01-01T00:00:00Z' });
+    await s.order('e-1', 'eli', 10_000); // 100 points, expiring 10 September 2026
+    clock.advance(10 * day); // 20 September 2025, her birthday
+  });
+  after(() => app.close());
+
+  const inSantiago = (instant: string) => localDate(new Date(instant), 'America/Santiago');
+
+  test("last year's gift expires on the eve of the birthday, not on the day this year's arrives, even when the shopper looks days later", async () => {
+    assert.equal((await s.points('eli')).balance, 600);
+    const [gift] = (await s.history('eli')).items;
+    assert.deepEqual([gift.reason, gift.reference, inSantiago(gift.createdAt), inSantiago(gift.expiresAt)], ['birthday', '2025', '2025-09-20', '2026-09-19']);
+    assert.deepEqual((await s.points('eli')).expiring, [{ date: '2026-09-10', points: 100 }, { date: '2026-09-19', points: 500 }], 'the shopper is told the eve');
+
+    clock.advance(364 * day); // 19 September 2026, noon: the gift is still there
+    assert.equal((await s.points('eli')).balance, 500);
+    clock.advance(6 * day); // 25 September 2026: the first look since
+    assert.equal((await s.points('eli')).balance, 500);
+    const moves = (await s.history('eli')).items.map((e: { reason: string; amount: number; createdAt: string }) => `${inSantiago(e.createdAt)} ${e.reason} ${e.amount}`);
+    assert.deepEqual(moves, ['2026-09-20 birthday 500', '2026-09-19 expiry -500', '2026-09-10 expiry -100', '2025-09-20 birthday 500', '2025-09-10 purchase 100']);
+  });
+});
+
 describe('the balance on /v1/me', () => {
   const clock = manualClock('2026-03-10T15:00:00Z');
   let app: TestApp;

@@ -116,9 +116,11 @@ export class CrmPointsBalance extends CrmElement {
   }
 
   #describe(entry: PointsEntry): string {
-    const reasons = this.#i18n.term.pointsReasons;
-    const detail = entry.label ?? entry.reference ?? '';
-    return reasons[entry.reason](detail);
+    const t = this.#i18n.term;
+    // A promotion keeps its name; a purchase or a refund says what the order bought (an API from before orders were named gives only its id).
+    const bought = entry.order && t.pointsOrderItems(entry.order.description, entry.order.moreItems);
+    const detail = entry.label ?? bought ?? entry.reference ?? '';
+    return t.pointsReasons[entry.reason](detail);
   }
 
   #dialogContent(account: PointsAccount) {

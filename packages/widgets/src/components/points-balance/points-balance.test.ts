@@ -1,4 +1,4 @@
-import type { PointsAccount, PointsEntry } from '@clientela/contract';
+import type { ManagedReward, PointsAccount, PointsEntry } from '@clientela/contract';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { CrmRewardRedeemEvent } from '../../events/reward-redeem.ts';
 import { defineShopperStateProvider } from '../../testing/shopper-state-provider.ts';
@@ -110,6 +110,32 @@ describe('<crm-points-balance>', () => {
     await waitUntil(() => dialog.querySelector('[role=alert]'), 'the refusal shows', { timeout: 5000 });
     expect(text(dialog.querySelector('[role=alert]'))).to.equal('Ya no tienes puntos suficientes para esta recompensa.');
     expect(dialog.querySelector<HTMLButtonElement>('[part~=redeem-button]')!.disabled).to.equal(true);
+  });
+
+  it("names what each purchase bought, not the order's id, in the portal's language", async () => {
+    const customerId = await freshCustomer('points-bought');
+    const catalog = (await asMerchant<{ items: Array<{ id: string; name: string }> }>('GET', '/v1/products?limit=3')).body.items;
+    const lines = catalog.map(({ id }) => ({ productId: id, quantity: 1, unitPrice: 10_000 }));
+    const order = { id: `${customerId}-o`, customerId, currency: 'CLP', lines, total: 30_000, payment: { method: 'other' } };
+    expect((await asMerchant('POST', '/v1/orders', order)).status).to.equal(201);
+    const firstLine = async (locale: string) => {
+      const { element } = await pointsFor(customerId, locale);
+      return text(part(element, 'history')?.firstElementChild?.querySelector('span'));
+    };
+    expect(await firstLine('es')).to.equal(`Compra: ${catalog[0]!.name} y 2 más`);
+    expect(await firstLine('en')).to.equal(`Purchase: ${catalog[0]!.name} and 2 more`);
+  });
+
+  it("shows the rewards in the portal's language, as the merchant wrote them, whatever the shopper's own", async () => {
+    const customerId = await freshCustomer('points-english'); // a shopper whose own language is Spanish, on an English page
+    const catalog = (await asMerchant<{ items: ManagedReward[] }>('GET', '/v1/reward-catalog')).body.items.filter((reward) => reward.active);
+    const { element } = await pointsFor(customerId, 'en');
+    await waitUntil(() => part(element, 'reward'), 'the rewards show', { timeout: 5000 });
+    const shown = parts(element, 'reward').map((card) => [text(card.querySelector('h4')), text(card.querySelector('p.muted'))]);
+    expect(shown).to.deep.include(['Coffee on the house', 'A coffee at the café of any Aurora store.']);
+    // Each as the merchant wrote it in English; in the store's language (Spanish) where it wrote no English.
+    expect(shown).to.deep.equal(catalog.map(({ localized: { name, description } }) => [name.en ?? name.es, description.en ?? description.es]));
+    expect(shown.map(([name]) => name)).to.not.include('Café de cortesía');
   });
 
   it('pages through the history', async () => {
