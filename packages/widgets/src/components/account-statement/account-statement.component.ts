@@ -8,6 +8,7 @@ import { CrmStatementPayEvent } from '../../events/statement-pay.ts';
 import { CrmSupportRequestEvent } from '../../events/support-request.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
+import { RefusalNotice } from '../../internal/refusal-notice.ts';
 import { ShopperResource } from '../../internal/shopper-resource.ts';
 import { errorMessage, messageView, notReadyView } from '../../internal/state-views.ts';
 import { SupportPresence } from '../../state/chat/support-presence.ts';
@@ -164,7 +165,7 @@ function table(name: string, columns: Array<[label: string, number?: boolean]>, 
  * @cssproperty --crm-statement-border - Border colour; defaults to --crm-color-border.
  *
  * @fires {CrmStatementPayEvent} crm-statement-pay - The shopper chose to pay `detail.amount` (minor units of `detail.currency`) of statement `detail.period`; take the payment, and pass its promise to `waitUntil()`. Cancel it when the page takes no payment.
- * @fires {CrmErrorEvent} crm-error - Loading or downloading failed.
+ * @fires {CrmErrorEvent} crm-error - Loading or downloading failed, or the API refused the page (its publishable key, its origin) or the shopper's token; `reason` says what to fix.
  * @fires {CrmSupportRequestEvent} crm-support-request - The shopper asks about a transaction; `<crm-support-chat>` opens a conversation with it attached.
  */
 export class CrmAccountStatement extends CrmElement {
@@ -189,6 +190,7 @@ export class CrmAccountStatement extends CrmElement {
   declare payError: PayError | null;
 
   readonly #i18n = new LocalizeController(this);
+  readonly #refusals = new RefusalNotice(this);
   readonly #data = new ShopperResource<StatementData>(this, { load: (client) => this.#loadAll(client) });
 
   /** Whether a chat in the portal will answer "ask about this". */

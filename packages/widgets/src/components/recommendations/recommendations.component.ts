@@ -6,6 +6,7 @@ import { CrmCartAddEvent } from '../../events/cart-add.ts';
 import { BrowsingEvents, knownVisitor } from '../../internal/browsing-events.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
+import { RefusalNotice } from '../../internal/refusal-notice.ts';
 import { ShopperResource } from '../../internal/shopper-resource.ts';
 import { errorMessage, messageView } from '../../internal/state-views.ts';
 import { StoreController } from '../../state/store-controller.ts';
@@ -38,7 +39,7 @@ import styles from './recommendations.styles.ts';
  * @fires {CrmCartAddEvent} crm-cart-add - The shopper wants a product in their cart; the page adds it.
  * @fires {CrmWishlistAddEvent} crm-wishlist-add - From a card's heart: the product was saved.
  * @fires {CrmWishlistRemoveEvent} crm-wishlist-remove - From a card's heart: the product was taken off.
- * @fires {CrmErrorEvent} crm-error - Loading, or saving from a heart, failed.
+ * @fires {CrmErrorEvent} crm-error - Loading, or saving from a heart, failed, or the API refused the page (its publishable key, its origin) or the shopper's token; `reason` says what to fix.
  */
 export class CrmRecommendations extends CrmElement {
   static override styles = styles;
@@ -53,6 +54,7 @@ export class CrmRecommendations extends CrmElement {
   declare contextProduct: string | undefined;
 
   readonly #i18n = new LocalizeController(this);
+  readonly #refusals = new RefusalNotice(this);
   readonly #data = new ShopperResource<Recommendations>(this, {
     load: (client) => client.call(getMyRecommendations, { query: this.#query() }),
     // A visitor's own list follows what they browsed; a product page's is about the product.

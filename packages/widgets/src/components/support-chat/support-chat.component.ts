@@ -6,6 +6,7 @@ import { CrmSupportRequestEvent } from '../../events/support-request.ts';
 import { attachmentCard, sendOnEnter, sentAt, thread } from '../../internal/chat-views.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
+import { RefusalNotice } from '../../internal/refusal-notice.ts';
 import type { OutboxItem } from '../../internal/outbox.ts';
 import { errorMessage } from '../../internal/state-views.ts';
 import type { OutgoingStart } from '../../state/chat/chat-session.ts';
@@ -55,7 +56,7 @@ type View = { name: 'list' } | { name: 'new'; subject: string; attachment: ChatA
  * @cssproperty --crm-chat-theirs-color - Text of the store's messages; defaults to --crm-color-text.
  * @cssproperty --crm-chat-pending-background - The shopper's messages not sent yet; defaults to --crm-color-muted.
  *
- * @fires {CrmErrorEvent} crm-error - Loading or sending failed.
+ * @fires {CrmErrorEvent} crm-error - Loading or sending failed, or the API refused the page (its publishable key, its origin) or the shopper's token; `reason` says what to fix.
  */
 export class CrmSupportChat extends CrmElement {
   static override styles = styles;
@@ -81,6 +82,7 @@ export class CrmSupportChat extends CrmElement {
   declare rated: Record<string, number>;
 
   readonly #i18n = new LocalizeController(this);
+  readonly #refusals = new RefusalNotice(this);
   readonly #chat = new StoreController(this, ChatStore);
 
   get #session() {
