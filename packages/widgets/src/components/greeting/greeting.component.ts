@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { consume, shopperContext } from '../../internal/context.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
+import { isolatedText } from '../../internal/isolate.ts';
 import { RefusalNotice } from '../../internal/refusal-notice.ts';
 import { errorMessage } from '../../internal/state-views.ts';
 import type { ShopperState } from '../../state/shopper/shopper-store.ts';
@@ -78,7 +79,7 @@ export class CrmGreeting extends CrmElement {
         const alerts = this.#alerts.store?.count ?? 0;
         return html`<section part="base" aria-label=${t.greetingRegion}>
           <p part="title">
-            ${me.birthdayToday ? t.greetingBirthday(me.firstName) : t.greetingHello(me.firstName)}
+            ${isolatedText(me.birthdayToday ? t.greetingBirthday(me.firstName) : t.greetingHello(me.firstName))}
             ${me.birthdayToday ? html`<span part="note">${t.greetingBirthdayNote}</span>` : nothing}
           </p>
           <p part="summary">

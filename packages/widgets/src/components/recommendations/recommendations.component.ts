@@ -6,6 +6,7 @@ import { CrmCartAddEvent } from '../../events/cart-add.ts';
 import { BrowsingEvents, knownVisitor } from '../../internal/browsing-events.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
+import { isolatedText } from '../../internal/isolate.ts';
 import { RefusalNotice } from '../../internal/refusal-notice.ts';
 import { ShopperResource } from '../../internal/shopper-resource.ts';
 import { errorMessage, messageView } from '../../internal/state-views.ts';
@@ -104,7 +105,7 @@ export class CrmRecommendations extends CrmElement {
       <crm-wishlist-button product-id=${product.id} product-name=${product.name} exportparts="base: wishlist-button"></crm-wishlist-button>
       <h3 id=${`name-${product.id}`}>${product.name}</h3>
       <p class="price">${this.#i18n.money(product.price.amount, product.price.currency)}</p>
-      <p part="reason">${this.#reason(item)}</p>
+      <p part="reason">${isolatedText(this.#reason(item))}</p>
       <button part="cart-button" type="button" aria-describedby=${`name-${product.id}`} @click=${() => {
         this.emit(new CrmCartAddEvent(product.id, product.price));
         this.#browsing.store?.note(product.id, 'cart');

@@ -6,6 +6,7 @@ import { CrmSupportRequestEvent } from '../../events/support-request.ts';
 import { attachmentCard, sendOnEnter, sentAt, thread } from '../../internal/chat-views.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
+import { isolatedText } from '../../internal/isolate.ts';
 import { RefusalNotice } from '../../internal/refusal-notice.ts';
 import type { OutboxItem } from '../../internal/outbox.ts';
 import { errorMessage } from '../../internal/state-views.ts';
@@ -269,10 +270,11 @@ export class CrmSupportChat extends CrmElement {
     return message.authorName ?? t.chatStore;
   };
 
-  #preview(conversation: Conversation): string {
+  /** The last message of a conversation, set apart from the words around it in the list (see `isolate`). */
+  #preview(conversation: Conversation) {
     const last = conversation.lastMessage;
-    if (!last) return '';
-    return last.author === 'shopper' ? `${this.#i18n.term.chatYou}: ${last.body}` : last.body;
+    if (!last) return nothing;
+    return last.author === 'shopper' ? html`${this.#i18n.term.chatYou}: <bdi>${last.body}</bdi>` : html`<bdi>${last.body}</bdi>`;
   }
 
   #header() {
@@ -311,8 +313,8 @@ export class CrmSupportChat extends CrmElement {
                 (item) => item.key,
                 (item) => html`<li>
                   <button part="conversation" type="button" @click=${() => this.#go({ name: 'starting', clientId: item.payload.conversationClientId })}>
-                    <span class="subject">${item.payload.subject || t.chatUntitled}</span>
-                    <span class="preview">${t.chatYou}: ${item.payload.body}</span>
+                    <span class="subject"><bdi>${item.payload.subject || t.chatUntitled}</bdi></span>
+                    <span class="preview">${t.chatYou}: <bdi>${item.payload.body}</bdi></span>
                     <span class="status">${item.state === 'sending' ? t.chatSending : t.chatNotSent}</span>
                   </button>
                 </li>`,
@@ -322,7 +324,7 @@ export class CrmSupportChat extends CrmElement {
                 (conversation) => conversation.id,
                 (conversation) => html`<li>
                   <button part="conversation" type="button" data-status=${conversation.status} @click=${() => this.#go({ name: 'thread', id: conversation.id })}>
-                    <span class="subject">${conversation.subject || t.chatUntitled}</span>
+                    <span class="subject"><bdi>${conversation.subject || t.chatUntitled}</bdi></span>
                     <span class="preview">${this.#preview(conversation)}</span>
                     <span class="status"
                       >${t.chatStatuses[conversation.status]} ·
@@ -404,7 +406,7 @@ export class CrmSupportChat extends CrmElement {
         ${this.notice ? html`<p class="message system" part="notice">${this.notice}</p>` : nothing}
         ${conversation.status === 'resolved' ? html`<p class="message system">${t.chatResolved}</p>` : nothing}
       </div>
-      <p class="typing">${session.isTyping(conversation.id) ? t.chatTyping(typingName) : nothing}</p>
+      <p class="typing">${session.isTyping(conversation.id) ? isolatedText(t.chatTyping(typingName)) : nothing}</p>
       ${conversation.status === 'resolved' ? this.#ratingView(conversation) : nothing}
       ${session.streamState === 'retrying' ? html`<p class="connection">${t.chatReconnecting}</p>` : nothing}
       <form part="composer" @submit=${(event: SubmitEvent) => this.#send(event, conversation.id)}>

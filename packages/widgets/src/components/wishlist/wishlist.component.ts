@@ -7,6 +7,7 @@ import { CrmWishlistRemoveEvent } from '../../events/wishlist-remove.ts';
 import { consume, shopperContext } from '../../internal/context.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
+import { isolatedText } from '../../internal/isolate.ts';
 import { RefusalNotice } from '../../internal/refusal-notice.ts';
 import { errorMessage, loadingView, messageView } from '../../internal/state-views.ts';
 import { StoreController } from '../../state/store-controller.ts';
@@ -192,7 +193,7 @@ export class CrmWishlist extends CrmElement {
         ? html`<div part="alerts">
             <h3>${t.wishlistAlertsTitle}</h3>
             <ul>
-              ${alerts.map((alert) => html`<li>${this.#alertText(alert)}</li>`)}
+              ${alerts.map((alert) => html`<li>${isolatedText(this.#alertText(alert))}</li>`)}
             </ul>
             <button part="mark-read-button" type="button" @click=${this.#markRead}>${t.wishlistMarkRead}</button>
           </div>`
