@@ -169,6 +169,8 @@ const en = {
   wishlistAlertBackInStock: (name: string) => `${isolate(name)} is back in stock.`,
   wishlistMarkRead: 'Mark as read',
   recommendationsTitle: 'Recommended for you',
+  /** A visitor's list: what sells, not made for them. */
+  recommendationsPopular: 'Popular right now',
   recommendationsTogether: 'Often bought together',
   recommendationsEmpty: 'No recommendations yet. Come back after your first purchase.',
   recommendationsReason: {

@@ -167,6 +167,7 @@ const es: Translation = {
   wishlistAlertBackInStock: (name) => `${isolate(name)} volvió a tener stock.`,
   wishlistMarkRead: 'Marcar como leídos',
   recommendationsTitle: 'Recomendados para ti',
+  recommendationsPopular: 'Lo más popular',
   recommendationsTogether: 'Se compran juntos',
   recommendationsEmpty: 'Aún no tenemos recomendaciones. Vuelve después de tu primera compra.',
   recommendationsReason: {

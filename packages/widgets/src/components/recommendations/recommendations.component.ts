@@ -117,7 +117,8 @@ export class CrmRecommendations extends CrmElement {
 
   protected override render(): TemplateResult {
     const t = this.#i18n.term;
-    const title = this.contextProduct ? t.recommendationsTogether : t.recommendationsTitle;
+    // A visitor's list is what sells, not one made for them, and says so.
+    const title = this.contextProduct ? t.recommendationsTogether : this.#data.shopper.status === 'signed-out' ? t.recommendationsPopular : t.recommendationsTitle;
     const state = this.#data.state;
     switch (state.status) {
       case 'signed-out':
