@@ -31,7 +31,18 @@ const hostileStrings: Record<string, string> = {
   'a double-brace template': '{{7*7}}',
   'a template literal': '${7*7}',
   'right-to-left overrides and zero-width characters': '\u202Egnp.exe\u202C \u2067<b>مرحبا</b>\u2069 a\u200Bb\u200Cc\u200Dd\u2060e\uFEFFf',
+  'a right-to-left override left open': '\u202EAna',
 };
+
+/** The interface text a name is set in, as assistive technology reads it: the name between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE. */
+const isolated = (name: string) => `\u2068${name}\u2069`;
+
+/**
+ * Whether a name shows set apart from the interface text around it: in a
+ * `<bdi>` of its own, so a direction override in it ends with it instead of
+ * reversing the words after it ("… está escribiendo").
+ */
+const setApart = (node: Element | null | undefined, name: string) => [...(node?.querySelectorAll('bdi') ?? [])].some((bdi) => textOf(bdi) === name);
 
 /** An image whose SVG carries script of its own: shown as a picture, its script never runs. */
 const scriptedSvgImage = `data:image/svg+xml,${encodeURIComponent(
@@ -305,12 +316,14 @@ describe('hostile strings render as inert text', () => {
         const { greeting, statement, points, wishlist, recommendations } = page;
         await until(() => part(greeting, 'title'), 'the greeting', greeting);
         expect(textOf(part(greeting, 'title'))).to.contain(`Hola, ${value('firstName')}`);
+        expect(setApart(part(greeting, 'title'), value('firstName')), 'the name in the greeting is set apart').to.equal(true);
 
 
         await until(() => all(statement, 'tbody tr').length > 0, 'the statement lines', statement);
         expect(shows(all(statement, 'tbody td'), value('productA')), 'the purchase on the statement').to.equal(true);
         const askLabels = all(statement, '[part~=ask-button]').map((button) => button.getAttribute('aria-label') ?? '');
-        expect(askLabels.some((label) => label.includes(value('productA'))), 'the ask button names the purchase').to.equal(true);
+        expect(askLabels.some((label) => label.includes(isolated(value('productA')))), 'the ask button names the purchase, set apart').to.equal(true);
+        expect(all(statement, 'tbody td.description').some((cell) => setApart(cell, value('productA'))), 'the purchase set apart on the statement').to.equal(true);
 
         await until(() => part(points, 'history'), 'the points', points);
         const reward = all(points, '[part~=reward]').find((card) => card.querySelector('h4')?.id === `reward-${planted.rewardId}`)!;
@@ -343,14 +356,16 @@ describe('hostile strings render as inert text', () => {
         await until(() => image.complete && image.naturalWidth > 0, 'the picture loads', undefined, 5000);
         expect(image.naturalWidth, 'the SVG shows as a picture').to.equal(8);
         expect(textOf(part(wishlist, 'alerts'))).to.contain(`${value('productB')} bajó de`);
+        expect(setApart(part(wishlist, 'alerts'), value('productB')), 'the product in the price-drop alert is set apart').to.equal(true);
 
         await until(() => all(recommendations, '[part~=card]').length > 0, 'the recommendations', recommendations);
         const card = all(recommendations, '[part~=card]').find((c) => textOf(c.querySelector('h3')) === value('productB'));
         expect(card, 'product B recommended').to.not.equal(undefined);
         expect(textOf(card!.querySelector('[part~=reason]'))).to.equal(`Porque compraste ${value('productA')}`);
+        expect(setApart(card!.querySelector('[part~=reason]'), value('productA')), 'the product in the reason is set apart').to.equal(true);
         const heart = card!.querySelector('crm-wishlist-button')!;
         await heart.updateComplete;
-        expect(part(heart, 'base')!.getAttribute('aria-label')).to.equal(`Guardar ${value('productB')} en favoritos`);
+        expect(part(heart, 'base')!.getAttribute('aria-label')).to.equal(`Guardar ${isolated(value('productB'))} en favoritos`);
 
         await expectInert([page.portal]);
       });
@@ -360,11 +375,14 @@ describe('hostile strings render as inert text', () => {
         const { value, conversation, shopperFetch, shopperName } = planted;
         const agentConsole = await agentConsoleAs(planted.agent);
         expect(textOf(shadow(agentConsole).querySelector('[part~=header] .agent'))).to.equal(`Sesión de ${planted.agent.name}`);
+        expect(setApart(shadow(agentConsole).querySelector('[part~=header] .agent'), planted.agent.name), "the agent's name set apart").to.equal(true);
 
         const listed = () => all(agentConsole, '[part~=conversation]').find((button) => textOf(button.querySelector('.name')) === shopperName);
         await until(listed, 'the conversation in the inbox', agentConsole);
         expect(textOf(listed()!.querySelector('.subject'))).to.equal(value('subject'));
         expect(textOf(listed()!.querySelector('.preview'))).to.equal(value('shopperMessage'));
+        // The inbox line: the customer's name, the subject and the last message, each set apart from what follows it.
+        expect(['.name', '.subject', '.preview'].map((field) => listed()!.querySelector(field)?.localName)).to.deep.equal(['bdi', 'bdi', 'bdi']);
         listed()!.click();
         await until(() => all(agentConsole, '[part~=log] .message .text').length === 1, 'the conversation opens', agentConsole);
         const thread = part(agentConsole, 'thread')!;
@@ -376,6 +394,8 @@ describe('hostile strings render as inert text', () => {
         [...thread.querySelectorAll<HTMLButtonElement>('.actions button')].find((button) => textOf(button).trim() === 'Asignarme')!.click();
         await until(() => textOf(thread.querySelector('.meta')).includes(`Asignada a ${planted.agent.name}`), 'assigned to the agent', agentConsole);
         expect(textOf(thread.querySelector('.meta'))).to.contain(shopperName);
+        expect(setApart(thread.querySelector('.meta'), shopperName), "the customer's name set apart in the thread's line").to.equal(true);
+        expect(setApart(thread.querySelector('.meta'), planted.agent.name), "the agent's name set apart in the thread's line").to.equal(true);
 
         await until(() => part(agentConsole, 'customer') && !part(agentConsole, 'customer')!.ariaBusy, 'the customer panel', agentConsole);
         const panel = part(agentConsole, 'customer')!;
@@ -404,6 +424,7 @@ describe('hostile strings render as inert text', () => {
           () => composer.dispatchEvent(new Event('input', { bubbles: true, composed: true })),
           () => until(() => textOf(shadow(chat).querySelector('.typing')).includes(`${planted.agent.name} está escribiendo`), 'the agent typing', chat),
         );
+        expect(setApart(shadow(chat).querySelector('.typing'), planted.agent.name), "the agent's name set apart from 'está escribiendo'").to.equal(true);
         const signals: number[] = [];
         await whileDoing(
           () => void shopperFetch(`/v1/me/conversations/${conversation.id}/typing`, { method: 'POST' }).then((response) => signals.push(response.status)),
@@ -411,6 +432,7 @@ describe('hostile strings render as inert text', () => {
         ).catch((error: Error) => {
           throw new Error(`${error.message}; the typing signals were answered ${signals.join(', ')}`);
         });
+        expect(setApart(shadow(agentConsole).querySelector('.typing'), shopperName), "the customer's name set apart from 'está escribiendo'").to.equal(true);
 
         [...thread.querySelectorAll<HTMLButtonElement>('.actions button')].find((button) => textOf(button).trim() === 'Resolver')!.click();
         await until(() => part(chat, 'rating'), 'the shopper is asked to rate', chat);

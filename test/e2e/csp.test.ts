@@ -277,7 +277,8 @@ describe('the demo store runs under its strict Content-Security-Policy', () => {
       description: hostileProduct.description,
       category: hostileProduct.category,
       title: `${hostileProduct.name} · Almacenes Aurora`,
-      heart: `Guardar ${hostileProduct.name} en favoritos`,
+      // The name is isolated in the label: a direction override in it would end with it.
+      heart: `Guardar \u2068${hostileProduct.name}\u2069 en favoritos`,
       injected: 0,
       pwned: null,
     });

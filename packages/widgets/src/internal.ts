@@ -5,6 +5,7 @@
 export { CrmElement } from './internal/crm-element.ts';
 export { LocalizeController } from './internal/localize.ts';
 export { errorMessage } from './internal/state-views.ts';
+export { isolate, isolatedText } from './internal/isolate.ts';
 export { scriptOrigin } from './internal/script-origin.ts';
 export { newIdempotencyKey } from './internal/idempotency-key.ts';
 export { baseStyles, tierBadgeStyles } from './internal/theme.ts';

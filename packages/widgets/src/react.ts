@@ -50,6 +50,7 @@ export const CrmGreeting = createComponent({
   react: React,
   tagName: 'crm-greeting',
   elementClass: CrmGreetingElement,
+  events: { onCrmError },
 });
 
 /** `<crm-points-balance>`: The shopper's points: balance, tier and progress to the next, points expiring soon, rewards to redeem with a confirmation, and the history of every movement with its reason. */

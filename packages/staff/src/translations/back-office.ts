@@ -1,4 +1,5 @@
 import type { ConversationStatus, CustomerSort, PointsReason, StaffRole } from '@clientela/contract';
+import { isolate } from '@clientela/widgets/internal';
 
 type View = 'overview' | 'customers' | 'loyalty' | 'till' | 'settings';
 
@@ -12,7 +13,7 @@ const en = {
   signIn: 'Sign in',
   wrongLogin: 'The email or the password is wrong.',
   signOut: 'Sign out',
-  signedInAs: (name: string, role: string) => `${name} (${role})`,
+  signedInAs: (name: string, role: string) => `${isolate(name)} (${role})`,
   roles: { owner: 'owner', admin: 'admin', agent: 'agent' } satisfies Record<StaffRole, string>,
   sections: 'Back office sections',
   views: { overview: 'Overview', customers: 'Customers', loyalty: 'Loyalty', till: 'At the till', settings: 'Settings' } satisfies Record<View, string>,
@@ -181,7 +182,7 @@ const en = {
   expires: 'Expires',
   usedAt: 'Used',
   markUsed: 'Mark as used',
-  honoured: (reward: string, customer: string) => `Done: “${reward}” for ${customer} is marked as used.`,
+  honoured: (reward: string, customer: string) => `Done: “${isolate(reward)}” for ${isolate(customer)} is marked as used.`,
   redemptionStatus: { valid: 'Valid: can be honoured', used: 'Already used', expired: 'Expired' },
   // Settings
   origins: 'Allowed origins',
@@ -252,7 +253,7 @@ const es: typeof en = {
   signIn: 'Ingresar',
   wrongLogin: 'El correo o la contraseña no son correctos.',
   signOut: 'Cerrar sesión',
-  signedInAs: (name, role) => `${name} (${role})`,
+  signedInAs: (name, role) => `${isolate(name)} (${role})`,
   roles: { owner: 'dueño', admin: 'administrador', agent: 'agente' },
   sections: 'Secciones del back office',
   views: { overview: 'Resumen', customers: 'Clientes', loyalty: 'Fidelización', till: 'En caja', settings: 'Configuración' },
@@ -416,7 +417,7 @@ const es: typeof en = {
   expires: 'Vence',
   usedAt: 'Usado',
   markUsed: 'Marcar como usado',
-  honoured: (reward, customer) => `Listo: «${reward}» de ${customer} quedó marcado como usado.`,
+  honoured: (reward, customer) => `Listo: «${isolate(reward)}» de ${isolate(customer)} quedó marcado como usado.`,
   redemptionStatus: { valid: 'Vigente: se puede entregar', used: 'Ya fue usado', expired: 'Vencido' },
   origins: 'Orígenes permitidos',
   originsHelp: 'Las páginas de estos orígenes pueden mostrar los widgets. Una página en otro lugar recibe «no permitido».',

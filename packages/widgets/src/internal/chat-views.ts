@@ -37,7 +37,7 @@ export function thread(i18n: LocalizeController, messages: ChatMessage[], pendin
     messages,
     (message) => message.id,
     (message) => html`<div part="message" class="message ${message.author === options.side ? 'mine' : message.author}" data-seq=${message.seq}>
-      <span class="author">${options.authorLabel(message)}</span>
+      <bdi class="author">${options.authorLabel(message)}</bdi>
       <p class="text">${message.body}</p>
       <span class="meta"
         ><time datetime=${message.sentAt}>${sentAt(i18n, message.sentAt)}</time>${message === seen ? html` · <span class="seen">${options.seenLabel}</span>` : nothing}</span

@@ -1,6 +1,7 @@
 import { NetworkError } from '@clientela/client';
 import { html, nothing, type TemplateResult } from 'lit';
 import { isRefusalOfThePage } from '../events/error.ts';
+import { isolatedText } from './isolate.ts';
 import type { Translation } from '../translations/en.ts';
 import type { ResourceState } from '../state/shopper/shopper-store.ts';
 
@@ -24,7 +25,7 @@ export function loadingView(title: string, t: Translation): TemplateResult {
 export function messageView(title: string, message: string, retry?: { label: string; run: () => void }): TemplateResult {
   return html`<section part="base" aria-label=${title}>
     <h2>${title}</h2>
-    <p part="message" role=${retry ? 'alert' : nothing}>${message}</p>
+    <p part="message" role=${retry ? 'alert' : nothing}>${isolatedText(message)}</p>
     ${retry ? html`<button part="retry-button" type="button" @click=${retry.run}>${retry.label}</button>` : nothing}
   </section>`;
 }

@@ -3,7 +3,7 @@ import type { AgentConversation, AgentSession, ChatMessage, ConversationStatus, 
 import { conversationStatuses, getAgentCustomer, inboxViews } from '@clientela/contract/routes';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { attachmentCard, CrmElement, CrmErrorEvent, errorMessage, LocalizeController, scriptOrigin, sendOnEnter, sentAt, thread } from '@clientela/widgets/internal';
+import { attachmentCard, CrmElement, CrmErrorEvent, errorMessage, isolatedText, LocalizeController, scriptOrigin, sendOnEnter, sentAt, thread } from '@clientela/widgets/internal';
 import { AgentDesk } from '../../internal/agent-desk.ts';
 import { keepSession, signIn, signOut, storedSession } from '../../internal/staff-session.ts';
 import { consoleTranslations, type ConsoleTranslation } from '../../translations/console.ts';
@@ -236,13 +236,13 @@ export class CrmAgentConsole extends CrmElement {
                 (conversation) => conversation.id,
                 (conversation) => html`<li>
                   <button part="conversation" type="button" aria-current=${desk.current?.id === conversation.id ? 'true' : 'false'} @click=${() => this.#open(conversation.id)}>
-                    <span class="name">${conversation.customer.name}</span>
+                    <bdi class="name">${conversation.customer.name}</bdi>
                     <span part="tier" data-tier=${conversation.customer.tier}>${t.tiers[conversation.customer.tier]}</span>
-                    <span class="subject">${conversation.subject || t.chatUntitled}</span>
-                    <span class="preview">${conversation.lastMessage?.body ?? ''}</span>
+                    <bdi class="subject">${conversation.subject || t.chatUntitled}</bdi>
+                    <bdi class="preview">${conversation.lastMessage?.body ?? ''}</bdi>
                     <span class="meta">
                       <time datetime=${conversation.updatedAt}>${sentAt(this.#i18n, conversation.updatedAt)}</time> ·
-                      ${conversation.assignedAgent ? conversation.assignedAgent.name : this.#terms.unassigned}
+                      ${conversation.assignedAgent ? html`<bdi>${conversation.assignedAgent.name}</bdi>` : this.#terms.unassigned}
                     </span>
                     ${conversation.unreadByAgents > 0 ? html`<span class="unread">${t.chatUnread(conversation.unreadByAgents)}</span>` : nothing}
                   </button>
@@ -270,8 +270,8 @@ export class CrmAgentConsole extends CrmElement {
         <div>
           <h3 id="thread-title">${conversation.subject || t.chatUntitled}</h3>
           <p class="meta">
-            ${conversation.customer.name} · ${this.#terms.statuses[conversation.status]} ·
-            ${conversation.assignedAgent ? this.#terms.assignedTo(conversation.assignedAgent.name) : this.#terms.unassigned}
+            <bdi>${conversation.customer.name}</bdi> · ${this.#terms.statuses[conversation.status]} ·
+            ${conversation.assignedAgent ? isolatedText(this.#terms.assignedTo(conversation.assignedAgent.name)) : this.#terms.unassigned}
           </p>
         </div>
         <div class="actions">
@@ -283,7 +283,7 @@ export class CrmAgentConsole extends CrmElement {
       </div>
       ${conversation.startedOffline ? html`<p class="note">${this.#terms.startedOffline}</p>` : nothing}
       ${conversation.attachment ? attachmentCard(this.#i18n, conversation.attachment, currency) : nothing}
-      ${conversation.rating ? html`<p class="note">${this.#terms.rating(conversation.rating.score, conversation.rating.comment)}</p>` : nothing}
+      ${conversation.rating ? html`<p class="note">${isolatedText(this.#terms.rating(conversation.rating.score, conversation.rating.comment))}</p>` : nothing}
       <div part="log" role="log" aria-live="polite" aria-labelledby="thread-title" tabindex="0">
         ${thread(this.#i18n, desk.messages(id), desk.pending(id), {
           side: 'agent',
@@ -296,7 +296,7 @@ export class CrmAgentConsole extends CrmElement {
           onResend: () => void desk.outbox.flush(),
         })}
       </div>
-      <p class="typing">${desk.isTyping(id) ? this.#terms.customerTyping(conversation.customer.name) : nothing}</p>
+      <p class="typing">${desk.isTyping(id) ? isolatedText(this.#terms.customerTyping(conversation.customer.name)) : nothing}</p>
       <form part="composer" @submit=${(event: SubmitEvent) => this.#reply(event, id)}>
         <label for="reply" class="visually-hidden">${this.#terms.reply}</label>
         <textarea id="reply" name="body" rows="2" maxlength="4000" aria-describedby="reply-hint" @keydown=${sendOnEnter} @input=${() => desk.typing(id)}></textarea>
@@ -321,9 +321,9 @@ export class CrmAgentConsole extends CrmElement {
     const { customer, card, wishlist, recentOrders, currency } = state.panel;
     const money = (amount: number) => i18n.money(amount, currency);
     return html`<aside part="customer" aria-labelledby="customer-name" tabindex="0">
-      <h3 id="customer-name">${customer.firstName} ${customer.lastName}</h3>
+      <h3 id="customer-name"><bdi>${customer.firstName}</bdi> <bdi>${customer.lastName}</bdi></h3>
       <p><span part="tier" data-tier=${customer.tier}>${t.tiers[customer.tier]}</span></p>
-      <p class="contact">${customer.email ?? ''}${customer.phone ? html`<br />${customer.phone}` : nothing}</p>
+      <p class="contact"><bdi>${customer.email ?? ''}</bdi>${customer.phone ? html`<br /><bdi>${customer.phone}</bdi>` : nothing}</p>
       <dl class="figures">
         <div><dt>${this.#terms.points}</dt><dd>${i18n.number(customer.points.balance)}</dd></div>
         <div><dt>${this.#terms.lifetimeValue}</dt><dd>${i18n.money(customer.lifetimeValue.amount, customer.lifetimeValue.currency)}</dd></div>
@@ -349,7 +349,7 @@ export class CrmAgentConsole extends CrmElement {
             ${recentOrders.map(
               (order) => html`<li>
                 <span>${i18n.date(order.placedAt)}</span> <strong>${money(order.total)}</strong>${order.paidWithStoreCard ? html` · ${this.#terms.paidWithCard}` : nothing}
-                <br /><span class="items">${order.items.join(', ')}</span>
+                <br /><span class="items">${order.items.map((item, i) => html`${i > 0 ? ', ' : ''}<bdi>${item}</bdi>`)}</span>
               </li>`,
             )}
           </ul>`}
@@ -357,7 +357,7 @@ export class CrmAgentConsole extends CrmElement {
       ${wishlist.length === 0
         ? html`<p>${this.#terms.wishlistEmpty}</p>`
         : html`<ul class="wishlist">
-            ${wishlist.map((item) => html`<li>${item.product.name} · ${i18n.money(item.product.price.amount, item.product.price.currency)}</li>`)}
+            ${wishlist.map((item) => html`<li><bdi>${item.product.name}</bdi> · ${i18n.money(item.product.price.amount, item.product.price.currency)}</li>`)}
           </ul>`}
     </aside>`;
   }
@@ -371,7 +371,7 @@ export class CrmAgentConsole extends CrmElement {
       <div part="header">
         <h2>${this.#terms.title}</h2>
         <span class="connection ${live ? 'live' : ''}"><span class="dot" aria-hidden="true"></span>${live ? this.#terms.live : this.#terms.reconnecting}</span>
-        <span class="agent">${this.#terms.signedInAs(this.session.agent.name)}</span>
+        <span class="agent">${isolatedText(this.#terms.signedInAs(this.session.agent.name))}</span>
         <button type="button" @click=${() => this.#signOut()}>${this.#terms.signOut}</button>
       </div>
       <div class="columns">${this.#inbox(desk)} ${this.#thread(desk, desk.current)} ${this.#customerPanel()}</div>

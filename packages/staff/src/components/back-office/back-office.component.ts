@@ -1,7 +1,7 @@
 import { ApiError, createClient, type Client } from '@clientela/client';
 import type { AgentSession, Tier } from '@clientela/contract';
 import { getOverview, getRedemption, listCustomers, listOrigins, listRewardCatalog } from '@clientela/contract/routes';
-import { CrmElement, CrmErrorEvent, LocalizeController, scriptOrigin } from '@clientela/widgets/internal';
+import { CrmElement, CrmErrorEvent, isolatedText, LocalizeController, scriptOrigin } from '@clientela/widgets/internal';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { keepSession, signIn, signOut, storedSession } from '../../internal/staff-session.ts';
 import { backOfficeTranslations, type BackOfficeTranslation } from '../../translations/back-office.ts';
@@ -282,7 +282,7 @@ export class CrmBackOffice extends CrmElement {
             (item) => html`<button type="button" aria-current=${item === view ? 'page' : 'false'} @click=${() => this.#show(item)}>${t.views[item]}</button>`,
           )}
         </nav>
-        <span class="member">${t.signedInAs(session.agent.name, t.roles[session.agent.role])}</span>
+        <span class="member">${isolatedText(t.signedInAs(session.agent.name, t.roles[session.agent.role]))}</span>
         <button type="button" class="sign-out" @click=${() => this.#signOut()}>${t.signOut}</button>
       </div>
       <div part="page" data-view=${this.customerId ? 'customer' : (view ?? '')}>

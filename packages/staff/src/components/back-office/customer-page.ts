@@ -140,7 +140,7 @@ export class CustomerPage {
   #profile(c: Customer): TemplateResult {
     const { terms: t, i18n } = this.#office;
     return html`<section part="profile" aria-labelledby="customer-name">
-      <h3 id="customer-name">${c.firstName} ${c.lastName} <span part="tier" data-tier=${c.tier}>${i18n.term.tiers[c.tier]}</span></h3>
+      <h3 id="customer-name"><bdi>${c.firstName}</bdi> <bdi>${c.lastName}</bdi> <span part="tier" data-tier=${c.tier}>${i18n.term.tiers[c.tier]}</span></h3>
       <dl class="figures">
         <div><dt>${t.customerId}</dt><dd>${c.id}</dd></div>
         <div><dt>${t.email}</dt><dd>${c.email ?? '—'}</dd></div>
@@ -290,7 +290,7 @@ export class CustomerPage {
     const { terms: t, i18n } = this.#office;
     if (wishlist.items.length === 0) return html`<p>${t.wishlistEmpty}</p>`;
     return html`<ul class="plain">
-      ${wishlist.items.map((item) => html`<li>${item.product.name} · ${i18n.money(item.product.price.amount, item.product.price.currency)}${item.note ? html` · “${item.note}”` : nothing}</li>`)}
+      ${wishlist.items.map((item) => html`<li><bdi>${item.product.name}</bdi> · ${i18n.money(item.product.price.amount, item.product.price.currency)}${item.note ? html` · “<bdi>${item.note}</bdi>”` : nothing}</li>`)}
     </ul>`;
   }
 

@@ -1,7 +1,7 @@
 import { ApiError, NetworkError, type Client } from '@clientela/client';
 import type { StaffMember, Tier } from '@clientela/contract';
 import { staffRolesOf, type Route } from '@clientela/contract/routes';
-import type { LocalizeController } from '@clientela/widgets/internal';
+import { isolatedText, type LocalizeController } from '@clientela/widgets/internal';
 import { html, type TemplateResult } from 'lit';
 import type { BackOfficeTranslation } from '../../translations/back-office.ts';
 
@@ -72,7 +72,7 @@ export async function change(office: Office, action: () => Promise<string>, repo
 }
 
 /** A change's outcome, for assistive technology too; in red when it failed. */
-export const outcomeView = (outcome: Outcome): TemplateResult => html`<p class=${outcome?.error ? 'error' : 'ok'} role="status">${outcome?.text ?? ''}</p>`;
+export const outcomeView = (outcome: Outcome): TemplateResult => html`<p class=${outcome?.error ? 'error' : 'ok'} role="status">${isolatedText(outcome?.text ?? '')}</p>`;
 
 /** What a person at the back office is told went wrong: the API's own words (they name the field or the state), or that it could not be reached. */
 export function problemText(error: unknown, terms: BackOfficeTranslation): string {

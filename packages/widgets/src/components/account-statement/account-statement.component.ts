@@ -8,6 +8,8 @@ import { CrmStatementPayEvent } from '../../events/statement-pay.ts';
 import { CrmSupportRequestEvent } from '../../events/support-request.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
+import { isolatedText } from '../../internal/isolate.ts';
+import { RefusalNotice } from '../../internal/refusal-notice.ts';
 import { ShopperResource } from '../../internal/shopper-resource.ts';
 import { errorMessage, messageView, notReadyView } from '../../internal/state-views.ts';
 import { SupportPresence } from '../../state/chat/support-presence.ts';
@@ -164,7 +166,7 @@ function table(name: string, columns: Array<[label: string, number?: boolean]>, 
  * @cssproperty --crm-statement-border - Border colour; defaults to --crm-color-border.
  *
  * @fires {CrmStatementPayEvent} crm-statement-pay - The shopper chose to pay `detail.amount` (minor units of `detail.currency`) of statement `detail.period`; take the payment, and pass its promise to `waitUntil()`. Cancel it when the page takes no payment.
- * @fires {CrmErrorEvent} crm-error - Loading or downloading failed.
+ * @fires {CrmErrorEvent} crm-error - Loading or downloading failed, or the API refused the page (its publishable key, its origin) or the shopper's token; `reason` says what to fix.
  * @fires {CrmSupportRequestEvent} crm-support-request - The shopper asks about a transaction; `<crm-support-chat>` opens a conversation with it attached.
  */
 export class CrmAccountStatement extends CrmElement {
@@ -189,6 +191,7 @@ export class CrmAccountStatement extends CrmElement {
   declare payError: PayError | null;
 
   readonly #i18n = new LocalizeController(this);
+  readonly #refusals = new RefusalNotice(this);
   readonly #data = new ShopperResource<StatementData>(this, { load: (client) => this.#loadAll(client) });
 
   /** Whether a chat in the portal will answer "ask about this". */
@@ -379,11 +382,17 @@ export class CrmAccountStatement extends CrmElement {
     });
   }
 
-  /** What a line is, in words: the product for purchases (`more`: with how many other items), the kind for the rest. */
-  #what(line: StatementLine, more = false): string {
+  /** What a line is, in words: the product for purchases, the kind for the rest. */
+  #what(line: StatementLine): string {
+    const t = this.#i18n.term.statement;
+    return line.kind === 'purchase' || line.kind === 'installment' ? line.description : t.lineKinds[line.kind];
+  }
+
+  /** What a line is, as its row shows it: a purchase's product apart from the words after it (a right-to-left override in its name stays in it), with how many other items. */
+  #whatShown(line: StatementLine) {
     const t = this.#i18n.term.statement;
     if (line.kind !== 'purchase' && line.kind !== 'installment') return t.lineKinds[line.kind];
-    return more && line.moreItems > 0 ? `${line.description} ${t.moreItems(line.moreItems)}` : line.description;
+    return html`<bdi>${line.description}</bdi>${line.moreItems > 0 ? ` ${t.moreItems(line.moreItems)}` : nothing}`;
   }
 
   #row(line: StatementLine, index: number, currency: string, ask: boolean) {
@@ -394,7 +403,7 @@ export class CrmAccountStatement extends CrmElement {
     return html`<tr>
       <td class="date">${date}</td>
       <td class="description">
-        ${this.#what(line, true)}
+        ${this.#whatShown(line)}
         ${line.purchaseTotal !== null ? html`<span class="detail">${t.statement.purchaseTotal(i18n.money(line.purchaseTotal, currency))}</span>` : nothing}
       </td>
       <td class="installment" data-label=${t.statement.installment}>${line.installment ? t.statement.installmentOf(line.installment.number, line.installment.count) : nothing}</td>
@@ -416,7 +425,7 @@ export class CrmAccountStatement extends CrmElement {
         <h2>${t.title} · ${i18n.month(statement.period)}</h2>
         <p class="period-dates muted">${t.periodDates(i18n.date(statement.periodStart, { day: 'numeric', month: 'long' }), this.#longDate(statement.closingDate))}</p>
         ${shopper.status === 'ready'
-          ? html`<p class="cardholder muted">${t.cardholder(`${shopper.me.firstName} ${shopper.me.lastName}`, shopper.me.merchant.name)}</p>`
+          ? html`<p class="cardholder muted">${isolatedText(t.cardholder(`${shopper.me.firstName} ${shopper.me.lastName}`, shopper.me.merchant.name))}</p>`
           : nothing}
       </div>
       <label class="muted">
@@ -642,7 +651,7 @@ export class CrmAccountStatement extends CrmElement {
                     'prepayment',
                     [[t.prepaymentPurchase], [t.prepaymentCapital, true], [t.prepaymentCommission, true]],
                     prepayment.plans.map((plan) => [
-                      html`${plan.description} <span class="detail">${t.prepaymentLeft(plan.installmentsLeft, money(plan.scheduled))}</span>`,
+                      html`<bdi>${plan.description}</bdi> <span class="detail">${t.prepaymentLeft(plan.installmentsLeft, money(plan.scheduled))}</span>`,
                       money(plan.capital),
                       money(plan.commission),
                     ]),

@@ -2,6 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { consume, shopperContext } from '../../internal/context.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
+import { isolatedText } from '../../internal/isolate.ts';
+import { RefusalNotice } from '../../internal/refusal-notice.ts';
 import { errorMessage } from '../../internal/state-views.ts';
 import type { ShopperState } from '../../state/shopper/shopper-store.ts';
 import { StoreController } from '../../state/store-controller.ts';
@@ -10,7 +12,9 @@ import styles from './greeting.styles.ts';
 
 /**
  * Place it inside `<crm-portal>`: it shows the portal's shopper and takes no
- * attributes. With nobody signed in it says so and shows the `signed-out` slot.
+ * attributes. With nobody signed in it says so and shows the `signed-out` slot;
+ * when the API refuses the page (its publishable key or origin), no sign-in
+ * can help, and it says the account is not available here instead.
  * Its points are the portal's: a redemption in `<crm-points-balance>` shows
  * here at once. New wishlist alerts (a price drop on a saved product) show as
  * a count beside the points, on every page with a greeting.
@@ -34,11 +38,14 @@ import styles from './greeting.styles.ts';
  * @cssproperty --crm-greeting-border - Border colour; defaults to --crm-color-border.
  * @cssproperty --crm-greeting-radius - Corner radius; defaults to --crm-radius.
  * @cssproperty --crm-greeting-padding - Inner spacing; defaults to --crm-space.
+ *
+ * @fires {CrmErrorEvent} crm-error - The API refused the page (its publishable key, its origin) or the shopper's token; `reason` says what to fix.
  */
 export class CrmGreeting extends CrmElement {
   static override styles = styles;
 
   readonly #i18n = new LocalizeController(this);
+  readonly #refusals = new RefusalNotice(this);
   readonly #shopper = consume(this, shopperContext);
   readonly #alerts = new StoreController(this, WishlistAlerts);
 
@@ -72,7 +79,7 @@ export class CrmGreeting extends CrmElement {
         const alerts = this.#alerts.store?.count ?? 0;
         return html`<section part="base" aria-label=${t.greetingRegion}>
           <p part="title">
-            ${me.birthdayToday ? t.greetingBirthday(me.firstName) : t.greetingHello(me.firstName)}
+            ${isolatedText(me.birthdayToday ? t.greetingBirthday(me.firstName) : t.greetingHello(me.firstName))}
             ${me.birthdayToday ? html`<span part="note">${t.greetingBirthdayNote}</span>` : nothing}
           </p>
           <p part="summary">

@@ -7,6 +7,7 @@ import { consume, shopperContext } from '../../internal/context.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { newIdempotencyKey } from '../../internal/idempotency-key.ts';
 import { LocalizeController } from '../../internal/localize.ts';
+import { RefusalNotice } from '../../internal/refusal-notice.ts';
 import { notReadyView } from '../../internal/state-views.ts';
 import { PointsStore, type PointsData } from '../../state/points/points-store.ts';
 import { waitingFor } from '../../state/shopper/shopper-store.ts';
@@ -48,7 +49,7 @@ type Redeeming =
  * @cssproperty --crm-points-border - Border colour; defaults to --crm-color-border.
  *
  * @fires {CrmRewardRedeemEvent} crm-reward-redeem - The shopper redeemed a reward; carries the reward and the redemption with its code.
- * @fires {CrmErrorEvent} crm-error - Loading or redeeming failed.
+ * @fires {CrmErrorEvent} crm-error - Loading or redeeming failed, or the API refused the page (its publishable key, its origin) or the shopper's token; `reason` says what to fix.
  */
 export class CrmPointsBalance extends CrmElement {
   static override styles = styles;
@@ -58,6 +59,7 @@ export class CrmPointsBalance extends CrmElement {
   declare loadingMore: boolean;
 
   readonly #i18n = new LocalizeController(this);
+  readonly #refusals = new RefusalNotice(this);
   readonly #points = new StoreController(this, PointsStore);
   readonly #shopper = consume(this, shopperContext);
 

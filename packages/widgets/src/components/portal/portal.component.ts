@@ -1,9 +1,9 @@
 import { ApiError, createClient, type Client } from '@clientela/client';
 import type { Locale } from '@clientela/contract';
-import { getMe } from '@clientela/contract/routes';
+import { getMe, getSupportAvailability } from '@clientela/contract/routes';
 import { ContextProvider } from '@lit/context';
 import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { CrmErrorEvent } from '../../events/error.ts';
+import { CrmErrorEvent, isRefusalOfThePage } from '../../events/error.ts';
 import { CrmShopperChangeEvent } from '../../events/shopper-change.ts';
 import { CrmTokenExpiredEvent } from '../../events/token-expired.ts';
 import { clientContext, localeContext, portalStateContext, shopperContext } from '../../internal/context.ts';
@@ -91,6 +91,8 @@ export class CrmPortal extends CrmElement {
   readonly #locale = new ContextProvider(this, { context: localeContext, initialValue: 'en' });
   #pendingRenewal: ((token: string | null) => void) | undefined;
   #load = 0;
+  /** The client whose page (publishable key, origin) the API answered: no need to ask again. */
+  #pageAccepted: Client | undefined;
 
   /** The API client the widgets share. */
   get client(): Client | undefined {
@@ -156,7 +158,8 @@ export class CrmPortal extends CrmElement {
       const token = await this.#fetchSession();
       if (load !== this.#load) return;
       if (token) this.token = token;
-      else this.#setShopper({ status: 'signed-out' });
+      // Nobody signed in on the merchant's site: a visitor, as without a token.
+      else void this.#loadShopper();
     } catch (error) {
       if (load !== this.#load) return;
       this.#setShopper({ status: 'error', error, retry: () => void this.#startSession() });
@@ -197,22 +200,46 @@ export class CrmPortal extends CrmElement {
     const client = this.#client.value!;
     if (!client.token) {
       this.#setShopper({ status: 'signed-out' });
+      await this.#checkPage(load, client);
       return;
     }
     this.#setShopper({ status: 'loading' });
     try {
       const me = await client.call(getMe);
+      this.#pageAccepted = client;
       if (load === this.#load) this.#setShopper({ status: 'ready', me, refresh: () => void this.#loadShopper() });
     } catch (error) {
       if (load !== this.#load) return;
-      if (error instanceof ApiError && (error.is('invalid-token') || error.is('token-expired'))) {
+      // The portal tells the page first; then each widget that shows the refusal (see RefusalNotice).
+      this.emit(new CrmErrorEvent(error, this.localName));
+      if (error instanceof ApiError && error.is('invalid-token')) {
         // The shopper's token was refused: they are signed out, and the page hears why.
+        this.#setShopper({ status: 'signed-out', refusal: error });
+      } else if (error instanceof ApiError && error.is('token-expired')) {
         this.#setShopper({ status: 'signed-out' });
-        this.emit(new CrmErrorEvent(error, this.localName));
       } else {
         this.#setShopper({ status: 'error', error, retry: () => void this.#loadShopper() });
-        this.emit(new CrmErrorEvent(error, this.localName));
       }
+    }
+  }
+
+  /**
+   * With nobody signed in, the widgets would call the API only when a visitor
+   * does something, and a page whose publishable key or origin the API
+   * refuses would invite them to sign in where no sign-in can work: the
+   * portal asks once, with the lightest call a page's key alone may make,
+   * and shows the refusal instead. Any other failure leaves the visitor be:
+   * the widgets meet it when they call.
+   */
+  async #checkPage(load: number, client: Client): Promise<void> {
+    if (this.#pageAccepted === client) return;
+    try {
+      await client.call(getSupportAvailability);
+      this.#pageAccepted = client;
+    } catch (error) {
+      if (load !== this.#load || !isRefusalOfThePage(error)) return;
+      this.emit(new CrmErrorEvent(error, this.localName));
+      this.#setShopper({ status: 'error', error, retry: () => void this.#loadShopper() });
     }
   }
 

@@ -6,6 +6,8 @@ import { CrmCartAddEvent } from '../../events/cart-add.ts';
 import { BrowsingEvents, knownVisitor } from '../../internal/browsing-events.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
+import { isolatedText } from '../../internal/isolate.ts';
+import { RefusalNotice } from '../../internal/refusal-notice.ts';
 import { ShopperResource } from '../../internal/shopper-resource.ts';
 import { errorMessage, messageView } from '../../internal/state-views.ts';
 import { StoreController } from '../../state/store-controller.ts';
@@ -38,7 +40,7 @@ import styles from './recommendations.styles.ts';
  * @fires {CrmCartAddEvent} crm-cart-add - The shopper wants a product in their cart; the page adds it.
  * @fires {CrmWishlistAddEvent} crm-wishlist-add - From a card's heart: the product was saved.
  * @fires {CrmWishlistRemoveEvent} crm-wishlist-remove - From a card's heart: the product was taken off.
- * @fires {CrmErrorEvent} crm-error - Loading, or saving from a heart, failed.
+ * @fires {CrmErrorEvent} crm-error - Loading, or saving from a heart, failed, or the API refused the page (its publishable key, its origin) or the shopper's token; `reason` says what to fix.
  */
 export class CrmRecommendations extends CrmElement {
   static override styles = styles;
@@ -53,6 +55,7 @@ export class CrmRecommendations extends CrmElement {
   declare contextProduct: string | undefined;
 
   readonly #i18n = new LocalizeController(this);
+  readonly #refusals = new RefusalNotice(this);
   readonly #data = new ShopperResource<Recommendations>(this, {
     load: (client) => client.call(getMyRecommendations, { query: this.#query() }),
     // A visitor's own list follows what they browsed; a product page's is about the product.
@@ -102,7 +105,7 @@ export class CrmRecommendations extends CrmElement {
       <crm-wishlist-button product-id=${product.id} product-name=${product.name} exportparts="base: wishlist-button"></crm-wishlist-button>
       <h3 id=${`name-${product.id}`}>${product.name}</h3>
       <p class="price">${this.#i18n.money(product.price.amount, product.price.currency)}</p>
-      <p part="reason">${this.#reason(item)}</p>
+      <p part="reason">${isolatedText(this.#reason(item))}</p>
       <button part="cart-button" type="button" aria-describedby=${`name-${product.id}`} @click=${() => {
         this.emit(new CrmCartAddEvent(product.id, product.price));
         this.#browsing.store?.note(product.id, 'cart');
@@ -114,7 +117,8 @@ export class CrmRecommendations extends CrmElement {
 
   protected override render(): TemplateResult {
     const t = this.#i18n.term;
-    const title = this.contextProduct ? t.recommendationsTogether : t.recommendationsTitle;
+    // A visitor's list is what sells, not one made for them, and says so.
+    const title = this.contextProduct ? t.recommendationsTogether : this.#data.shopper.status === 'signed-out' ? t.recommendationsPopular : t.recommendationsTitle;
     const state = this.#data.state;
     switch (state.status) {
       case 'signed-out':

@@ -95,6 +95,7 @@ describe('<crm-recommendations>', () => {
   it('shows the shopper’s recommendations as the API ranks them, each with its reason and a heart', async () => {
     const expected = await fetchAsShopper<Recommendations>('cli-0002', '/v1/me/recommendations?limit=6');
     const { element } = await recommendationsFor('cli-0002');
+    expect(text(shadow(element).querySelector('h2'))).to.equal('Recomendados para ti');
     expect(cards(element).map((card) => text(card.querySelector('h3')))).to.deep.equal(expected.items.map((item) => item.product.name));
     for (const card of cards(element)) {
       expect(text(card.querySelector('[part~=reason]'))).to.match(/^(Porque compraste|Porque guardaste|Popular entre clientes|Lo más vendido|Se compra junto)/);
@@ -115,8 +116,11 @@ describe('<crm-recommendations>', () => {
   it('shows a visitor what sells, and on a product page what goes with it', async () => {
     const { element } = await recommendationsFor(null, { limit: 4, locale: 'en' });
     expect(cards(element)).to.have.length(4);
-    expect(text(shadow(element).querySelector('h2'))).to.equal('Recommended for you');
+    // Not made for them: the list says what it is.
+    expect(text(shadow(element).querySelector('h2'))).to.equal('Popular right now');
     expect(text(cards(element)[0]!.querySelector('[part~=reason]'))).to.equal('Best seller');
+    const inSpanish = await recommendationsFor(null, { limit: 4 });
+    expect(text(shadow(inSpanish.element).querySelector('h2'))).to.equal('Lo más popular');
     const withContext = await recommendationsFor(null, { limit: 4, context: 'p-001', locale: 'en' });
     expect(text(shadow(withContext.element).querySelector('h2'))).to.equal('Often bought together');
     expect(cards(withContext.element).map((card) => text(card.querySelector('h3')))).to.not.include('Freidora de aire 5 L Aurora');

@@ -6,6 +6,8 @@ import { CrmSupportRequestEvent } from '../../events/support-request.ts';
 import { attachmentCard, sendOnEnter, sentAt, thread } from '../../internal/chat-views.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
+import { isolatedText } from '../../internal/isolate.ts';
+import { RefusalNotice } from '../../internal/refusal-notice.ts';
 import { TuckOnScroll } from '../../internal/tuck-on-scroll.ts';
 import type { OutboxItem } from '../../internal/outbox.ts';
 import { errorMessage } from '../../internal/state-views.ts';
@@ -56,7 +58,7 @@ type View = { name: 'list' } | { name: 'new'; subject: string; attachment: ChatA
  * @cssproperty --crm-chat-theirs-color - Text of the store's messages; defaults to --crm-color-text.
  * @cssproperty --crm-chat-pending-background - The shopper's messages not sent yet; defaults to --crm-color-muted.
  *
- * @fires {CrmErrorEvent} crm-error - Loading or sending failed.
+ * @fires {CrmErrorEvent} crm-error - Loading or sending failed, or the API refused the page (its publishable key, its origin) or the shopper's token; `reason` says what to fix.
  */
 export class CrmSupportChat extends CrmElement {
   static override styles = styles;
@@ -82,6 +84,7 @@ export class CrmSupportChat extends CrmElement {
   declare rated: Record<string, number>;
 
   readonly #i18n = new LocalizeController(this);
+  readonly #refusals = new RefusalNotice(this);
   readonly #chat = new StoreController(this, ChatStore);
   /** On a phone the launcher moves off the page's content while the shopper scrolls down through it. */
   readonly #tuck = new TuckOnScroll(this);
@@ -275,10 +278,11 @@ export class CrmSupportChat extends CrmElement {
     return message.authorName ?? t.chatStore;
   };
 
-  #preview(conversation: Conversation): string {
+  /** The last message of a conversation, set apart from the words around it in the list (see `isolate`). */
+  #preview(conversation: Conversation) {
     const last = conversation.lastMessage;
-    if (!last) return '';
-    return last.author === 'shopper' ? `${this.#i18n.term.chatYou}: ${last.body}` : last.body;
+    if (!last) return nothing;
+    return last.author === 'shopper' ? html`${this.#i18n.term.chatYou}: <bdi>${last.body}</bdi>` : html`<bdi>${last.body}</bdi>`;
   }
 
   #header() {
@@ -317,8 +321,8 @@ export class CrmSupportChat extends CrmElement {
                 (item) => item.key,
                 (item) => html`<li>
                   <button part="conversation" type="button" @click=${() => this.#go({ name: 'starting', clientId: item.payload.conversationClientId })}>
-                    <span class="subject">${item.payload.subject || t.chatUntitled}</span>
-                    <span class="preview">${t.chatYou}: ${item.payload.body}</span>
+                    <span class="subject"><bdi>${item.payload.subject || t.chatUntitled}</bdi></span>
+                    <span class="preview">${t.chatYou}: <bdi>${item.payload.body}</bdi></span>
                     <span class="status">${item.state === 'sending' ? t.chatSending : t.chatNotSent}</span>
                   </button>
                 </li>`,
@@ -328,7 +332,7 @@ export class CrmSupportChat extends CrmElement {
                 (conversation) => conversation.id,
                 (conversation) => html`<li>
                   <button part="conversation" type="button" data-status=${conversation.status} @click=${() => this.#go({ name: 'thread', id: conversation.id })}>
-                    <span class="subject">${conversation.subject || t.chatUntitled}</span>
+                    <span class="subject"><bdi>${conversation.subject || t.chatUntitled}</bdi></span>
                     <span class="preview">${this.#preview(conversation)}</span>
                     <span class="status"
                       >${t.chatStatuses[conversation.status]} ·
@@ -410,7 +414,7 @@ export class CrmSupportChat extends CrmElement {
         ${this.notice ? html`<p class="message system" part="notice">${this.notice}</p>` : nothing}
         ${conversation.status === 'resolved' ? html`<p class="message system">${t.chatResolved}</p>` : nothing}
       </div>
-      <p class="typing">${session.isTyping(conversation.id) ? t.chatTyping(typingName) : nothing}</p>
+      <p class="typing">${session.isTyping(conversation.id) ? isolatedText(t.chatTyping(typingName)) : nothing}</p>
       ${conversation.status === 'resolved' ? this.#ratingView(conversation) : nothing}
       ${session.streamState === 'retrying' ? html`<p class="connection">${t.chatReconnecting}</p>` : nothing}
       <form part="composer" @submit=${(event: SubmitEvent) => this.#send(event, conversation.id)}>

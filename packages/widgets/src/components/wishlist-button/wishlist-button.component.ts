@@ -4,6 +4,7 @@ import { CrmWishlistAddEvent } from '../../events/wishlist-add.ts';
 import { CrmWishlistRemoveEvent } from '../../events/wishlist-remove.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
+import { RefusalNotice } from '../../internal/refusal-notice.ts';
 import { nextTask } from '../../internal/next-task.ts';
 import { StoreController } from '../../state/store-controller.ts';
 import { WishlistStore } from '../../state/wishlist/wishlist-store.ts';
@@ -28,7 +29,7 @@ const heart = svg`<path d="M12 21s-7.5-4.6-9.6-9.3C.9 8.3 3 4.5 6.6 4.5c2.1 0 3.
  *
  * @fires {CrmWishlistAddEvent} crm-wishlist-add - The product was saved.
  * @fires {CrmWishlistRemoveEvent} crm-wishlist-remove - The product was taken off.
- * @fires {CrmErrorEvent} crm-error - Saving failed (the button shows the change undone and says so).
+ * @fires {CrmErrorEvent} crm-error - Saving failed (the button shows the change undone and says so), or the API refused the page (its publishable key, its origin) or the shopper's token: once for all the hearts of a page.
  */
 export class CrmWishlistButton extends CrmElement {
   static override styles = styles;
@@ -45,6 +46,7 @@ export class CrmWishlistButton extends CrmElement {
   declare announcement: string;
 
   readonly #i18n = new LocalizeController(this);
+  readonly #refusals = new RefusalNotice(this);
   readonly #wishlist = new StoreController(this, WishlistStore);
 
   #joining = false;

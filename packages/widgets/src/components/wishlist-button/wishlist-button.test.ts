@@ -40,7 +40,7 @@ describe('<crm-wishlist-button>', () => {
     await waitUntil(() => heart.shadowRoot?.querySelector('button'), 'the heart renders', { timeout: 5000 });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(pressed(heart)).to.equal(false);
-    expect(button(heart).getAttribute('aria-label')).to.equal('Guardar Producto p-010 en favoritos');
+    expect(button(heart).getAttribute('aria-label')).to.equal('Guardar \u2068Producto p-010\u2069 en favoritos');
     const added = oneEvent(heart, CrmWishlistAddEvent.type) as unknown as Promise<CrmWishlistAddEvent>;
     button(heart).click();
     expect((await added).guest).to.equal(false);

@@ -7,6 +7,8 @@ import { CrmWishlistRemoveEvent } from '../../events/wishlist-remove.ts';
 import { consume, shopperContext } from '../../internal/context.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { LocalizeController } from '../../internal/localize.ts';
+import { isolatedText } from '../../internal/isolate.ts';
+import { RefusalNotice } from '../../internal/refusal-notice.ts';
 import { errorMessage, loadingView, messageView } from '../../internal/state-views.ts';
 import { StoreController } from '../../state/store-controller.ts';
 import { WishlistAlerts } from '../../state/wishlist/wishlist-alerts.ts';
@@ -40,7 +42,7 @@ import styles from './wishlist.styles.ts';
  *
  * @fires {CrmCartAddEvent} crm-cart-add - The shopper wants a product in their cart; the page adds it.
  * @fires {CrmWishlistRemoveEvent} crm-wishlist-remove - A product was taken off.
- * @fires {CrmErrorEvent} crm-error - Loading or saving failed.
+ * @fires {CrmErrorEvent} crm-error - Loading or saving failed, or the API refused the page (its publishable key, its origin) or the shopper's token; `reason` says what to fix.
  */
 export class CrmWishlist extends CrmElement {
   static override styles = styles;
@@ -50,6 +52,7 @@ export class CrmWishlist extends CrmElement {
   declare status: string;
 
   readonly #i18n = new LocalizeController(this);
+  readonly #refusals = new RefusalNotice(this);
   readonly #shopper = consume(this, shopperContext);
   readonly #wishlist = new StoreController(this, WishlistStore);
   readonly #alerts = new StoreController(this, WishlistAlerts);
@@ -190,7 +193,7 @@ export class CrmWishlist extends CrmElement {
         ? html`<div part="alerts">
             <h3>${t.wishlistAlertsTitle}</h3>
             <ul>
-              ${alerts.map((alert) => html`<li>${this.#alertText(alert)}</li>`)}
+              ${alerts.map((alert) => html`<li>${isolatedText(this.#alertText(alert))}</li>`)}
             </ul>
             <button part="mark-read-button" type="button" @click=${this.#markRead}>${t.wishlistMarkRead}</button>
           </div>`

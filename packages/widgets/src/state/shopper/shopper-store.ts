@@ -2,7 +2,8 @@ import type { Me } from '@clientela/contract';
 
 /** Where the signed-in shopper is at, as every widget inside `<crm-portal>` sees it. */
 export type ShopperState =
-  | { status: 'signed-out' }
+  /** Nobody is signed in; `refusal` is set when the API refused the shopper's token (the page hears why with `crm-error`). */
+  | { status: 'signed-out'; refusal?: Error }
   | { status: 'loading' }
   | { status: 'error'; error: unknown; retry: () => void }
   | { status: 'ready'; me: Me; refresh: () => void };

@@ -164,6 +164,9 @@ export class WishlistStore extends Store {
 
   /** Saves or takes off a product, shown at once; undone, and rethrown, if the API refuses. Resolves to whether it is saved now. */
   async toggle(productId: string): Promise<boolean> {
+    const shopper = this.portal.shopper.state;
+    // The portal could not load the shopper (the API refused the page, say): there is no list to save to, and waiting would never end.
+    if (shopper.status === 'error') throw shopper.error;
     await this.#known;
     const save = !this.#saved.has(productId);
     const flip = (on: boolean) => {
