@@ -35,17 +35,19 @@ export async function shopperContext(browser: Browser, at = shownAt): Promise<Br
  * Waits until the page is done: every Clientela element drawn, no loading
  * placeholder or busy region left (unless the page shows a loading state on
  * purpose), every image (lazy ones too) loaded, the fonts ready, and nothing
- * changing any more. Shadow trees are searched as well as the document.
+ * changing for `quietMs`. Shadow trees are searched as well as the document.
  */
-export async function settle(page: Page, { loading = false } = {}): Promise<void> {
+export async function settle(page: Page, { loading = false, quietMs = 250 } = {}): Promise<void> {
+  const pollMs = 50;
   let last = '';
   let unchanged = 0;
   const deadline = Date.now() + 20_000;
-  while (unchanged < 3) {
+  while (unchanged * pollMs < quietMs) {
     const state = await page.evaluate(() => {
       const roots: Array<Document | ShadowRoot> = [document];
       let busy = 0;
       let pending = 0;
+      let scrolled = 0;
       let shape = '';
       for (let i = 0; i < roots.length; i++) {
         const root = roots[i]!;
@@ -54,19 +56,21 @@ export async function settle(page: Page, { loading = false } = {}): Promise<void
           if (element.shadowRoot) roots.push(element.shadowRoot);
           if (element.localName.startsWith('crm-') && element.shadowRoot?.childElementCount === 0) busy++;
           if (element.matches('.skeleton, [aria-busy="true"]')) busy++;
+          // A message log that keeps to its latest message scrolls after it draws.
+          scrolled += element.scrollTop;
           if (element instanceof HTMLImageElement) {
             element.loading = 'eager';
             if (!element.complete) pending++;
           }
         }
       }
-      return { busy, pending, shape: `${shape}:${document.documentElement.scrollHeight}` };
+      return { busy, pending, shape: `${shape}:${document.documentElement.scrollHeight}:${scrolled}` };
     });
     const done = (loading || state.busy === 0) && state.pending === 0;
     unchanged = done && state.shape === last ? unchanged + 1 : 0;
     last = state.shape;
     if (Date.now() > deadline) throw new Error(`${page.url()} did not settle: ${JSON.stringify(state)}`);
-    await page.waitForTimeout(100);
+    await page.waitForTimeout(pollMs);
   }
   await page.evaluate(() => document.fonts.ready);
 }
@@ -81,7 +85,7 @@ export function screenshot(page: Page): Promise<Buffer> {
 }
 
 /** Shows the page at a width (and, for a full-page shot, any height), then lets it settle. */
-export async function atWidth(page: Page, width: number, options: { loading?: boolean } = {}): Promise<void> {
+export async function atWidth(page: Page, width: number, options: { loading?: boolean; quietMs?: number } = {}): Promise<void> {
   await page.setViewportSize({ width, height: 640 });
   await settle(page, options);
 }

@@ -10,10 +10,19 @@ import { atWidth, launchForScreenshots, screenshot, shopperContext, sidewaysScro
 
 const storybook = path.join(repositoryRoot, 'storybook-static');
 
+/** What the Storybook preview page exposes, of what this suite uses. */
+interface Preview {
+  __STORYBOOK_PREVIEW__: {
+    currentRender?: { id: string; phase?: string };
+  };
+}
+
 interface Story {
   id: string;
   /** Tagged `widths`: the element's main story, looked at in every width and theme. */
   widths: boolean;
+  /** Its play function acts on the widget (a click, a payment that takes a second) after it renders. */
+  plays: boolean;
 }
 
 /** The built Storybook's stories, grouped by element, in the order they are written. */
@@ -24,7 +33,7 @@ async function storiesByElement(): Promise<Map<string, Story[]>> {
   const byElement = new Map<string, Story[]>();
   for (const [id, entry] of Object.entries(index.entries)) {
     if (entry.type !== 'story') continue;
-    byElement.set(entry.title, [...(byElement.get(entry.title) ?? []), { id, widths: entry.tags?.includes('widths') ?? false }]);
+    byElement.set(entry.title, [...(byElement.get(entry.title) ?? []), { id, widths: entry.tags?.includes('widths') ?? false, plays: entry.tags?.includes('play-fn') ?? false }]);
   }
   return byElement;
 }
@@ -51,9 +60,16 @@ describe('every story looks as its baseline', () => {
     files?.close();
   });
 
+  /**
+   * Shows a story by loading Storybook's preview for it: a story's own
+   * globals (the Dark stories pin the theme) apply only on a fresh load.
+   */
   async function open(id: string): Promise<void> {
     await page.goto(`${files.origin}/iframe.html?id=${id}&viewMode=story`);
-    await page.waitForFunction(() => [...document.querySelectorAll('#storybook-root *')].some((e) => e.localName.startsWith('crm-')));
+    await page.waitForFunction((storyId) => {
+      const render = (window as unknown as Partial<Preview>).__STORYBOOK_PREVIEW__?.currentRender;
+      return render?.id === storyId && render.phase === 'finished';
+    }, id);
   }
 
   const setTheme = (theme: string) =>
@@ -67,19 +83,20 @@ describe('every story looks as its baseline', () => {
     assert.ok(elements.size >= 10, `found the stories of ${elements.size} elements`);
     for (const [title, stories] of elements) {
       assert.equal(stories.filter((story) => story.widths).length, 1, `${title} has one story tagged widths`);
-      for (const { id, widths: everyWidth } of stories) {
+      for (const { id, widths: everyWidth, plays } of stories) {
         await open(id);
-        const loading = { loading: id.endsWith('--loading') };
-        await atWidth(page, 320, loading);
-        const overflow = await sidewaysScroll(page);
-        if (overflow > 0) problems.push(`${id} scrolls ${overflow} px sideways at 320 px`);
-        const looks = everyWidth ? themes.flatMap((theme) => widths.map((width) => ({ theme, width }))) : [{ theme: 'light' as const, width: 375 }];
-        for (const { theme, width } of looks) {
-          await setTheme(theme);
-          await atWidth(page, width, loading);
+        const looks = everyWidth ? themes.flatMap((theme) => widths.map((width) => ({ theme, width }))) : [{ theme: undefined, width: 375 }];
+        for (const [index, { theme, width }] of looks.entries()) {
+          if (theme) await setTheme(theme);
+          // What a play function sets going (a pretend payment gateway takes a second) has time to land before the first picture.
+          await atWidth(page, width, { loading: id.endsWith('--loading'), quietMs: plays && index === 0 ? 1500 : 250 });
           const problem = await baselines.check(everyWidth ? `${id}-${width}-${theme}` : id, await screenshot(page));
           if (problem) problems.push(problem);
         }
+        // Laid out again at the narrowest width, which CSS alone decides: no wait for data.
+        await page.setViewportSize({ width: 320, height: 640 });
+        const overflow = await sidewaysScroll(page);
+        if (overflow > 0) problems.push(`${id} scrolls ${overflow} px sideways at 320 px`);
       }
     }
     await baselines.finish();

@@ -265,6 +265,8 @@ export default [
     .best li,
     .rows li {
       display: flex;
+      /* On a phone the figure goes under the name rather than past the screen's edge. */
+      flex-wrap: wrap;
       gap: 0.5rem;
       align-items: center;
       justify-content: space-between;
@@ -274,6 +276,7 @@ export default [
 
     .best .figure {
       margin-inline-start: auto;
+      white-space: nowrap;
       font-variant-numeric: tabular-nums;
     }
 
