@@ -1,6 +1,6 @@
 import type { MyOrder, MyOrderSummary } from '@clientela/contract';
 import { getMyOrder, listMyOrders } from '@clientela/contract/routes';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CrmCartAddManyEvent } from '../../events/cart-add-many.ts';
 import { CrmErrorEvent } from '../../events/error.ts';
@@ -50,10 +50,12 @@ type Detail = { status: 'loading' } | { status: 'error'; error: unknown } | { st
  */
 export class CrmOrderHistory extends CrmElement {
   static override styles = styles;
-  static override properties = { detail: { state: true }, status: { state: true }, pageSize: { type: Number, attribute: 'page-size' } };
+  static override properties = { detail: { state: true }, status: { state: true }, pageSize: { type: Number, attribute: 'page-size' }, orderId: { attribute: 'order-id' } };
 
   /** Orders a page shows; 10. */
   declare pageSize: number;
+  /** An order to open at once (a link from an order-confirmation mail, say); the list when empty. */
+  declare orderId: string | undefined;
   declare detail: Detail | null;
   /** What the last action said, for the live region. */
   declare status: string;
@@ -69,6 +71,17 @@ export class CrmOrderHistory extends CrmElement {
     this.detail = null;
     this.status = '';
   }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Once the client is there: the shopper's orders load with it.
+    if ((changed.has('orderId') || this.detail === null) && this.orderId && this.#orders.state.status === 'ready' && this.#opened !== this.orderId) {
+      this.#opened = this.orderId;
+      void this.#open(this.orderId);
+    }
+  }
+
+  /** The `order-id` opened last, so going back to the list does not open it again. */
+  #opened: string | undefined;
 
   async #more(page: Page): Promise<void> {
     try {
