@@ -244,7 +244,7 @@ const NpsFigures = z.object({
   nps: z.nullable(z.number()),
 });
 
-const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month as YYYY-MM'));
+const Month = z.string().check(z.maxLength(7), z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month as YYYY-MM'));
 
 export const FeedbackReport = z.object({
   from: z.string(),
