@@ -99,6 +99,7 @@ const demo: UserConfig = {
         statement: here('demo/estado-de-cuenta/index.html'),
         points: here('demo/mis-puntos/index.html'),
         wishlist: here('demo/favoritos/index.html'),
+        orders: here('demo/mis-pedidos/index.html'),
         product: here('demo/producto/index.html'),
         agent: here('demo/agent/index.html'),
         react: here('demo/react/index.html'),

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { ExternalId, IsoDateTime, Tier } from './common.ts';
 import { Customer } from './customers.ts';
 import { allStaff, defineEndpoint, ownersAndAdmins } from './endpoint.ts';
+import { MyOrderSummary } from './orders.ts';
 import { Period, StatementLine } from './statements.ts';
 import { conversationStatuses, inboxViews } from './vocabulary.ts';
 import { WishlistItem } from './wishlist.ts';
@@ -44,18 +45,22 @@ export type ChatMessage = z.infer<typeof ChatMessage>;
 /** Something the shopper asks about, shown to the agent with the conversation as the store's records have it. */
 export const ChatAttachment = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('statement-line'), period: Period, line: StatementLine }),
+  /** One of the shopper's orders: when, how much, what, and where it is now. */
+  z.object({ kind: z.literal('order'), order: MyOrderSummary }),
 ]);
 export type ChatAttachment = z.infer<typeof ChatAttachment>;
 
 /**
  * What a shopper starting a conversation asks about, by reference only: a
- * line of one of their own statements, by period and the line's `seq`. The
- * store fills in the line from the statement, so what the agent sees is what
+ * line of one of their own statements, by period and the line's `seq`, or
+ * one of their orders, by its id. The store fills in the line from the
+ * statement (the order from their orders), so what the agent sees is what
  * the statement says. An open cycle's lines are numbered as of now: a line
  * billed meanwhile with an earlier date moves those after it.
  */
 export const ChatAttachmentReference = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('statement-line'), period: Period, seq: z.int().check(z.minimum(1), z.maximum(1_000_000)) }),
+  z.object({ kind: z.literal('order'), orderId: ExternalId }),
 ]);
 export type ChatAttachmentReference = z.infer<typeof ChatAttachmentReference>;
 

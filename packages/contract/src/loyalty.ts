@@ -193,7 +193,7 @@ export const listRewardCatalog = defineEndpoint({
   response: z.object({ items: z.array(ManagedReward) }),
 });
 
-export const pointsReasons = ['purchase', 'promotion', 'birthday', 'redemption', 'expiry', 'refund', 'correction'] as const;
+export const pointsReasons = ['purchase', 'promotion', 'birthday', 'redemption', 'expiry', 'refund', 'correction', 'question'] as const;
 export const PointsReason = z.enum(pointsReasons);
 export type PointsReason = z.infer<typeof PointsReason>;
 
@@ -332,7 +332,11 @@ export const getSegments = defineEndpoint({
   audience: 'secret',
   staff: ownersAndAdmins,
   tag: 'Loyalty',
-  summary: 'The customer pyramid: how many customers each tier has and what share of the last twelve months of revenue they bring.',
+  summary:
+    'The customer pyramid: how many customers each tier has and what share of the last twelve months of revenue they bring. With `answer=<question id>:<choice id>` (or `:<score>` for a 1–5 question), only the customers whose latest answer to that question picked it.',
+  query: z.object({
+    answer: z.optional(z.string().check(z.maxLength(110), z.regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*:[A-Za-z0-9][A-Za-z0-9_-]*$/, 'A question id and a choice id (or a score), as question:choice'))),
+  }),
   response: Segments,
 });
 

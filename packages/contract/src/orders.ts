@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { CurrencyCode, ExternalId, IsoDateTime, Money, PageQuery, pageOf } from './common.ts';
-import { allStaff, defineEndpoint } from './endpoint.ts';
+import { allStaff, defineEndpoint, ownersAndAdmins } from './endpoint.ts';
 
 export const maxInstallments = 48;
 
@@ -146,5 +146,112 @@ export const listCustomerOrders = defineEndpoint({
   params: z.object({ id: ExternalId }),
   query: PageQuery,
   response: pageOf(OrderSummary),
+  errors: [404],
+});
+
+// Fulfilment and the shopper's own orders ------------------------------------------------
+
+/** Where an order is on its way to the shopper. */
+export const fulfillmentStatuses = ['pending', 'preparing', 'shipped', 'delivered', 'cancelled'] as const;
+export const FulfillmentStatus = z.enum(fulfillmentStatuses);
+export type FulfillmentStatus = z.infer<typeof FulfillmentStatus>;
+
+const PlainLine = (max: number) =>
+  z.string().check(z.trim(), z.minLength(1), z.maxLength(max), z.regex(/^[^\p{Cc}]*$/u, 'Control characters are not allowed'));
+
+export const FulfillmentInput = z.object({
+  status: FulfillmentStatus,
+  /** Who carries the parcel: "Chilexpress", "Starken". */
+  carrier: z.optional(PlainLine(80)),
+  trackingNumber: z.optional(PlainLine(100)),
+  /** The carrier's page for this parcel: an https URL. */
+  trackingUrl: z.optional(z.url({ protocol: /^https$/, error: 'An https URL' }).check(z.maxLength(2048))),
+  /** When the change happened; now when left out. Not before the order, nor in the future. */
+  at: z.optional(IsoDateTime),
+});
+export type FulfillmentInput = z.input<typeof FulfillmentInput>;
+
+/** One state of an order's fulfilment, as the merchant reported it. */
+export const FulfillmentChange = z.object({
+  status: FulfillmentStatus,
+  carrier: z.nullable(z.string()),
+  trackingNumber: z.nullable(z.string()),
+  trackingUrl: z.nullable(z.string()),
+  at: IsoDateTime,
+});
+export type FulfillmentChange = z.infer<typeof FulfillmentChange>;
+
+/** The order's fulfilment now, with every change that led to it, the oldest first. */
+export const Fulfillment = z.object({ ...FulfillmentChange.shape, history: z.array(FulfillmentChange) });
+export type Fulfillment = z.infer<typeof Fulfillment>;
+
+export const putFulfillment = defineEndpoint({
+  id: 'putFulfillment',
+  method: 'PUT',
+  path: '/v1/orders/{id}/fulfillment',
+  audience: 'secret',
+  staff: ownersAndAdmins,
+  tag: 'Orders',
+  summary:
+    "Reports where an order is: its status, carrier, tracking number and URL. A change is added to the order's history and sent as a `fulfillment.updated` webhook; the same state again changes nothing. Another store's order is a 404.",
+  params: z.object({ id: ExternalId }),
+  body: FulfillmentInput,
+  response: Fulfillment,
+  errors: [404],
+});
+
+/** An order in the shopper's list: the summary and where it is now. */
+export const MyOrderSummary = z.object({ ...OrderSummary.shape, fulfillment: FulfillmentChange });
+export type MyOrderSummary = z.infer<typeof MyOrderSummary>;
+
+export const MyOrderLine = z.object({
+  productId: z.string(),
+  /** The product's name now; its id when the catalog no longer has it. */
+  name: z.string(),
+  imageUrl: z.nullable(z.string()),
+  quantity: z.int(),
+  unitPrice: Money,
+  /** Whether it can be bought again now: on sale and in stock. */
+  available: z.boolean(),
+  /** Its price now, to buy it again; null when the catalog no longer has it. */
+  priceNow: z.nullable(Money),
+});
+export type MyOrderLine = z.infer<typeof MyOrderLine>;
+
+export const MyOrder = z.object({
+  id: z.string(),
+  placedAt: IsoDateTime,
+  total: Money,
+  refunded: Money,
+  payment: OrderPayment,
+  lines: z.array(MyOrderLine),
+  /** Points the purchase earned, less those its refunds took back. */
+  pointsEarned: z.int(),
+  refunds: z.array(Refund),
+  fulfillment: Fulfillment,
+});
+export type MyOrder = z.infer<typeof MyOrder>;
+
+export const listMyOrders = defineEndpoint({
+  id: 'listMyOrders',
+  method: 'GET',
+  path: '/v1/me/orders',
+  audience: 'shopper',
+  tag: 'Orders',
+  summary: "The shopper's orders, the latest first, each with where it is now, a page at a time (keyset cursor).",
+  query: PageQuery,
+  response: pageOf(MyOrderSummary),
+});
+
+export const getMyOrder = defineEndpoint({
+  id: 'getMyOrder',
+  method: 'GET',
+  path: '/v1/me/orders/{id}',
+  audience: 'shopper',
+  tag: 'Orders',
+  summary:
+    "One of the shopper's orders: its lines with the products' names and whether each can be bought again, the payment (store card and installments, or other), points earned, refunds, and the fulfilment with its tracking history.",
+  params: z.object({ id: ExternalId }),
+  response: MyOrder,
   errors: [404],
 });

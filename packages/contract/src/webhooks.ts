@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { IsoDateTime, Money, Tier } from './common.ts';
 import { defineEndpoint, ownersAndAdmins } from './endpoint.ts';
+import { FulfillmentChange, FulfillmentStatus } from './orders.ts';
 import { notificationKinds } from './wishlist.ts';
 
 /** What the store's backend can be told about, as it happens. */
@@ -11,6 +12,7 @@ export const webhookEventTypes = [
   'wishlist.alert',
   'conversation.created',
   'conversation.resolved',
+  'fulfillment.updated',
 ] as const;
 export const WebhookEventType = z.enum(webhookEventTypes);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
@@ -231,6 +233,15 @@ export const ConversationResolvedData = z.object({
   assignedAgentId: z.nullable(z.string()),
 });
 
+/** The merchant reported a change in where an order is. */
+export const FulfillmentUpdatedData = z.object({
+  orderId: z.string(),
+  customerId: z.string(),
+  fulfillment: FulfillmentChange,
+  /** The status before; null for the first report. */
+  previousStatus: z.nullable(FulfillmentStatus),
+});
+
 /** The JSON body of every webhook request: parse a verified body with it. */
 export const WebhookEvent = z.discriminatedUnion('type', [
   event('points.earned', PointsEarnedData),
@@ -239,6 +250,7 @@ export const WebhookEvent = z.discriminatedUnion('type', [
   event('wishlist.alert', WishlistAlertData),
   event('conversation.created', ConversationCreatedData),
   event('conversation.resolved', ConversationResolvedData),
+  event('fulfillment.updated', FulfillmentUpdatedData),
 ]);
 export type WebhookEvent = z.infer<typeof WebhookEvent>;
 

@@ -22,6 +22,7 @@ import { makePointsHistory } from './points-history.ts';
 import { demoStream, SeededRandom } from './random.ts';
 import { paymentHabits, type DemoCustomer, type GeneratedOrder } from './shoppers.ts';
 import { makeWishlists } from './wishlists.ts';
+import { demoQuestions, makeFulfilment } from './fulfilment-and-questions.ts';
 
 /** The demo merchant's keys: fixed, and only ever given to the demo merchant. */
 export const demoMerchant = {
@@ -360,6 +361,10 @@ export async function seedDemo(db: Kysely<Database>, options: { now: Date; origi
       )
       .execute();
     await trx.insertInto('loyaltySettings').values({ ...loyalty, merchantId, tierMultipliers: JSON.stringify(loyalty.tierMultipliers) }).execute();
+    const tracking = makeFulfilment(now, merchantId, orders.map(({ order }) => ({ id: order.id, customerId: order.customerId, placedAt: new Date(order.placedAt) })), demoShoppers[0].id);
+    await insertInChunks(tracking.changes, (chunk) => trx.insertInto('fulfillmentChanges').values(chunk).execute());
+    await insertInChunks(tracking.feedback, (chunk) => trx.insertInto('orderFeedback').values(chunk).execute());
+    await trx.insertInto('questions').values(demoQuestions(now, merchantId)).execute();
     await trx.insertInto('conversations').values(conversations.map((c) => c.conversation)).execute();
     const messages: Insertable<Database['messages']>[] = conversations.flatMap((c) => c.messages);
     await trx.insertInto('messages').values(messages).execute();

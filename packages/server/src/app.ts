@@ -23,6 +23,7 @@ import { customersForMeReads } from './modules/customers/index.ts';
 import { eventRoutes } from './modules/events/events.routes.ts';
 import { loyaltyRoutes } from './modules/loyalty/loyalty.routes.ts';
 import { orderRoutes } from './modules/orders/orders.routes.ts';
+import { questionRoutes } from './modules/questions/questions.routes.ts';
 import { type RateLimitRules, RateLimits } from './modules/rate-limits/index.ts';
 import { RecommendationModels } from './modules/recommendations/index.ts';
 import { recommendationRoutes } from './modules/recommendations/recommendations.routes.ts';
@@ -115,6 +116,7 @@ export function createApp(options: AppOptions): { app: Hono; deps: AppDeps } {
   customerRoutes(api, deps);
   catalogRoutes(api, deps);
   orderRoutes(api, deps);
+  questionRoutes(api, deps);
   statementRoutes(api, deps);
   loyaltyRoutes(api, deps);
   wishlistRoutes(api, deps);

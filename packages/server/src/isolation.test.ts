@@ -79,6 +79,10 @@ describe('isolation matrix: nobody but its owner reaches a shopper or agent obje
       payment: { method: 'store-card', installments: 1 },
     });
     assert.equal(bought.status, 201, await bought.clone().text());
+    // An order named in paths below: a refusal echoes the path, so its id is no secret.
+    const other = { id: 'pedido-ana', customerId: 'ana', currency: 'CLP', lines: [{ productId: 'p-1', quantity: 1, unitPrice: 50_000 }], total: 50_000, payment: { method: 'other' } };
+    assert.equal((await post(storeA, '/v1/orders', other)).status, 201);
+    assert.ok((await put(storeA, '/v1/questions/pregunta-a', { kind: 'scale', purpose: 'profile', prompt: '¿Qué tal la tienda?' })).ok);
     const anaToken = await storeA.sessionFor('ana');
     const asAna = (method: string, path: string, body?: unknown) =>
       storeA.asShopper(anaToken, path, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
@@ -140,6 +144,11 @@ describe('isolation matrix: nobody but its owner reaches a shopper or agent obje
       rateMyConversation: { audience: 'shopper', kind: 'object', method: 'POST', path: `${c}/rating`, body: { score: 1 } },
       streamMyConversation: { audience: 'shopper', kind: 'object', method: 'GET', path: `${c}/events`, stream: true },
       streamMyEvents: { audience: 'shopper', kind: 'own', method: 'GET', path: '/v1/me/events', stream: true },
+      listMyOrders: { audience: 'shopper', kind: 'own', method: 'GET', path: '/v1/me/orders' },
+      getMyOrder: { audience: 'shopper', kind: 'object', method: 'GET', path: '/v1/me/orders/pedido-ana' },
+      putMyOrderFeedback: { audience: 'shopper', kind: 'object', method: 'PUT', path: '/v1/me/orders/pedido-ana/feedback', body: { score: 0, comment: 'intruso' } },
+      getMyNextQuestion: { audience: 'shopper', kind: 'own', method: 'GET', path: '/v1/me/questions/next' },
+      putMyAnswer: { audience: 'shopper', kind: 'own', method: 'PUT', path: '/v1/me/answers/pregunta-a', body: { score: 1 } },
       getAgentMe: { audience: 'agent', kind: 'own', method: 'GET', path: '/v1/agent/me' },
       listAgentConversations: { audience: 'agent', kind: 'own', method: 'GET', path: '/v1/agent/conversations?view=all' },
       getAgentConversation: { audience: 'agent', kind: 'object', method: 'GET', path: a },
@@ -321,6 +330,7 @@ describe('isolation matrix: what each staff role of a store may do, and nobody e
         payment: { method: 'store-card', installments: 1 },
       }),
     );
+    await ok(asA('POST', '/v1/orders', { id: 'pedido-sola', customerId: 'solo-a', currency: 'CLP', lines: [{ productId: 'p-1', quantity: 1, unitPrice: 50_000 }], total: 50_000, payment: { method: 'other' } }));
     await ok(asA('PUT', '/v1/rewards/cafe', { name: 'Café', cost: 10 }));
     await ok(asA('POST', '/v1/customers/ana/points/corrections', { id: 'bienvenida', amount: 1000, note: 'Bienvenida' }));
     const solo = await storeA.sessionFor('solo-a');
@@ -413,6 +423,7 @@ describe('isolation matrix: what each staff role of a store may do, and nobody e
       every('all', 'object', 'GET', 'getCustomerWishlist', get(`${customer}/wishlist`)),
       every('all', 'object', 'GET', 'listCustomerConversations', get(`${customer}/conversations`)),
       every('all', 'object', 'GET', 'listCustomerNotes', get(`${customer}/notes`)),
+      every('all', 'object', 'GET', 'listCustomerAnswers', get(`${customer}/answers`)),
       every('all', 'object', 'POST', 'addCustomerNote', (caller) => ({ path: `${customer}/notes`, body: { body: `Llamar a la clienta (${caller})` } })),
       every('all', 'store', 'GET', 'listProducts', get('/v1/products')),
       // The till: every role.
@@ -424,6 +435,12 @@ describe('isolation matrix: what each staff role of a store may do, and nobody e
       every('owners and admins', 'object', 'DELETE', 'endCustomerSessions', get(`${customer}/sessions`)),
       every('owners and admins', 'store', 'GET', 'getOverview', get('/v1/reports/overview')),
       every('owners and admins', 'store', 'GET', 'getSegments', get('/v1/segments')),
+      every('owners and admins', 'object', 'PUT', 'putFulfillment', () => ({ path: '/v1/orders/pedido-sola/fulfillment', body: { status: 'shipped', carrier: 'Chilexpress' } })),
+      every('owners and admins', 'store', 'PUT', 'putQuestion', (caller) => ({ path: `/v1/questions/q-${caller}`, body: { kind: 'scale', purpose: 'profile', prompt: '¿Qué tal?' } })),
+      every('owners and admins', 'store', 'GET', 'listQuestions', get('/v1/questions')),
+      every('owners and admins', 'store', 'GET', 'getQuestionnaireSettings', get('/v1/questionnaire-settings')),
+      every('owners and admins', 'store', 'PUT', 'putQuestionnaireSettings', () => ({ path: '/v1/questionnaire-settings', body: { intervalDays: 3 } })),
+      every('owners and admins', 'store', 'GET', 'getFeedbackReport', get('/v1/reports/feedback')),
       every('owners and admins', 'store', 'GET', 'getLoyaltySettings', get('/v1/loyalty-settings')),
       every('owners and admins', 'store', 'PUT', 'putLoyaltySettings', () => ({
         path: '/v1/loyalty-settings',

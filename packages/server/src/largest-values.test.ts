@@ -179,6 +179,17 @@ describe('the largest values the contract allows, at every write operation', () 
     await run({ operationId: 'correctPoints', as: 'merchant', path: '/v1/customers/ana/points/corrections', status: 201, body: { id: 'corr-most', amount: largest, note: 'Regalo' } });
     await run({ operationId: 'createPayment', as: 'merchant', path: '/v1/payments', status: 201, body: { id: 'pay-most', customerId: 'ana', amount: largest, currency: 'CLP' } });
     await run({ operationId: 'createRefund', as: 'merchant', path: '/v1/refunds', status: 201, body: { id: 'rf-most', orderId: 'o-most', amount: largest, reason: 'Devuelto' } });
+    await run({
+      operationId: 'putFulfillment',
+      as: 'merchant',
+      path: '/v1/orders/o-most/fulfillment',
+      status: 200,
+      body: { status: 'delivered', carrier: 'Chilexpress', trackingNumber: 'CX12345678', trackingUrl: 'https://track.example/CX12345678' },
+    });
+    await run({ operationId: 'putMyOrderFeedback', as: 'shopper', path: '/v1/me/orders/o-most/feedback', status: 201, body: { score: 10, comment: 'Todo llegó bien' } });
+    await run({ operationId: 'putQuestion', as: 'merchant', path: '/v1/questions/q-most', status: 201, body: { kind: 'text', purpose: 'profile', prompt: '¿Qué nos falta?', maxLength: 2000, rewardPoints: 100_000, position: 10_000 } });
+    await run({ operationId: 'putQuestionnaireSettings', as: 'merchant', path: '/v1/questionnaire-settings', status: 200, body: { intervalDays: 365 } });
+    await run({ operationId: 'putMyAnswer', as: 'shopper', path: '/v1/me/answers/q-most', status: 201, body: { text: 'Más cafeteras' } });
 
     await run({ operationId: 'putWishlistItem', as: 'shopper', path: '/v1/me/wishlist/items/p-most', status: 201, body: { note: 'Algún día', alerts: { priceDrop: true, backInStock: true } } });
     await run({ operationId: 'deleteWishlistItem', as: 'shopper', path: '/v1/me/wishlist/items/p-most', status: 204 });

@@ -4,8 +4,10 @@
 export const elements = {
   'crm-account-statement': () => import('./components/account-statement/account-statement.ts'),
   'crm-greeting': () => import('./components/greeting/greeting.ts'),
+  'crm-order-history': () => import('./components/order-history/order-history.ts'),
   'crm-points-balance': () => import('./components/points-balance/points-balance.ts'),
   'crm-portal': () => import('./components/portal/portal.ts'),
+  'crm-questionnaire': () => import('./components/questionnaire/questionnaire.ts'),
   'crm-recommendations': () => import('./components/recommendations/recommendations.ts'),
   'crm-support-chat': () => import('./components/support-chat/support-chat.ts'),
   'crm-wishlist': () => import('./components/wishlist/wishlist.ts'),

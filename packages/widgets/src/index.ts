@@ -4,12 +4,15 @@
 // entry points (`…/crm-greeting`, …) or call `Class.define(tag)`.
 export { CrmAccountStatement } from './components/account-statement/account-statement.component.ts';
 export { CrmGreeting } from './components/greeting/greeting.component.ts';
+export { CrmOrderHistory } from './components/order-history/order-history.component.ts';
 export { CrmPointsBalance } from './components/points-balance/points-balance.component.ts';
 export { CrmPortal } from './components/portal/portal.component.ts';
+export { CrmQuestionnaire } from './components/questionnaire/questionnaire.component.ts';
 export { CrmRecommendations } from './components/recommendations/recommendations.component.ts';
 export { CrmSupportChat } from './components/support-chat/support-chat.component.ts';
 export { CrmWishlist } from './components/wishlist/wishlist.component.ts';
 export { CrmWishlistButton } from './components/wishlist-button/wishlist-button.component.ts';
+export { CrmCartAddManyEvent, type CartLine } from './events/cart-add-many.ts';
 export { CrmCartAddEvent } from './events/cart-add.ts';
 export { CrmErrorEvent } from './events/error.ts';
 export { CrmRewardRedeemEvent } from './events/reward-redeem.ts';

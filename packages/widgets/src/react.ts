@@ -8,13 +8,16 @@ import { createComponent } from '@lit/react';
 import * as React from 'react';
 import { CrmAccountStatement as CrmAccountStatementElement } from './components/account-statement/account-statement.ts';
 import { CrmGreeting as CrmGreetingElement } from './components/greeting/greeting.ts';
+import { CrmOrderHistory as CrmOrderHistoryElement } from './components/order-history/order-history.ts';
 import { CrmPointsBalance as CrmPointsBalanceElement } from './components/points-balance/points-balance.ts';
 import { CrmPortal as CrmPortalElement } from './components/portal/portal.ts';
+import { CrmQuestionnaire as CrmQuestionnaireElement } from './components/questionnaire/questionnaire.ts';
 import { CrmRecommendations as CrmRecommendationsElement } from './components/recommendations/recommendations.ts';
 import { CrmSupportChat as CrmSupportChatElement } from './components/support-chat/support-chat.ts';
 import { CrmWishlist as CrmWishlistElement } from './components/wishlist/wishlist.ts';
 import { CrmWishlistButton as CrmWishlistButtonElement } from './components/wishlist-button/wishlist-button.ts';
 import { CrmCartAddEvent } from './events/cart-add.ts';
+import { CrmCartAddManyEvent } from './events/cart-add-many.ts';
 import { CrmErrorEvent } from './events/error.ts';
 import { CrmRewardRedeemEvent } from './events/reward-redeem.ts';
 import { CrmShopperChangeEvent } from './events/shopper-change.ts';
@@ -27,6 +30,7 @@ import { CrmWishlistRemoveEvent } from './events/wishlist-remove.ts';
 import { eventName } from './internal/react-event.ts';
 
 const onCrmCartAdd = eventName(CrmCartAddEvent);
+const onCrmCartAddMany = eventName(CrmCartAddManyEvent);
 const onCrmError = eventName(CrmErrorEvent);
 const onCrmRewardRedeem = eventName(CrmRewardRedeemEvent);
 const onCrmShopperChange = eventName(CrmShopperChangeEvent);
@@ -53,6 +57,14 @@ export const CrmGreeting = createComponent({
   events: { onCrmError },
 });
 
+/** `<crm-order-history>`: The shopper's orders: the list, and each order's lines, payment, points, refunds and tracking timeline, with "buy again" and "ask about this order". */
+export const CrmOrderHistory = createComponent({
+  react: React,
+  tagName: 'crm-order-history',
+  elementClass: CrmOrderHistoryElement,
+  events: { onCrmCartAddMany, onCrmSupportRequest, onCrmError },
+});
+
 /** `<crm-points-balance>`: The shopper's points: balance, tier and progress to the next, points expiring soon, rewards to redeem with a confirmation, and the history of every movement with its reason. */
 export const CrmPointsBalance = createComponent({
   react: React,
@@ -67,6 +79,14 @@ export const CrmPortal = createComponent({
   tagName: 'crm-portal',
   elementClass: CrmPortalElement,
   events: { onCrmTokenExpired, onCrmShopperChange, onCrmError, onCrmWishlistAlert },
+});
+
+/** `<crm-questionnaire>`: Drip questionnaire: one short question per visit (choice, 1–5 or text), or the feedback after a delivery. */
+export const CrmQuestionnaire = createComponent({
+  react: React,
+  tagName: 'crm-questionnaire',
+  elementClass: CrmQuestionnaireElement,
+  events: { onCrmError },
 });
 
 /** `<crm-recommendations>`: Products recommended for the shopper, each with the reason ("because you bought…"), a wishlist heart and add to cart; for a visitor, what sells; with `context-product`, what goes with the product on the page. */

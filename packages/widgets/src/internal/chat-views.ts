@@ -1,6 +1,7 @@
 import type { ChatAttachment, ChatMessage } from '@clientela/contract';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { isolatedText } from './isolate.ts';
 import type { LocalizeController } from './localize.ts';
 import type { OutboxItem } from './outbox.ts';
 import type { OutgoingMessage } from './chat-channel.ts';
@@ -58,9 +59,21 @@ export function thread(i18n: LocalizeController, messages: ChatMessage[], pendin
   )}`;
 }
 
-/** What a conversation is about, e.g. a statement transaction the shopper asked about. */
+/** What a conversation is about: a statement transaction or an order the shopper asked about. */
 export function attachmentCard(i18n: LocalizeController, attachment: ChatAttachment, currency: string | null): TemplateResult {
   const t = i18n.term;
+  if (attachment.kind === 'order') {
+    const { order } = attachment;
+    return html`<figure part="attachment" class="attachment">
+      <figcaption>${t.orders.attachment}</figcaption>
+      <p>
+        <strong>${isolatedText(t.orders.number(order.id))}</strong><br />
+        <bdi>${order.items.join(', ')}</bdi><br />
+        ${i18n.date(order.placedAt)} · ${t.orders.statuses[order.fulfillment.status]}
+      </p>
+      <p class="amount">${i18n.money(order.total.amount, order.total.currency)}</p>
+    </figure>`;
+  }
   const { line } = attachment;
   const what = line.description || (t.statement.lineKinds as Record<string, string>)[line.kind] || '';
   return html`<figure part="attachment" class="attachment">

@@ -19,6 +19,7 @@ import type * as z from 'zod/mini';
 import type { Clock } from '../../core/clock.ts';
 import { isUniqueViolation, requestFingerprint } from '../../core/idempotency.ts';
 import type { Merchant } from '../../core/merchant.ts';
+import { myOrderSummary } from '../orders/index.ts';
 import { notFound, ProblemError } from '../../core/problem.ts';
 import { WithStatus } from '../../core/results.ts';
 import { localDate } from '../../core/time-zone.ts';
@@ -191,8 +192,9 @@ export async function listMyConversations(deps: Deps, merchant: Merchant, custom
   return { items: await Promise.all(rows.map((row) => toConversation(deps.db, merchant.id, row))), eventCursor };
 }
 
-/** What the shopper asks about, read from their own statement: never what they say it holds. */
+/** What the shopper asks about, read from their own statement or orders: never what they say it holds. */
 async function attachmentOf(deps: Deps, merchant: Merchant, customerId: string, reference: ChatAttachmentReference): Promise<ChatAttachment> {
+  if (reference.kind === 'order') return { kind: 'order', order: await myOrderSummary(deps.db, merchant, customerId, reference.orderId) };
   const line = await myStatementLine(deps, merchant, customerId, reference.period, reference.seq);
   if (!line) throw notFound(`Line ${reference.seq} of statement ${reference.period}`);
   return { kind: 'statement-line', period: reference.period, line };

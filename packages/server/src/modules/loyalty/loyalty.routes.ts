@@ -18,6 +18,7 @@ import {
 } from '@clientela/contract';
 import type { AppDeps } from '../../deps.ts';
 import type { Api } from '../../http/api.ts';
+import { answerFilter } from '../questions/index.ts';
 import {
   correctPoints,
   listPromotions,
@@ -44,7 +45,9 @@ export function loyaltyRoutes(api: Api, deps: AppDeps): void {
   api.mount(putRewardEndpoint, ({ caller, params, body }) => putReward(deps, caller.merchant, params.id, body));
   api.mount(listRewardsEndpoint, ({ caller, query }) => listRewards(deps, caller.merchant, query.locale));
   api.mount(listRewardCatalog, ({ caller }) => rewardCatalog(deps, caller.merchant));
-  api.mount(getSegments, ({ caller }) => segments(deps, caller.merchant));
+  api.mount(getSegments, async ({ caller, query }) =>
+    segments(deps, caller.merchant, query.answer === undefined ? undefined : await answerFilter(deps.db, caller.merchant.id, query.answer)),
+  );
   api.mount(correctPointsEndpoint, ({ caller, params, body }) => correctPoints(deps, caller.merchant, params.id, body));
   api.mount(getMyPoints, async ({ caller }) => {
     await settleDuePoints(deps, caller.merchant, caller.customerId);

@@ -16,7 +16,7 @@ import type {
   Tier,
   TillRedemption,
 } from '@clientela/contract';
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { Expression, Insertable, Kysely, Selectable, SqlBool, Transaction } from 'kysely';
 import type * as z from 'zod/mini';
 import type { Clock } from '../../core/clock.ts';
 import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
@@ -316,6 +316,20 @@ export async function correctPoints(deps: Deps, merchant: Merchant, customerId: 
   });
 }
 
+/**
+ * Credits a question's reward to the shopper who answered it, in the
+ * answer's transaction: once per question (the ledger's unique index on the
+ * reference holds under any race), and never past the most a balance holds.
+ * Answers the points credited.
+ */
+export async function rewardAnswer(trx: Transaction<Database>, merchant: Merchant, customerId: string, now: Date, reward: { questionId: string; points: number; label: string }): Promise<number> {
+  const state = await settlePoints(trx, merchant, customerId, now);
+  const points = Math.min(reward.points, maxPointsBalance - state.lots.balance);
+  if (points <= 0) return 0;
+  await append(trx, merchant, state, [{ amount: points, reason: 'question', reference: reward.questionId, label: reward.label, createdAt: now, expiresAt: expiryOf(state.settings, now) }]);
+  return points;
+}
+
 /** A code the shopper can read out at a till: no 0/O or 1/I to confuse; 40 bits, so one cannot be guessed. */
 function redemptionCode(): string {
   const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -584,8 +598,8 @@ export async function useRedemption(deps: Deps, merchant: Merchant, typed: strin
   return current;
 }
 
-/** The pyramid: customers and last-twelve-months revenue per tier, as last computed. */
-export async function segments(deps: Deps, merchant: Merchant): Promise<Segments> {
+/** The pyramid: customers and last-twelve-months revenue per tier, as last computed; with `only`, a condition on the customer `c`, of those customers alone. */
+export async function segments(deps: Deps, merchant: Merchant, only?: Expression<SqlBool>): Promise<Segments> {
   const now = deps.clock();
   const rows = await deps.db
     .selectFrom('customers as c')
@@ -602,6 +616,7 @@ export async function segments(deps: Deps, merchant: Merchant): Promise<Segments
       eb.fn.coalesce(eb.fn.sum<number>(eb('o.total', '-', eb.ref('o.refunded'))), eb.val(0)).as('revenue'),
     ])
     .where('c.merchantId', '=', merchant.id)
+    .$if(only !== undefined, (query) => query.where(only!))
     .groupBy('c.tier')
     .execute();
   const totalRevenue = rows.reduce((sum, row) => sum + Number(row.revenue), 0);

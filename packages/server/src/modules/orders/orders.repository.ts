@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db } from '../../db/schema.ts';
-import type { OrderLineTable, OrderTable, RefundTable } from './orders.tables.ts';
+import type { FulfillmentChangeTable, OrderLineTable, OrderTable, RefundTable } from './orders.tables.ts';
 
 export type OrderRow = Selectable<OrderTable>;
 
@@ -77,4 +77,66 @@ export async function ordersOfCustomer(db: Db, merchantId: string, customerId: s
     query = query.where((eb) => eb.or([eb('o.placedAt', '<', placedAt), eb.and([eb('o.placedAt', '=', placedAt), eb('o.id', '<', after[1])])]));
   }
   return query.orderBy('o.placedAt', 'desc').orderBy('o.id', 'desc').limit(limit).execute();
+}
+
+/** The columns of a fulfilment report, in the answer's order. */
+const changeColumns = ['status', 'carrier', 'trackingNumber', 'trackingUrl', 'at'] as const;
+
+/** Every fulfilment report of an order, the oldest first. */
+export async function fulfillmentHistory(db: Db, merchantId: string, orderId: string) {
+  return db
+    .selectFrom('fulfillmentChanges')
+    .select(changeColumns)
+    .where('merchantId', '=', merchantId)
+    .where('orderId', '=', orderId)
+    .orderBy('seq')
+    .execute();
+}
+
+export async function insertFulfillmentChange(db: Db, change: Insertable<FulfillmentChangeTable>) {
+  await db.insertInto('fulfillmentChanges').values(change).execute();
+}
+
+/** The latest fulfilment report of each of these orders. */
+export async function latestFulfillments(db: Db, merchantId: string, orderIds: string[]) {
+  if (orderIds.length === 0) return new Map<string, Pick<Selectable<FulfillmentChangeTable>, (typeof changeColumns)[number]>>();
+  const rows = await db
+    .selectFrom('fulfillmentChanges')
+    .distinctOn('orderId')
+    .select(['orderId', ...changeColumns])
+    .where('merchantId', '=', merchantId)
+    .where('orderId', 'in', orderIds)
+    .orderBy('orderId')
+    .orderBy('seq', 'desc')
+    .execute();
+  return new Map(rows.map(({ orderId, ...change }) => [orderId, change]));
+}
+
+/** An order's lines with their products as they are now (null when the catalog no longer has one). */
+export async function linesWithProducts(db: Db, merchantId: string, orderId: string) {
+  return db
+    .selectFrom('orderLines as l')
+    .leftJoin('products as p', (join) => join.onRef('p.merchantId', '=', 'l.merchantId').onRef('p.id', '=', 'l.productId'))
+    .select(['l.productId', 'l.quantity', 'l.unitPrice', 'p.name', 'p.imageUrl', 'p.price', 'p.stock', 'p.active'])
+    .where('l.merchantId', '=', merchantId)
+    .where('l.orderId', '=', orderId)
+    .orderBy('l.lineNo')
+    .execute();
+}
+
+export async function refundsOf(db: Db, merchantId: string, orderId: string) {
+  return db.selectFrom('refunds').selectAll().where('merchantId', '=', merchantId).where('orderId', '=', orderId).orderBy('createdAt').orderBy('id').execute();
+}
+
+/** Points an order earned, less what its refunds took back: the ledger entries that name it. */
+export async function pointsOfOrder(db: Db, merchantId: string, customerId: string, orderId: string): Promise<number> {
+  const row = await db
+    .selectFrom('pointsEntries')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.val(0)).as('points'))
+    .where('merchantId', '=', merchantId)
+    .where('customerId', '=', customerId)
+    .where('reference', '=', orderId)
+    .where('reason', 'in', ['purchase', 'promotion', 'refund'])
+    .executeTakeFirstOrThrow();
+  return Number(row.points);
 }

@@ -42,11 +42,14 @@ function checkOrder(input: NewOrder, merchant: Merchant, now: Date): void {
   if (errors.length > 0) throw invalid(errors);
 }
 
+/** How an order was paid: on the store card in installments, or otherwise. */
+export function orderPayment(row: Pick<OrderRow, 'paidWithStoreCard' | 'installments' | 'withInterest'>): OrderPayment {
+  return row.paidWithStoreCard ? { method: 'store-card', installments: row.installments, withInterest: row.withInterest } : { method: 'other' };
+}
+
 async function orderView(db: Kysely<Database> | Transaction<Database>, merchant: Merchant, row: OrderRow): Promise<Order> {
   const [lines, plan] = await Promise.all([orderLines(db, merchant.id, row.id), row.paidWithStoreCard ? cardPlanOf(db, merchant, row.id) : undefined]);
-  const payment: OrderPayment = row.paidWithStoreCard
-    ? { method: 'store-card', installments: row.installments, withInterest: row.withInterest }
-    : { method: 'other' };
+  const payment = orderPayment(row);
   return {
     id: row.id,
     customerId: row.customerId,
@@ -130,7 +133,7 @@ export async function createOrder(deps: Deps, merchant: Merchant, input: NewOrde
   }
 }
 
-const refundView = (row: { id: string; orderId: string; amount: number; reason: string; createdAt: Date }, currency: string) => ({
+export const refundView = (row: { id: string; orderId: string; amount: number; reason: string; createdAt: Date }, currency: string) => ({
   id: row.id,
   orderId: row.orderId,
   amount: { amount: row.amount, currency },
@@ -196,7 +199,7 @@ export async function customerOrders(deps: { db: Kysely<Database> }, merchant: M
     placedAt: row.placedAt.toISOString(),
     total: { amount: row.total, currency: row.currency },
     refunded: { amount: row.refunded, currency: row.currency },
-    payment: row.paidWithStoreCard ? { method: 'store-card', installments: row.installments, withInterest: row.withInterest } : { method: 'other' },
+    payment: orderPayment(row),
     items: row.items,
     paidWithStoreCard: row.paidWithStoreCard,
   }));

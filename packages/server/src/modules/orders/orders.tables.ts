@@ -38,9 +38,25 @@ export interface RefundTable {
   requestHash: string;
 }
 
+/** One report of where an order is; the latest is where it is now. */
+export interface FulfillmentChangeTable {
+  merchantId: string;
+  orderId: string;
+  seq: Generated<number>;
+  status: string;
+  carrier: string | null;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+  /** When it happened, as the merchant says. */
+  at: Timestamp;
+  /** When it was reported. */
+  recordedAt: Timestamp;
+}
+
 /** The module's tables, by name, as `Database` collects them. */
 export interface OrderTables {
   orders: OrderTable;
   orderLines: OrderLineTable;
   refunds: RefundTable;
+  fulfillmentChanges: FulfillmentChangeTable;
 }

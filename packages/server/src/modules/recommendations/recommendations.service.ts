@@ -6,6 +6,7 @@ import { notFound } from '../../core/problem.ts';
 import type { Database } from '../../db/schema.ts';
 import { toProduct } from '../catalog/index.ts';
 import { browsingSignalsOf } from '../events/index.ts';
+import { excludedCategoriesOf } from '../questions/index.ts';
 import type { RecommendationModels } from './model-cache.ts';
 import type { HistoryItem, Scored, Steering } from './model.ts';
 
@@ -41,13 +42,13 @@ export async function putRecommendationSettings(deps: Deps, merchant: Merchant, 
   return settings;
 }
 
-function steeringOf(settings: RecommendationSettings): Steering {
+function steeringOf(settings: RecommendationSettings, unwantedCategories: ReadonlySet<string> = new Set()): Steering {
   return {
     repeatPurchases: settings.repeatPurchases,
     pinnedProducts: new Set(settings.pinned.products),
     pinnedCategories: new Set(settings.pinned.categories),
     excludedProducts: new Set(settings.excluded.products),
-    excludedCategories: new Set(settings.excluded.categories),
+    excludedCategories: new Set([...settings.excluded.categories, ...unwantedCategories]),
     boostWeight: settings.boostWeight,
   };
 }
@@ -94,20 +95,22 @@ async function available(deps: Deps, merchant: Merchant, ask: (limit: number) =>
 /**
  * A shopper's list: with `contextProduct`, what goes with that product in the
  * order of their tastes; without, what goes with what they bought, saved,
- * looked at and put in the cart. Browsing counts only with their consent to
- * profiling (`profilingConsentOf`).
+ * looked at and put in the cart, never in a category they said they do not
+ * want. Browsing counts only with their consent to profiling (`profilingConsentOf`).
  */
 export async function myRecommendations(deps: Deps, merchant: Merchant, customerId: string, query: { limit: number; contextProduct?: string }): Promise<Recommendations> {
   const customer = await deps.db.selectFrom('customers').select(['tier']).where('merchantId', '=', merchant.id).where('id', '=', customerId).executeTakeFirst();
   if (!customer) throw notFound(`Customer ${customerId}`);
-  const [model, history, browsing, settings] = await Promise.all([
+  const [model, history, browsing, settings, unwanted] = await Promise.all([
     deps.recommendations.for(merchant.id),
     historyOf(deps.db, merchant.id, customerId),
     browsingSignalsOf(deps, merchant.id, { customerId }),
     recommendationSettingsOf(deps.db, merchant.id),
+    excludedCategoriesOf(deps.db, merchant.id, customerId),
   ]);
   const now = deps.clock().getTime();
-  const steering = steeringOf(settings);
+  // The store's exclusions and the shopper's own ("no me interesa Deportes"), as they answered up to this request.
+  const steering = steeringOf(settings, unwanted);
   const items = await available(
     deps,
     merchant,

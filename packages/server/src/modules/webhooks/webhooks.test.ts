@@ -89,7 +89,7 @@ describe('webhooks', () => {
     assert.deepEqual(endpoint.events, [...webhookEventTypes], 'every event type when none is named');
     const tiersOnly = await register(erp.url, ['tier.changed']);
 
-    // A back-in-stock alert, a purchase, a redemption, a tier change, a conversation started and resolved.
+    // A back-in-stock alert, a purchase, a redemption, a tier change, a conversation started and resolved, the order shipped.
     const ana = await store.sessionFor('ana');
     await store.asShopper(ana, '/v1/me/wishlist/items/mug', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' });
     await store.asMerchant('/v1/products/mug', { method: 'PUT', body: JSON.stringify({ name: 'Taza', price: 10_000, stock: 5 }) });
@@ -113,9 +113,11 @@ describe('webhooks', () => {
     const { token: agentToken } = await app.deps.tokens.issue('agent', store.merchant.id, agent.id, 3600);
     const resolved = await app.request(`/v1/agent/conversations/${conversationId}/resolve`, { method: 'POST', headers: { authorization: `Bearer ${agentToken}` } });
     assert.equal(resolved.status, 200);
+    const shipped = await store.asMerchant('/v1/orders/o-1/fulfillment', { method: 'PUT', body: JSON.stringify({ status: 'shipped', carrier: 'Starken', trackingNumber: 'ST-1' }) });
+    assert.equal(shipped.status, 200);
 
     assert.equal(backend.received.length, 0, 'nothing is sent from inside a request');
-    assert.equal(await dispatcher.tick(), 7);
+    assert.equal(await dispatcher.tick(), 8);
     assert.equal(await dispatcher.tick(), 0, 'nothing is sent twice');
 
     const events = backend.received.map((request) => WebhookEvent.parse(JSON.parse(request.body)));
@@ -151,13 +153,19 @@ describe('webhooks', () => {
     });
     assert.deepEqual(byType['conversation.created']?.data, { conversationId, customerId: 'ana', subject: 'Mi pedido', startedOffline: true });
     assert.deepEqual(byType['conversation.resolved']?.data, { conversationId, customerId: 'ana', assignedAgentId: null });
+    assert.deepEqual(byType['fulfillment.updated']?.data, {
+      orderId: 'o-1',
+      customerId: 'ana',
+      fulfillment: { status: 'shipped', carrier: 'Starken', trackingNumber: 'ST-1', trackingUrl: null, at: clock().toISOString() },
+      previousStatus: null,
+    });
 
     assert.equal(erp.received.length, 1);
     assert.equal(signed(erp.received[0]!).id, byType['tier.changed']?.id, 'one event, the same id at every endpoint');
     assert.equal(signed(erp.received[0]!).signature, webhookSignature(tiersOnly.secret, Number(signed(erp.received[0]!).timestamp), erp.received[0]!.body));
 
     const listed = await deliveries();
-    assert.equal(listed.length, 7);
+    assert.equal(listed.length, 8);
     for (const delivery of listed) {
       assert.equal(delivery.status, 'succeeded');
       assert.equal(delivery.attempts, 1);

@@ -28,10 +28,12 @@ export type ShopperOutgoing = OutgoingMessage | OutgoingStart;
 
 /**
  * The store takes an attachment by reference only, and fills in the line
- * from the shopper's statement. A line without a seq (from an outbox kept
- * before lines were numbered) goes without one: the subject still names it.
+ * from the shopper's statement (the order from their orders). A line without
+ * a seq (from an outbox kept before lines were numbered) goes without one:
+ * the subject still names it.
  */
 function attachmentReference(attachment: ChatAttachment): { attachment?: ChatAttachmentReference } {
+  if (attachment.kind === 'order') return { attachment: { kind: 'order', orderId: attachment.order.id } };
   const { seq } = attachment.line;
   return seq === undefined ? {} : { attachment: { kind: attachment.kind, period: attachment.period, seq } };
 }
