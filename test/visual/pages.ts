@@ -32,7 +32,8 @@ export async function shopperContext(browser: Browser, at = shownAt): Promise<Br
 }
 
 /**
- * Waits until the page is done: every Clientela element drawn, no loading
+ * Waits until the page is done: every Clientela element drawn (Lit's
+ * `hasUpdated`: a questionnaire with nothing to ask draws nothing), no loading
  * placeholder or busy region left (unless the page shows a loading state on
  * purpose), every image (lazy ones too) loaded, the fonts ready, and nothing
  * changing for `quietMs`. Shadow trees are searched as well as the document.
@@ -54,7 +55,7 @@ export async function settle(page: Page, { loading = false, quietMs = 250 } = {}
         shape += root instanceof ShadowRoot ? root.innerHTML.length : root.body.innerHTML.length;
         for (const element of root.querySelectorAll('*')) {
           if (element.shadowRoot) roots.push(element.shadowRoot);
-          if (element.localName.startsWith('crm-') && element.shadowRoot?.childElementCount === 0) busy++;
+          if (element.localName.startsWith('crm-') && (element as Element & { hasUpdated?: boolean }).hasUpdated !== true) busy++;
           if (element.matches('.skeleton, [aria-busy="true"]')) busy++;
           // A message log that keeps to its latest message scrolls after it draws.
           scrolled += element.scrollTop;
