@@ -14,3 +14,4 @@ export * from './recommendations.ts';
 export * from './events.ts';
 export * from './webhooks.ts';
 export * from './reports.ts';
+export * from './privacy.ts';

@@ -11,6 +11,7 @@ export const webhookEventTypes = [
   'wishlist.alert',
   'conversation.created',
   'conversation.resolved',
+  'customer.erased',
 ] as const;
 export const WebhookEventType = z.enum(webhookEventTypes);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
@@ -231,6 +232,14 @@ export const ConversationResolvedData = z.object({
   assignedAgentId: z.nullable(z.string()),
 });
 
+/** A customer was erased (by their own request, the store's, or the retention period): erase them in the store's own systems too. */
+export const CustomerErasedData = z.object({
+  customerId: z.string(),
+  erasedAt: IsoDateTime,
+  /** Who asked: the shopper, the store, or the store's retention period for inactive customers. */
+  requestedBy: z.enum(['shopper', 'store', 'retention']),
+});
+
 /** The JSON body of every webhook request: parse a verified body with it. */
 export const WebhookEvent = z.discriminatedUnion('type', [
   event('points.earned', PointsEarnedData),
@@ -239,6 +248,7 @@ export const WebhookEvent = z.discriminatedUnion('type', [
   event('wishlist.alert', WishlistAlertData),
   event('conversation.created', ConversationCreatedData),
   event('conversation.resolved', ConversationResolvedData),
+  event('customer.erased', CustomerErasedData),
 ]);
 export type WebhookEvent = z.infer<typeof WebhookEvent>;
 
