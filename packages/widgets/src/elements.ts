@@ -6,6 +6,7 @@ export const elements = {
   'crm-greeting': () => import('./components/greeting/greeting.ts'),
   'crm-points-balance': () => import('./components/points-balance/points-balance.ts'),
   'crm-portal': () => import('./components/portal/portal.ts'),
+  'crm-privacy': () => import('./components/privacy/privacy.ts'),
   'crm-recommendations': () => import('./components/recommendations/recommendations.ts'),
   'crm-support-chat': () => import('./components/support-chat/support-chat.ts'),
   'crm-wishlist': () => import('./components/wishlist/wishlist.ts'),

@@ -6,12 +6,15 @@ export { CrmAccountStatement } from './components/account-statement/account-stat
 export { CrmGreeting } from './components/greeting/greeting.component.ts';
 export { CrmPointsBalance } from './components/points-balance/points-balance.component.ts';
 export { CrmPortal } from './components/portal/portal.component.ts';
+export { CrmPrivacy } from './components/privacy/privacy.component.ts';
 export { CrmRecommendations } from './components/recommendations/recommendations.component.ts';
 export { CrmSupportChat } from './components/support-chat/support-chat.component.ts';
 export { CrmWishlist } from './components/wishlist/wishlist.component.ts';
 export { CrmWishlistButton } from './components/wishlist-button/wishlist-button.component.ts';
 export { CrmCartAddEvent } from './events/cart-add.ts';
+export { CrmConsentChangeEvent } from './events/consent-change.ts';
 export { CrmErrorEvent } from './events/error.ts';
+export { CrmPrivacyEraseEvent } from './events/privacy-erase.ts';
 export { CrmRewardRedeemEvent } from './events/reward-redeem.ts';
 export { CrmShopperChangeEvent } from './events/shopper-change.ts';
 export { CrmStatementPayEvent, type StatementPayDetail } from './events/statement-pay.ts';

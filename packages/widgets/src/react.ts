@@ -10,12 +10,15 @@ import { CrmAccountStatement as CrmAccountStatementElement } from './components/
 import { CrmGreeting as CrmGreetingElement } from './components/greeting/greeting.ts';
 import { CrmPointsBalance as CrmPointsBalanceElement } from './components/points-balance/points-balance.ts';
 import { CrmPortal as CrmPortalElement } from './components/portal/portal.ts';
+import { CrmPrivacy as CrmPrivacyElement } from './components/privacy/privacy.ts';
 import { CrmRecommendations as CrmRecommendationsElement } from './components/recommendations/recommendations.ts';
 import { CrmSupportChat as CrmSupportChatElement } from './components/support-chat/support-chat.ts';
 import { CrmWishlist as CrmWishlistElement } from './components/wishlist/wishlist.ts';
 import { CrmWishlistButton as CrmWishlistButtonElement } from './components/wishlist-button/wishlist-button.ts';
 import { CrmCartAddEvent } from './events/cart-add.ts';
+import { CrmConsentChangeEvent } from './events/consent-change.ts';
 import { CrmErrorEvent } from './events/error.ts';
+import { CrmPrivacyEraseEvent } from './events/privacy-erase.ts';
 import { CrmRewardRedeemEvent } from './events/reward-redeem.ts';
 import { CrmShopperChangeEvent } from './events/shopper-change.ts';
 import { CrmStatementPayEvent } from './events/statement-pay.ts';
@@ -27,7 +30,9 @@ import { CrmWishlistRemoveEvent } from './events/wishlist-remove.ts';
 import { eventName } from './internal/react-event.ts';
 
 const onCrmCartAdd = eventName(CrmCartAddEvent);
+const onCrmConsentChange = eventName(CrmConsentChangeEvent);
 const onCrmError = eventName(CrmErrorEvent);
+const onCrmPrivacyErase = eventName(CrmPrivacyEraseEvent);
 const onCrmRewardRedeem = eventName(CrmRewardRedeemEvent);
 const onCrmShopperChange = eventName(CrmShopperChangeEvent);
 const onCrmStatementPay = eventName(CrmStatementPayEvent);
@@ -67,6 +72,14 @@ export const CrmPortal = createComponent({
   tagName: 'crm-portal',
   elementClass: CrmPortalElement,
   events: { onCrmTokenExpired, onCrmShopperChange, onCrmError, onCrmWishlistAlert },
+});
+
+/** `<crm-privacy>`: The shopper's data and privacy: what the store keeps, their consents, a copy of their data, who looked at it, and erasure. */
+export const CrmPrivacy = createComponent({
+  react: React,
+  tagName: 'crm-privacy',
+  elementClass: CrmPrivacyElement,
+  events: { onCrmConsentChange, onCrmPrivacyErase, onCrmError },
 });
 
 /** `<crm-recommendations>`: Products recommended for the shopper, each with the reason ("because you bought…"), a wishlist heart and add to cart; for a visitor, what sells; with `context-product`, what goes with the product on the page. */
