@@ -12,7 +12,7 @@ export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
 
 /**
  * The purposes the law lets a store pursue only with a prior, express consent
- * (Ley 19.628 as Ley 21.719 amends it, arts. 12 and 16 bis; GDPR arts. 6(1)(a),
+ * (Ley 19.628 as Ley 21.719 amends it, arts. 8 and 12; GDPR arts. 6(1)(a),
  * 7, 21 and 22): their default is always "refused".
  */
 export const optInPurposes = ['marketing-email', 'profiling'] as const satisfies readonly (typeof consentPurposes)[number][];

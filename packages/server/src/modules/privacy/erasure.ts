@@ -28,8 +28,9 @@ export const erasedName = { firstName: 'Erased', lastName: 'customer' } as const
  * What stays, without identity, is what the law or the store's books need:
  * orders with their amounts and lines, the points ledger (its sums are the
  * balance other figures add up), card accounts, movements and closed
- * statements (financial records a card issuer keeps: GDPR art. 17(3)(b),
- * Ley 19.628 art. 15 as Ley 21.719 words it), the access log and the record of
+ * statements (financial records the law makes a card issuer keep: GDPR
+ * art. 17(3)(b); Ley 19.628, as Ley 21.719 amends it, lets a legal duty to
+ * keep data stand before erasure too), the access log and the record of
  * consents (proof the store kept the law). The merchant's id for the
  * customer stays too, so their backend cannot sync them back and their
  * sessions are refused; it is the store's own reference, never a name, email
