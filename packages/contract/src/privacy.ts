@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { CustomerParams } from './customers.ts';
-import { IsoDate, IsoDateTime, Locale, PageQuery, pageOf, Tier } from './common.ts';
+import { Customer, CustomerParams } from './customers.ts';
+import { IsoDate, IsoDateTime, PageQuery, pageOf } from './common.ts';
 import { allStaff, defineEndpoint, ownersAndAdmins } from './endpoint.ts';
 import { StoreActor } from './problem.ts';
 import { accessViews, consentPurposes } from './vocabulary.ts';
@@ -227,17 +227,7 @@ export const CustomerExport = z.object({
   format: z.literal('clientela.customer-export/1'),
   exportedAt: IsoDateTime,
   store: z.object({ id: z.string(), name: z.string(), currency: z.string() }),
-  profile: z.object({
-    id: z.string(),
-    firstName: z.string(),
-    lastName: z.string(),
-    email: z.nullable(z.string()),
-    phone: z.nullable(z.string()),
-    locale: z.nullable(Locale),
-    birthday: z.nullable(IsoDate),
-    registeredAt: IsoDateTime,
-    tier: Tier,
-  }),
+  profile: z.pick(Customer, { id: true, firstName: true, lastName: true, email: true, phone: true, locale: true, birthday: true, registeredAt: true, tier: true }),
   orders: z.array(
     z.object({
       id: z.string(),

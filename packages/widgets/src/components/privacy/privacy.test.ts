@@ -2,6 +2,7 @@ import type { Consents, CustomerExport } from '@clientela/contract';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { CrmConsentChangeEvent } from '../../events/consent-change.ts';
 import { CrmPrivacyEraseEvent } from '../../events/privacy-erase.ts';
+import { nextDownload } from '../../testing/next-download.ts';
 import { defineShopperStateProvider } from '../../testing/shopper-state-provider.ts';
 import { asAgent, asMerchant, fetchAsShopper, freshCustomer, mintSession } from '../../../../../test/browser/server-commands.ts';
 import type { CrmPortal } from '../portal/portal.component.ts';
@@ -24,17 +25,6 @@ async function panelFor(customerId: string, locale = 'es') {
   const element = portal.querySelector('crm-privacy')! as CrmPrivacy;
   await waitUntil(() => part(element, 'consents') || part(element, 'message'), 'the privacy panel loads', { timeout: 8000 });
   return element;
-}
-
-/** The next file the widget offers for download: its link, as clicked. */
-function nextDownload(): Promise<HTMLAnchorElement> {
-  return new Promise<HTMLAnchorElement>((resolve) => {
-    const original = HTMLAnchorElement.prototype.click;
-    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-      HTMLAnchorElement.prototype.click = original;
-      resolve(this);
-    };
-  });
 }
 
 describe('<crm-privacy>', () => {
