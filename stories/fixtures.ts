@@ -1,4 +1,4 @@
-import type { AgentConversation, ChatMessage, Conversation, CustomerPanel, Locale, Me, Notifications, PointsAccount, PointsEntry, Product, Recommendations, Reward, Statement, StatementLine, StatementList, Wishlist } from '@clientela/contract';
+import type { AgentConversation, Consents, CustomerExport, ChatMessage, Conversation, CustomerPanel, Locale, Me, Notifications, PointsAccount, PointsEntry, Product, Recommendations, Reward, Statement, StatementLine, StatementList, Wishlist } from '@clientela/contract';
 
 /** A shopper as GET /v1/me describes them, for stories. */
 export const ana: Me = {
@@ -517,4 +517,60 @@ export const anaPanel: CustomerPanel = {
     { id: 'ord-001544', placedAt: '2026-10-31T19:10:00Z', total: 167_980, items: ['Chaqueta impermeable Litoral'], paidWithStoreCard: false },
   ],
   currency: 'CLP',
+};
+
+/** Ana's consents: profiling and the birthday greeting on, marketing email refused; each answer kept with its text version. */
+export const anaConsents: Consents = {
+  textVersion: '2026-12',
+  items: [
+    { purpose: 'marketing-email', granted: false, source: 'answer', textVersion: '2026-12', since: '2026-11-02T14:05:00.000Z' },
+    { purpose: 'profiling', granted: true, source: 'answer', textVersion: '2026-12', since: '2026-11-02T14:05:00.000Z' },
+    { purpose: 'birthday-greeting', granted: true, source: 'default', textVersion: null, since: null },
+  ],
+  history: [
+    { purpose: 'marketing-email', granted: false, textVersion: '2026-12', channel: 'portal', by: { kind: 'shopper' }, at: '2026-11-02T14:05:00.000Z' },
+    { purpose: 'profiling', granted: true, textVersion: '2026-12', channel: 'portal', by: { kind: 'shopper' }, at: '2026-11-02T14:05:00.000Z' },
+  ],
+};
+
+/** Everything Almacenes Aurora keeps about Ana, as GET /v1/me/export gives it (shortened to a few of each). */
+export const anaExport: CustomerExport = {
+  format: 'clientela.customer-export/1',
+  exportedAt: '2026-12-07T15:00:00.000Z',
+  store: { id: 'mer_demo', name: 'Almacenes Aurora', currency: 'CLP' },
+  profile: { id: 'cli-0001', firstName: 'Ana', lastName: 'Torres', email: 'ana.torres@correo.example', phone: '+56912345678', locale: 'es', birthday: '1969-09-20', registeredAt: '2024-02-27T10:07:06.893Z', tier: 'top' },
+  orders: [
+    { id: 'ord-001204', placedAt: '2026-10-03T16:20:00.000Z', total: 181_980, refunded: 0, currency: 'CLP', paidWithStoreCard: true, installments: 6, lines: [{ productId: 'p-011', quantity: 1, unitPrice: 181_980 }] },
+    { id: 'ord-001388', placedAt: '2026-11-12T19:02:00.000Z', total: 408_000, refunded: 0, currency: 'CLP', paidWithStoreCard: true, installments: 12, lines: [{ productId: 'p-024', quantity: 2, unitPrice: 204_000 }] },
+  ],
+  points: {
+    balance: 19_448,
+    ledger: [
+      { amount: 18_198, reason: 'purchase', reference: 'ord-001204', label: null, at: '2026-10-03T16:20:00.000Z', expiresAt: '2027-10-03T16:20:00.000Z' },
+      { amount: 1_250, reason: 'birthday', reference: null, label: null, at: '2026-09-20T03:00:00.000Z', expiresAt: '2027-09-20T03:00:00.000Z' },
+    ],
+    redemptions: [],
+  },
+  card: null,
+  wishlist: [{ productId: 'p-005', note: 'Para el cumpleaños de papá', alertPriceDrop: true, alertBackInStock: true, addedAt: '2026-11-20T12:00:00.000Z' }],
+  notifications: [],
+  conversations: [],
+  browsing: [],
+  staffNotes: [],
+  consents: anaConsents,
+  accessLog: [
+    { id: '12', at: '2026-12-03T13:41:00.000Z', by: { kind: 'staff', id: 'stf_sofia', name: 'Sofía Rojas', role: 'agent' }, view: 'customer-panel' },
+    { id: '9', at: '2026-11-28T10:15:00.000Z', by: { kind: 'staff', id: 'stf_marta', name: 'Marta Díaz', role: 'admin' }, view: 'customer-page' },
+  ],
+};
+
+/** A shopper who just joined: a profile, nothing else, and nobody has looked. */
+export const newShopperExport: CustomerExport = {
+  ...anaExport,
+  profile: { ...anaExport.profile, id: 'cli-0999', firstName: 'Tomás', lastName: 'Vera', email: null, phone: null, birthday: null, tier: 'potential' },
+  orders: [],
+  points: { balance: 0, ledger: [], redemptions: [] },
+  wishlist: [],
+  consents: { ...anaConsents, items: anaConsents.items.map((item) => ({ ...item, granted: item.purpose === 'birthday-greeting', source: 'default' as const, textVersion: null, since: null })), history: [] },
+  accessLog: [],
 };

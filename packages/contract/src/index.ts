@@ -15,3 +15,4 @@ export * from './events.ts';
 export * from './webhooks.ts';
 export * from './reports.ts';
 export * from './questions.ts';
+export * from './privacy.ts';

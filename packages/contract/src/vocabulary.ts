@@ -20,6 +20,18 @@ export type InboxView = (typeof inboxViews)[number];
 export const staffRoles = ['owner', 'admin', 'agent'] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
+/**
+ * What a shopper may consent to, each on its own: marketing email, profiling
+ * (recommendations made from what they bought, saved and browsed) and the
+ * birthday greeting.
+ */
+export const consentPurposes = ['marketing-email', 'profiling', 'birthday-greeting'] as const;
+export type ConsentPurpose = (typeof consentPurposes)[number];
+
+/** What a member of the staff looked at, as the access log records it: the back office's customer page, the console's customer panel, or an export. */
+export const accessViews = ['customer-page', 'customer-panel', 'export'] as const;
+export type AccessView = (typeof accessViews)[number];
+
 /** Base of the `type` URIs of Clientela's problem documents. */
 export const problemTypeBase = 'https://clientela.dev/problems/';
 

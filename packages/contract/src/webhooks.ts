@@ -13,6 +13,7 @@ export const webhookEventTypes = [
   'conversation.created',
   'conversation.resolved',
   'fulfillment.updated',
+  'customer.erased',
 ] as const;
 export const WebhookEventType = z.enum(webhookEventTypes);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
@@ -242,6 +243,14 @@ export const FulfillmentUpdatedData = z.object({
   previousStatus: z.nullable(FulfillmentStatus),
 });
 
+/** A customer was erased (by their own request, the store's, or the retention period): erase them in the store's own systems too. */
+export const CustomerErasedData = z.object({
+  customerId: z.string(),
+  erasedAt: IsoDateTime,
+  /** Who asked: the shopper, the store, or the store's retention period for inactive customers. */
+  requestedBy: z.enum(['shopper', 'store', 'retention']),
+});
+
 /** The JSON body of every webhook request: parse a verified body with it. */
 export const WebhookEvent = z.discriminatedUnion('type', [
   event('points.earned', PointsEarnedData),
@@ -251,6 +260,7 @@ export const WebhookEvent = z.discriminatedUnion('type', [
   event('conversation.created', ConversationCreatedData),
   event('conversation.resolved', ConversationResolvedData),
   event('fulfillment.updated', FulfillmentUpdatedData),
+  event('customer.erased', CustomerErasedData),
 ]);
 export type WebhookEvent = z.infer<typeof WebhookEvent>;
 

@@ -19,6 +19,7 @@ import {
   spanishSurnames,
 } from './people.ts';
 import { makePointsHistory } from './points-history.ts';
+import { makeAccessLog, makeConsents } from './privacy.ts';
 import { demoStream, SeededRandom } from './random.ts';
 import { paymentHabits, type DemoCustomer, type GeneratedOrder } from './shoppers.ts';
 import { makeWishlists } from './wishlists.ts';
@@ -393,6 +394,10 @@ export async function seedDemo(db: Kysely<Database>, options: { now: Date; origi
         })),
       )
       .execute();
+    await insertInChunks(makeConsents(now, merchantId, customers.map((customer) => customer.id)), (chunk) => trx.insertInto('consentChanges').values(chunk).execute());
+    const admin = author('stf_demo_admin');
+    const agent = author('agt_demo_sofia');
+    await trx.insertInto('accessLog').values(makeAccessLog(now, merchantId, demoShoppers[0].id, { admin, agent })).execute();
   });
   return {
     created: true,

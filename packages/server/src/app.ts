@@ -24,6 +24,8 @@ import { eventRoutes } from './modules/events/events.routes.ts';
 import { loyaltyRoutes } from './modules/loyalty/loyalty.routes.ts';
 import { orderRoutes } from './modules/orders/orders.routes.ts';
 import { questionRoutes } from './modules/questions/questions.routes.ts';
+import { mayProcess, recordAccess } from './modules/privacy/index.ts';
+import { erasureRoutes, privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { type RateLimitRules, RateLimits } from './modules/rate-limits/index.ts';
 import { RecommendationModels } from './modules/recommendations/index.ts';
 import { recommendationRoutes } from './modules/recommendations/recommendations.routes.ts';
@@ -89,6 +91,7 @@ export function createApp(options: AppOptions): { app: Hono; deps: AppDeps } {
     webhookSecrets: new WebhookSecrets(options.tokenSecret),
     webhookTargets: { allowPrivateNetworks: options.webhooksAllowPrivateNetworks ?? false, resolve: options.resolveHost ?? systemResolver },
     onProductChange: [alertWishlisters],
+    privacy: { mayProcess, recordAccess },
     customerReads: customersForMeReads(db, customerReadConcurrency[options.database.kind]),
   };
 
@@ -125,7 +128,9 @@ export function createApp(options: AppOptions): { app: Hono; deps: AppDeps } {
   chatRoutes(api, deps);
   webhookRoutes(api, deps);
   reportRoutes(api, deps);
+  privacyRoutes(api, deps);
   sessionEndingRoutes(api, deps);
+  erasureRoutes(api, deps);
 
   const document = openApiDocument(api.endpoints, apiVersion);
   const documentText = JSON.stringify(document);

@@ -8,6 +8,7 @@ import type { StreamSlots } from './http/event-stream.ts';
 import type { EndedSessions, MerchantDirectory, TokenService } from './modules/auth/index.ts';
 import type { ProductChangeListener } from './modules/catalog/index.ts';
 import type { ChatHub } from './modules/chat/index.ts';
+import type { mayProcess, recordAccess } from './modules/privacy/index.ts';
 import type { CustomerForMe, CustomerKey } from './modules/customers/index.ts';
 import type { RateLimits } from './modules/rate-limits/index.ts';
 import type { RecommendationModels } from './modules/recommendations/index.ts';
@@ -32,6 +33,11 @@ export interface AppDeps {
   webhookTargets: WebhookTargetPolicy;
   /** What runs, in the change's transaction, when a product changes: the wishlist's alerts. */
   onProductChange: readonly ProductChangeListener[];
+  /**
+   * The consent store's question and the access log, for the customers
+   * module, which the privacy module reads from and so cannot import.
+   */
+  privacy: { mayProcess: typeof mayProcess; recordAccess: typeof recordAccess };
   /** Customers with their ledger sums, as `GET /v1/me` reads them: batched under load. */
   customerReads: BatchedReads<CustomerKey, CustomerForMe>;
 }

@@ -61,6 +61,8 @@ describe('isolation matrix: nobody but its owner reaches a shopper or agent obje
     storeA = await createTestMerchant(app, { timeZone: 'America/Santiago' });
     storeB = await createTestMerchant(app, { timeZone: 'America/Santiago' });
     await storeA.putCustomer('ana', { firstName: 'Ana', lastName: 'Secreta-A' });
+    // She lets the store profile her: her own browsing events are kept (the last test), anyone else's never land on her.
+    await storeA.consent('ana', { profiling: true });
     await storeA.putCustomer('bruno', { firstName: 'Bruno', lastName: 'Vecino' });
     await storeA.putCustomer('solo-a', { firstName: 'Sola', lastName: 'Secreta-A' });
     await storeB.putCustomer('ana', { firstName: 'Ana', lastName: 'Otra-B' });
@@ -149,6 +151,12 @@ describe('isolation matrix: nobody but its owner reaches a shopper or agent obje
       putMyOrderFeedback: { audience: 'shopper', kind: 'object', method: 'PUT', path: '/v1/me/orders/pedido-ana/feedback', body: { score: 0, comment: 'intruso' } },
       getMyNextQuestion: { audience: 'shopper', kind: 'own', method: 'GET', path: '/v1/me/questions/next' },
       putMyAnswer: { audience: 'shopper', kind: 'own', method: 'PUT', path: '/v1/me/answers/pregunta-a', body: { score: 1 } },
+      getMyConsents: { audience: 'shopper', kind: 'own', method: 'GET', path: '/v1/me/consents' },
+      putMyConsents: { audience: 'shopper', kind: 'own', method: 'PUT', path: '/v1/me/consents', body: { textVersion: '2026-12', consents: { 'marketing-email': true } } },
+      getMyAccessLog: { audience: 'shopper', kind: 'own', method: 'GET', path: '/v1/me/access-log' },
+      exportMyData: { audience: 'shopper', kind: 'own', method: 'GET', path: '/v1/me/export' },
+      // Asking only: an empty body hands out a confirmation and erases nothing.
+      requestMyErasure: { audience: 'shopper', kind: 'own', method: 'POST', path: '/v1/me/erasure', body: {} },
       getAgentMe: { audience: 'agent', kind: 'own', method: 'GET', path: '/v1/agent/me' },
       listAgentConversations: { audience: 'agent', kind: 'own', method: 'GET', path: '/v1/agent/conversations?view=all' },
       getAgentConversation: { audience: 'agent', kind: 'object', method: 'GET', path: a },
@@ -470,6 +478,16 @@ describe('isolation matrix: what each staff role of a store may do, and nobody e
       every('owners and admins', 'store', 'GET', 'listOrigins', get('/v1/origins')),
       every('owners and admins', 'store', 'POST', 'addOrigin', (caller) => ({ path: '/v1/origins', body: { origin: `https://${caller.toLowerCase()}.example` } })),
       every('owners and admins', 'store', 'DELETE', 'removeOrigin', (caller) => ({ path: `/v1/origins?origin=${encodeURIComponent(`https://${caller.toLowerCase()}.example`)}` })),
+      // Privacy: consents for every role to read; settings, exports, the access log and erasure for owners and admins.
+      every('all', 'object', 'GET', 'getCustomerConsents', get(`${customer}/consents`)),
+      every('owners and admins', 'object', 'PUT', 'putCustomerConsents', () => ({ path: `${customer}/consents`, body: { textVersion: 'form-1', consents: { profiling: true } } })),
+      every('owners and admins', 'store', 'GET', 'getPrivacySettings', get('/v1/privacy-settings')),
+      every('owners and admins', 'store', 'PUT', 'putPrivacySettings', () => ({
+        path: '/v1/privacy-settings',
+        body: { consentTextVersion: '2027-01', consentDefaults: { 'marketing-email': false, profiling: false, 'birthday-greeting': true }, chatRetentionDays: 365, inactiveCustomerRetentionDays: null },
+      })),
+      every('owners and admins', 'object', 'GET', 'getCustomerAccessLog', get(`${customer}/access-log`)),
+      every('owners and admins', 'object', 'GET', 'exportCustomerData', get(`${customer}/export`)),
       every('owners and admins', 'store', 'GET', 'listStaff', get('/v1/staff')),
       every('owners and admins', 'store', 'GET', 'getKeys', get('/v1/keys')),
       // The agent console: every role.
@@ -488,6 +506,8 @@ describe('isolation matrix: what each staff role of a store may do, and nobody e
       every('owners', 'store', 'POST', 'createStaff', (caller) => ({ path: '/v1/staff', body: { email: `nueva-${caller.toLowerCase()}@a.example`, name: 'Nueva', role: 'agent', password: 'a long password' } })),
       every('owners', 'object', 'PUT', 'updateStaff', () => ({ path: `/v1/staff/${promotable.id}`, body: { name: 'Pablo', role: 'admin' } })),
       every('owners', 'object', 'DELETE', 'removeStaff', () => ({ path: `/v1/staff/${removable.id}` })),
+      // Late: an erasure blanks the customer the rows above read.
+      every('owners and admins', 'object', 'POST', 'eraseCustomer', get(`${customer}/erase`)),
       // Last: they stop the keys and sessions the rows above use.
       every('owners', 'store', 'POST', 'rollKeys', () => ({ path: '/v1/keys/roll', body: { key: 'secret' } })),
       every('all', 'store', 'POST', 'agentLogout', () => ({ path: '/v1/agent/logout', body: {} })),

@@ -242,6 +242,15 @@ describe('the largest values the contract allows, at every write operation', () 
     await run({ operationId: 'rateMyConversation', as: 'shopper', path: `${chat}/rating`, status: 200, body: { score: largest, comment: 'Bien' } });
     await run({ operationId: 'agentLogin', as: 'page', path: '/v1/agent/login', status: 200, body: { email: 'sofia@shop.example', password: 'a long password' } });
 
+    const consents = { 'marketing-email': true, profiling: true, 'birthday-greeting': true };
+    await run({ operationId: 'putMyConsents', as: 'shopper', path: '/v1/me/consents', status: 200, body: { textVersion: 'v'.repeat(40), consents } });
+    await run({ operationId: 'putCustomerConsents', as: 'merchant', path: '/v1/customers/ana/consents', status: 200, body: { textVersion: 'f'.repeat(40), consents } });
+    await run({
+      operationId: 'putPrivacySettings', as: 'merchant', path: '/v1/privacy-settings', status: 200,
+      body: { consentTextVersion: 't'.repeat(40), consentDefaults: { 'marketing-email': false, profiling: false, 'birthday-greeting': true }, chatRetentionDays: largest, inactiveCustomerRetentionDays: largest },
+    });
+    await run({ operationId: 'requestMyErasure', as: 'shopper', path: '/v1/me/erasure', status: 200, body: {} });
+
     const endpoint = await run({ operationId: 'createWebhookEndpoint', as: 'merchant', path: '/v1/webhook-endpoints', status: 201, body: { url: 'https://93.184.215.14/clientela/webhooks' } });
     await run({ operationId: 'retryWebhookDelivery', as: 'merchant', path: '/v1/webhook-deliveries/wd_none/retry', status: 404 });
     await run({ operationId: 'deleteWebhookEndpoint', as: 'merchant', path: `/v1/webhook-endpoints/${endpoint.id}`, status: 204 });
@@ -262,6 +271,7 @@ describe('the largest values the contract allows, at every write operation', () 
 
     // Last: they end the sessions the rows above use. No numbers in them, so any 4xx will do as well.
     await run({ operationId: 'endCustomerSessions', as: 'merchant', path: '/v1/customers/ana/sessions' });
+    await run({ operationId: 'eraseCustomer', as: 'merchant', path: '/v1/customers/ana/erase', status: 200 });
     await run({ operationId: 'agentLogout', as: 'agent', path: '/v1/agent/logout', body: {} });
     await run({ operationId: 'rollKeys', as: 'owner', path: '/v1/keys/roll', status: 200, body: { key: 'secret', graceSeconds: largest } });
 

@@ -17,6 +17,7 @@ import { serveBackOffice } from './http/back-office.ts';
 import { serveWidgetBundles } from './http/widget-bundles.ts';
 import { loadTokenSecret } from './modules/auth/index.ts';
 import { scheduleTierRecompute } from './modules/loyalty/index.ts';
+import { scheduleRetention } from './modules/privacy/index.ts';
 import { scheduleWebhookDispatch, WebhookDispatcher } from './modules/webhooks/index.ts';
 import { widgetsDist } from './paths.ts';
 
@@ -92,6 +93,7 @@ export async function startServer(env: Environment, options: { demo?: Demo } = {
   }
 
   const tiers = scheduleTierRecompute(database.db, systemClock, logger);
+  const retention = scheduleRetention({ db: database.db, clock: systemClock, endedSessions: deps.endedSessions, directory: deps.directory }, logger);
   const webhooks = scheduleWebhookDispatch(
     new WebhookDispatcher({ db: database.db, clock: systemClock, secrets: deps.webhookSecrets, allowPrivateNetworks: env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS }),
     logger,
@@ -104,6 +106,7 @@ export async function startServer(env: Environment, options: { demo?: Demo } = {
     ...(seed ? { seed } : {}),
     close: async () => {
       await tiers.stop();
+      await retention.stop();
       await webhooks.stop();
       await deps.chat.close();
       await new Promise<void>((resolve) => {

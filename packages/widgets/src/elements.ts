@@ -7,6 +7,7 @@ export const elements = {
   'crm-order-history': () => import('./components/order-history/order-history.ts'),
   'crm-points-balance': () => import('./components/points-balance/points-balance.ts'),
   'crm-portal': () => import('./components/portal/portal.ts'),
+  'crm-privacy': () => import('./components/privacy/privacy.ts'),
   'crm-questionnaire': () => import('./components/questionnaire/questionnaire.ts'),
   'crm-recommendations': () => import('./components/recommendations/recommendations.ts'),
   'crm-support-chat': () => import('./components/support-chat/support-chat.ts'),

@@ -11,6 +11,7 @@ import { CrmGreeting as CrmGreetingElement } from './components/greeting/greetin
 import { CrmOrderHistory as CrmOrderHistoryElement } from './components/order-history/order-history.ts';
 import { CrmPointsBalance as CrmPointsBalanceElement } from './components/points-balance/points-balance.ts';
 import { CrmPortal as CrmPortalElement } from './components/portal/portal.ts';
+import { CrmPrivacy as CrmPrivacyElement } from './components/privacy/privacy.ts';
 import { CrmQuestionnaire as CrmQuestionnaireElement } from './components/questionnaire/questionnaire.ts';
 import { CrmRecommendations as CrmRecommendationsElement } from './components/recommendations/recommendations.ts';
 import { CrmSupportChat as CrmSupportChatElement } from './components/support-chat/support-chat.ts';
@@ -18,7 +19,9 @@ import { CrmWishlist as CrmWishlistElement } from './components/wishlist/wishlis
 import { CrmWishlistButton as CrmWishlistButtonElement } from './components/wishlist-button/wishlist-button.ts';
 import { CrmCartAddEvent } from './events/cart-add.ts';
 import { CrmCartAddManyEvent } from './events/cart-add-many.ts';
+import { CrmConsentChangeEvent } from './events/consent-change.ts';
 import { CrmErrorEvent } from './events/error.ts';
+import { CrmPrivacyEraseEvent } from './events/privacy-erase.ts';
 import { CrmRewardRedeemEvent } from './events/reward-redeem.ts';
 import { CrmShopperChangeEvent } from './events/shopper-change.ts';
 import { CrmStatementPayEvent } from './events/statement-pay.ts';
@@ -31,7 +34,9 @@ import { eventName } from './internal/react-event.ts';
 
 const onCrmCartAdd = eventName(CrmCartAddEvent);
 const onCrmCartAddMany = eventName(CrmCartAddManyEvent);
+const onCrmConsentChange = eventName(CrmConsentChangeEvent);
 const onCrmError = eventName(CrmErrorEvent);
+const onCrmPrivacyErase = eventName(CrmPrivacyEraseEvent);
 const onCrmRewardRedeem = eventName(CrmRewardRedeemEvent);
 const onCrmShopperChange = eventName(CrmShopperChangeEvent);
 const onCrmStatementPay = eventName(CrmStatementPayEvent);
@@ -79,6 +84,14 @@ export const CrmPortal = createComponent({
   tagName: 'crm-portal',
   elementClass: CrmPortalElement,
   events: { onCrmTokenExpired, onCrmShopperChange, onCrmError, onCrmWishlistAlert },
+});
+
+/** `<crm-privacy>`: The shopper's data and privacy: what the store keeps, their consents, a copy of their data, who looked at it, and erasure. */
+export const CrmPrivacy = createComponent({
+  react: React,
+  tagName: 'crm-privacy',
+  elementClass: CrmPrivacyElement,
+  events: { onCrmConsentChange, onCrmPrivacyErase, onCrmError },
 });
 
 /** `<crm-questionnaire>`: Drip questionnaire: one short question per visit (choice, 1–5 or text), or the feedback after a delivery. */

@@ -17,6 +17,7 @@ import * as keyRolls from './migrations/2026-12-12-key-rolls.ts';
 import * as loyaltyPerLocale from './migrations/2026-12-12-loyalty-per-locale.ts';
 import * as staffRoles from './migrations/2026-12-12-staff-roles.ts';
 import * as recommendationSignals from './migrations/2026-12-13-recommendation-signals.ts';
+import * as privacy from './migrations/2026-12-14-privacy.ts';
 import * as ordersAndQuestions from './migrations/2026-12-15-orders-and-questions.ts';
 
 /** Every migration, by date; the same list runs on PGlite and PostgreSQL. */
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-12-loyalty-per-locale': loyaltyPerLocale,
   '2026-12-12-staff-roles': staffRoles,
   '2026-12-13-recommendation-signals': recommendationSignals,
+  '2026-12-14-privacy': privacy,
   '2026-12-15-orders-and-questions': ordersAndQuestions,
 };
 

@@ -7,6 +7,7 @@ import type { EventTables } from '../modules/events/events.tables.ts';
 import type { LoyaltyTables } from '../modules/loyalty/loyalty.tables.ts';
 import type { OrderTables } from '../modules/orders/orders.tables.ts';
 import type { QuestionTables } from '../modules/questions/questions.tables.ts';
+import type { PrivacyTables } from '../modules/privacy/privacy.tables.ts';
 import type { RateLimitTables } from '../modules/rate-limits/rate-limits.tables.ts';
 import type { RecommendationTables } from '../modules/recommendations/recommendations.tables.ts';
 import type { StatementTables } from '../modules/statements/statements.tables.ts';
@@ -23,6 +24,7 @@ export interface Database
     LoyaltyTables,
     OrderTables,
     QuestionTables,
+    PrivacyTables,
     RateLimitTables,
     RecommendationTables,
     StatementTables,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CustomerInput } from '@clientela/contract';
+import type { ConsentPurpose, CustomerInput } from '@clientela/contract';
 import type { Hono } from 'hono';
 import { createApp, type AppOptions } from '../app.ts';
 import type { Clock } from '../core/clock.ts';
@@ -114,6 +114,14 @@ export async function createTestMerchant(testApp: TestApp, overrides: Partial<Ne
       });
       if (!response.ok) throw new Error(`PUT customer ${id}: ${response.status} ${await response.text()}`);
       return response.json();
+    },
+    /** Records the customer's answers for some purposes, as the store's backend would on their word. */
+    async consent(customerId: string, consents: Partial<Record<ConsentPurpose, boolean>>) {
+      const response = await asMerchant(`/v1/customers/${encodeURIComponent(customerId)}/consents`, {
+        method: 'PUT',
+        body: JSON.stringify({ textVersion: 'test', consents }),
+      });
+      if (!response.ok) throw new Error(`PUT consents ${customerId}: ${response.status} ${await response.text()}`);
     },
     async sessionFor(customerId: string): Promise<string> {
       const response = await asMerchant('/v1/sessions', { method: 'POST', body: JSON.stringify({ customerId }) });

@@ -117,7 +117,7 @@ export const tierBadgeStyles = css`
  * placeholders of its loading, signed-out, empty and error states
  * (state-views.ts). Each widget adds its own layout.
  */
-export function cardStyles(name: 'greeting' | 'statement' | 'points' | 'wishlist') {
+export function cardStyles(name: 'greeting' | 'statement' | 'points' | 'wishlist' | 'privacy') {
   const own = (property: string) => unsafeCSS(`--crm-${name}-${property}`);
   return css`
     :host {

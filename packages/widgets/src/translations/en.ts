@@ -1,4 +1,4 @@
-import type { ConversationStatus, Tier } from '@clientela/contract';
+import type { AccessView, ConsentPurpose, ConversationStatus, Tier } from '@clientela/contract';
 import { isolate } from '../internal/isolate.ts';
 
 /** English, the reference every other language must match key for key. */
@@ -264,6 +264,40 @@ const en = {
     reward: (points: string) => `Answer and earn ${points} points.`,
     thanks: 'Thank you! Your answer helps us serve you better.',
     failed: 'We could not save your answer. Try again.',
+  },
+  /** The privacy panel's strings. */
+  privacy: {
+    title: 'Your data and privacy',
+    signedOut: 'Sign in to see what the store keeps about you and choose how it is used.',
+    heldTitle: 'What the store keeps about you',
+    profile: 'Profile',
+    email: 'Email',
+    phone: 'Phone',
+    birthday: 'Birthday',
+    none: 'Not given',
+    counts: (orders: number, conversations: number, wishlist: number, ledger: number) =>
+      `${orders} ${orders === 1 ? 'order' : 'orders'}, ${conversations} ${conversations === 1 ? 'conversation' : 'conversations'}, ${wishlist} saved ${wishlist === 1 ? 'product' : 'products'}, ${ledger} points ${ledger === 1 ? 'movement' : 'movements'}`,
+    consentsTitle: 'What you allow',
+    purposes: {
+      'marketing-email': { label: 'Offers by email', hint: 'News and promotions in your inbox.' },
+      profiling: { label: 'Recommendations made for you', hint: 'From what you buy, save and look at. Without it you see what is popular.' },
+      'birthday-greeting': { label: 'Birthday greeting', hint: 'We greet you on your birthday.' },
+    } satisfies Record<ConsentPurpose, { label: string; hint: string }>,
+    consentSaved: 'Your choice was saved.',
+    downloadTitle: 'Your copy',
+    download: 'Download my data (JSON)',
+    accessTitle: 'Who at the store looked at your data',
+    accessEmpty: 'Nobody at the store has looked at your data.',
+    accessViews: { 'customer-page': 'your customer page', 'customer-panel': 'your details in a support chat', export: 'a copy of all your data' } satisfies Record<AccessView, string>,
+    accessEntry: (who: string, what: string) => `${isolate(who)} looked at ${what}`,
+    accessBackend: "The store's system",
+    eraseTitle: 'Delete my data',
+    eraseNote: 'Your name, contact details, messages and notes are deleted for good. What the law makes the store keep (orders, points and card statements) stays without your name.',
+    eraseAsk: 'Delete my data…',
+    eraseConfirm: 'Yes, delete my data for good',
+    eraseCancel: 'Keep my data',
+    eraseConfirmNote: 'This cannot be undone. You will be signed out.',
+    erased: 'Your data was deleted. You have been signed out.',
   },
   tierLabel: 'Level',
   tiers: {

@@ -18,9 +18,10 @@ export async function mintShopperSession(
   customerId: string,
   ttlSeconds = maxTokenSeconds.shopper,
 ) {
-  const sessionVersion = await findShopperSessionVersion(deps.db, merchantId, customerId);
-  if (sessionVersion === undefined) throw notFound(`Customer ${customerId}`);
-  const { token, expiresAt } = await deps.tokens.issue('shopper', merchantId, customerId, ttlSeconds, sessionVersion);
+  const customer = await findShopperSessionVersion(deps.db, merchantId, customerId);
+  if (customer === undefined) throw notFound(`Customer ${customerId}`);
+  if (customer.erasedAt !== null) throw new ProblemError('conflict', `Customer ${customerId} was erased: no session is given for them`);
+  const { token, expiresAt } = await deps.tokens.issue('shopper', merchantId, customerId, ttlSeconds, customer.sessionVersion);
   return { token, expiresAt: expiresAt.toISOString() };
 }
 

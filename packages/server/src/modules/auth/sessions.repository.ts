@@ -3,10 +3,9 @@ import type { Db } from '../../db/schema.ts';
 
 export type SessionAudience = 'shopper' | 'agent';
 
-/** The customer's session version, which a new session of theirs carries; undefined when the store has no such customer. */
-export async function findShopperSessionVersion(db: Db, merchantId: string, customerId: string): Promise<number | undefined> {
-  const row = await db.selectFrom('customers').select('sessionVersion').where('merchantId', '=', merchantId).where('id', '=', customerId).executeTakeFirst();
-  return row?.sessionVersion;
+/** The customer's session version, which a new session of theirs carries, and whether they were erased; undefined when the store has no such customer. */
+export async function findShopperSessionVersion(db: Db, merchantId: string, customerId: string) {
+  return db.selectFrom('customers').select(['sessionVersion', 'erasedAt']).where('merchantId', '=', merchantId).where('id', '=', customerId).executeTakeFirst();
 }
 
 /** Keeps a signed-out token's id until the token would have expired; the ids of the store's tokens past that go. */

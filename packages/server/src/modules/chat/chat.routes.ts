@@ -29,6 +29,7 @@ import type { Api } from '../../http/api.ts';
 import { eventStreamResponse, lastEventIdOf, type StreamLimitName } from '../../http/event-stream.ts';
 import type { TokenClaims } from '../auth/index.ts';
 import { requireCustomer } from '../customers/index.ts';
+import { recordAccess } from '../privacy/index.ts';
 import { settleDuePoints } from '../loyalty/index.ts';
 import { closeDueStatements } from '../statements/index.ts';
 import type { EventScope } from './chat.repository.ts';
@@ -169,6 +170,8 @@ export function chatRoutes(api: Api, deps: AppDeps): void {
   api.mount(getAgentCustomer, async ({ caller, params }) => {
     await settleDuePoints(deps, caller.merchant, params.id);
     await closeDueStatements(deps, caller.merchant, params.id);
-    return customerPanel(deps, caller.merchant, params.id);
+    const panel = await customerPanel(deps, caller.merchant, params.id);
+    await recordAccess(deps, caller.merchant.id, params.id, caller.agentId, 'customer-panel');
+    return panel;
   });
 }

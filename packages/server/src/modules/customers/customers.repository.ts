@@ -62,7 +62,8 @@ export function customersForMeReads(db: Db, concurrency: number): BatchedReads<C
 }
 
 /** Inserts the customer or replaces its profile; tier and registration survive a replace unless given. */
-export async function upsertCustomer(db: Db, merchantId: string, id: string, input: CustomerInput, now: Date): Promise<CustomerRow> {
+/** Inserts the customer or replaces its profile; undefined, changing nothing, for a customer who was erased. */
+export async function upsertCustomer(db: Db, merchantId: string, id: string, input: CustomerInput, now: Date): Promise<CustomerRow | undefined> {
   const profile = {
     firstName: input.firstName,
     lastName: input.lastName,
@@ -78,10 +79,11 @@ export async function upsertCustomer(db: Db, merchantId: string, id: string, inp
     .onConflict((conflict) =>
       conflict
         .columns(['merchantId', 'id'])
-        .doUpdateSet({ ...profile, ...(input.registeredAt ? { registeredAt: input.registeredAt } : {}) }),
+        .doUpdateSet({ ...profile, ...(input.registeredAt ? { registeredAt: input.registeredAt } : {}) })
+        .where('customers.erasedAt', 'is', null),
     )
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
 }
 
 // Finding customers --------------------------------------------------------------------

@@ -20,7 +20,10 @@ export function customerRoutes(api: Api, deps: AppDeps): void {
   api.mount(getCustomerEndpoint, async ({ caller, params }) => {
     const customer = await requireCustomer(deps.db, caller.merchant.id, params.id);
     await settleDuePoints(deps, caller.merchant, customer);
-    return customerView(deps, caller.merchant, customer);
+    const view = await customerView(deps, caller.merchant, customer);
+    // The back office's customer page opens with this read; the store's backend syncing its records is no one looking.
+    if (caller.staff) await deps.privacy.recordAccess(deps, caller.merchant.id, params.id, caller.staff.id, 'customer-page');
+    return view;
   });
   api.mount(listCustomersEndpoint, ({ caller, query }) => listCustomers(deps, caller.merchant, query));
   api.mount(listCustomerNotes, ({ caller, params, query }) => customerNotes(deps, caller.merchant, params.id, query));
@@ -28,6 +31,9 @@ export function customerRoutes(api: Api, deps: AppDeps): void {
   api.mount(getMeEndpoint, async ({ caller }) => {
     const customer = await findMe(deps, caller.merchant, caller.customerId, caller.session);
     const settled = await settleDuePoints(deps, caller.merchant, customer);
-    return meOf(deps.clock(), caller.merchant, customer, settled ?? customer.ledgerSum);
+    const me = meOf(deps.clock(), caller.merchant, customer, settled ?? customer.ledgerSum);
+    // Asked only on the day: the read every page makes stays one statement the rest of the year.
+    if (me.birthdayToday && !(await deps.privacy.mayProcess(deps.db, caller.merchant.id, customer.id, 'birthday-greeting'))) return { ...me, birthdayToday: false };
+    return me;
   });
 }

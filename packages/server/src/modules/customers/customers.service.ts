@@ -1,10 +1,11 @@
-import type { Customer, CustomerInput, CustomerList, CustomerNote, CustomerSearchQuery, CustomerSort, Locale, Me, StaffRole, Tier } from '@clientela/contract';
+import type { Customer, CustomerInput, CustomerList, CustomerNote, CustomerSearchQuery, CustomerSort, Locale, Me, Tier } from '@clientela/contract';
 import type { Kysely, Selectable } from 'kysely';
 import type * as z from 'zod/mini';
 import type { Clock } from '../../core/clock.ts';
 import { decodeCursor, decodeCursorKey, encodeCursor } from '../../core/cursor.ts';
 import type { Merchant } from '../../core/merchant.ts';
 import { notFound, ProblemError } from '../../core/problem.ts';
+import { storeActorOf } from '../../core/store-actor.ts';
 import { birthdayIn, localDate } from '../../core/time-zone.ts';
 import type { BatchedReads } from '../../db/batched-reads.ts';
 import type { Database } from '../../db/schema.ts';
@@ -75,10 +76,15 @@ export async function requireCustomer(db: Kysely<Database>, merchantId: string, 
   return row;
 }
 
-/** Inserts the customer or replaces its profile; answers the row as stored. */
+/** Inserts the customer or replaces its profile; answers the row as stored. An erased customer stays erased: a 409. */
 export async function putCustomer(deps: Deps, merchant: Merchant, id: string, input: CustomerInput): Promise<CustomerRow> {
-  return upsertCustomer(deps.db, merchant.id, id, input, deps.clock());
+  const row = await upsertCustomer(deps.db, merchant.id, id, input, deps.clock());
+  if (!row) throw erased(id);
+  return row;
 }
+
+/** The refusal of anything that would bring an erased customer back. */
+export const erased = (id: string) => new ProblemError('conflict', `Customer ${id} was erased at their request: their data is not taken again`);
 
 export async function getCustomer(deps: Deps, merchant: Merchant, id: string): Promise<Customer> {
   return customerView(deps, merchant, await requireCustomer(deps.db, merchant.id, id));
@@ -181,10 +187,7 @@ export async function listCustomers(deps: Deps, merchant: Merchant, query: z.out
 const toNote = (row: Selectable<CustomerNoteTable>): CustomerNote => ({
   id: String(row.id),
   body: row.body,
-  author:
-    row.authorStaffId === null
-      ? { kind: 'backend' }
-      : { kind: 'staff', id: row.authorStaffId, name: row.authorName ?? row.authorStaffId, role: (row.authorRole ?? 'agent') as StaffRole },
+  author: storeActorOf(row.authorStaffId, row.authorName, row.authorRole),
   createdAt: row.createdAt.toISOString(),
 });
 

@@ -36,6 +36,8 @@ export interface CustomerTable {
   recentOrders: Generated<number>;
   spentToDate: Generated<number>;
   lastPurchaseAt: Timestamp | null;
+  /** When the customer was erased: their personal data is gone, their sessions are refused, and they are never synced again. */
+  erasedAt: Timestamp | null;
 }
 
 /** A note of the staff (or the store's backend) on a customer; never changed once written. */

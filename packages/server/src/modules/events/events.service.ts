@@ -5,7 +5,7 @@ import type { Merchant } from '../../core/merchant.ts';
 import { ProblemError } from '../../core/problem.ts';
 import type { Database } from '../../db/schema.ts';
 import { eventsOf, insertEvents, knownProducts, mergeVisitorInto, trimEvents, type Subject } from './events.repository.ts';
-import { profilingConsentOf } from './profiling-consent.ts';
+import { mayProcess } from '../privacy/index.ts';
 
 const day = 86_400_000;
 
@@ -36,7 +36,7 @@ export async function recordBrowsingEvents(deps: Deps, merchant: Merchant, custo
       errors: [{ in: 'body', field: 'visitorId', message: 'Required without a shopper session' }],
     });
   }
-  if (customerId !== undefined && (await profilingConsentOf(merchant.id, customerId)) === 'refused') return { accepted: 0 };
+  if (customerId !== undefined && !(await mayProcess(deps.db, merchant.id, customerId, 'profiling'))) return { accepted: 0 };
   const subject: Subject = customerId !== undefined ? { customerId } : { visitorId: batch.visitorId! };
   const now = deps.clock().getTime();
   return deps.db.transaction().execute(async (trx) => {
@@ -67,7 +67,7 @@ export interface BrowsingSignal {
  * refused profiling.
  */
 export async function browsingSignalsOf(deps: Deps, merchantId: string, subject: Subject, days = 30): Promise<BrowsingSignal[]> {
-  if ('customerId' in subject && (await profilingConsentOf(merchantId, subject.customerId)) === 'refused') return [];
+  if ('customerId' in subject && !(await mayProcess(deps.db, merchantId, subject.customerId, 'profiling'))) return [];
   const since = new Date(deps.clock().getTime() - days * day);
   const rows = await eventsOf(deps.db, merchantId, subject, since);
   return rows.map((row) => ({ product: row.productId, kind: row.kind === 'cart' ? 'carted' : 'viewed', at: row.at.getTime() }));

@@ -33,6 +33,7 @@ describe('browsing events', () => {
       await store.asMerchant(`/v1/products/${id}`, { method: 'PUT', body: JSON.stringify({ name: id, category: 'outdoor', price: 10_000, stock: 5 }) });
     }
     await store.putCustomer('ana');
+    await store.consent('ana', { profiling: true });
     await other.putCustomer('ana');
   });
   after(() => app.close());
@@ -116,6 +117,7 @@ describe('browsing events', () => {
       assert.equal(placed.status, 201);
     }
     await store.putCustomer('browser');
+    await store.consent('browser', { profiling: true });
     await app.deps.recommendations.rebuild(store.merchant.id);
     const token = await store.sessionFor('browser');
     await send({ events: [event('tent'), event('tent')] }, page(store, token));

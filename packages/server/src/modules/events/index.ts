@@ -1,3 +1,2 @@
 // Browsing signals (views and cart adds) of visitors and shoppers, kept for a while for recommendations.
 export { browsingSignalsOf, type BrowsingSignal } from './events.service.ts';
-export { profilingConsentOf } from './profiling-consent.ts';

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../core/logger.ts';
+import { repeat } from '../../core/repeating-job.ts';
 import type { Database } from '../../db/schema.ts';
 import { recomputeTiers } from './tiers.ts';
 
@@ -37,17 +38,5 @@ export async function recomputeDueTiers(db: Kysely<Database>, clock: Clock): Pro
 
 /** Runs `recomputeDueTiers` now and then every `everyMs`; the timer never keeps the process alive. */
 export function scheduleTierRecompute(db: Kysely<Database>, clock: Clock, logger: Logger, everyMs = 5 * 60_000): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = running.then(() => recomputeDueTiers(db, clock)).catch((error: unknown) => logger.error({ err: error }, 'tier recompute failed'));
-  };
-  tick();
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return repeat(() => recomputeDueTiers(db, clock), 'tier recompute', logger, everyMs);
 }

@@ -37,7 +37,7 @@ export async function giveFeedback(deps: Deps, merchant: Merchant, customerId: s
   const earlier = await findFeedback(deps.db, merchant.id, orderId);
   if (earlier) return replay(earlier);
   if (order.fulfillment.status !== 'delivered') throw new ProblemError('conflict', `Order ${orderId} is ${order.fulfillment.status}, not delivered yet`);
-  if ((await askingConsentOf(merchant.id, customerId, 'satisfaction')) === 'refused') throw new ProblemError('conflict', 'The shopper did not allow satisfaction questions');
+  if ((await askingConsentOf(deps.db, merchant.id, customerId, 'satisfaction')) === 'refused') throw new ProblemError('conflict', 'The shopper did not allow satisfaction questions');
   const row = { merchantId: merchant.id, orderId, customerId, score: input.score, comment: input.comment, answeredAt: deps.clock() };
   if (await insertFeedback(deps.db, row)) return new WithStatus(toFeedback(row), 201);
   // Another request stored feedback first: answer as its retry would be answered.

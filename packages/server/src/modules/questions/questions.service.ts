@@ -12,7 +12,7 @@ import {
   type QuestionnaireSettings,
   type QuestionPurpose,
 } from '@clientela/contract';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type * as z from 'zod/mini';
 import type { Clock } from '../../core/clock.ts';
 import type { Merchant } from '../../core/merchant.ts';
@@ -20,6 +20,7 @@ import { notFound, ProblemError } from '../../core/problem.ts';
 import { WithStatus } from '../../core/results.ts';
 import type { Database } from '../../db/schema.ts';
 import { localizedFrom, localizedView, rewardAnswer, textIn } from '../loyalty/index.ts';
+import { mayProcessSql } from '../privacy/index.ts';
 import { askingConsentOf } from './asking-consent.ts';
 import {
   answersOf,
@@ -135,8 +136,8 @@ function asked(row: QuestionRow, locale: string, storeLocale: string): AskedQues
 }
 
 /** The purposes the shopper lets the store ask about. */
-async function purposesAllowed(merchantId: string, customerId: string): Promise<QuestionPurpose[]> {
-  const answers = await Promise.all(questionPurposes.map(async (purpose) => [purpose, await askingConsentOf(merchantId, customerId, purpose)] as const));
+async function purposesAllowed(db: Kysely<Database>, merchantId: string, customerId: string): Promise<QuestionPurpose[]> {
+  const answers = await Promise.all(questionPurposes.map(async (purpose) => [purpose, await askingConsentOf(db, merchantId, customerId, purpose)] as const));
   return answers.filter(([, consent]) => consent === 'allowed').map(([purpose]) => purpose);
 }
 
@@ -149,7 +150,7 @@ export async function nextQuestion(deps: Deps, merchant: Merchant, customerId: s
   const now = deps.clock();
   const customer = await deps.db.selectFrom('customers').select('locale').where('merchantId', '=', merchant.id).where('id', '=', customerId).executeTakeFirst();
   if (!customer) throw notFound(`Customer ${customerId}`);
-  const purposes = await purposesAllowed(merchant.id, customerId);
+  const purposes = await purposesAllowed(deps.db, merchant.id, customerId);
   if (purposes.includes('satisfaction')) {
     const order = await deliveredUnrated(deps.db, merchant.id, customerId, new Date(now.getTime() - feedbackWindowDays * day));
     if (order) return { next: { type: 'feedback', order: { id: order.id, placedAt: order.placedAt.toISOString(), items: order.items } } };
@@ -208,7 +209,7 @@ export async function answerQuestion(deps: Deps, merchant: Merchant, customerId:
     const question = await findQuestion(trx, merchant.id, questionId);
     if (!question || !question.active) throw notFound(`Question ${questionId}`);
     const value = valueFor(question, input);
-    if ((await askingConsentOf(merchant.id, customerId, question.purpose as QuestionPurpose)) === 'refused') {
+    if ((await askingConsentOf(trx, merchant.id, customerId, question.purpose as QuestionPurpose)) === 'refused') {
       throw new ProblemError('conflict', `The shopper did not allow ${question.purpose} questions`);
     }
     if (!(await lockCustomer(trx, merchant.id, customerId))) throw notFound(`Customer ${customerId}`);
@@ -237,7 +238,7 @@ export async function customerAnswers(deps: Deps, merchant: Merchant, customerId
  * preference questions.
  */
 export async function excludedCategoriesOf(db: Kysely<Database>, merchantId: string, customerId: string): Promise<Set<string>> {
-  if ((await askingConsentOf(merchantId, customerId, 'preferences')) === 'refused') return new Set();
+  if ((await askingConsentOf(db, merchantId, customerId, 'preferences')) === 'refused') return new Set();
   const latest = await latestAnswersFor(db, merchantId, customerId, 'preferences');
   const excluded = new Set<string>();
   for (const answer of latest) {
@@ -257,5 +258,7 @@ export async function answerFilter(db: Kysely<Database>, merchantId: string, ans
   if (!question) throw refuse(`No question ${questionId}`);
   const picks = question.kind === 'scale' ? ['1', '2', '3', '4', '5'] : question.choices.map((choice) => choice.id);
   if (!picks.includes(pick)) throw refuse(picks.length > 0 ? `Question ${questionId} is answered with one of ${picks.join(', ')}` : `Question ${questionId} has no choices to count by`);
-  return latestAnswerPicked(questionId, pick);
+  // Like the questionnaire, segments count a preference or profile answer only while its shopper allows profiling.
+  if (question.purpose === 'satisfaction') return latestAnswerPicked(questionId, pick);
+  return sql<SqlBool>`(${latestAnswerPicked(questionId, pick)} and ${await mayProcessSql(db, merchantId, 'profiling')})`;
 }

@@ -31,7 +31,9 @@ describe('drip questionnaire: questions, answers, what they steer, and feedback 
     app = await createTestApp({ clock });
     store = await createTestMerchant(app);
     other = await createTestMerchant(app);
-    for (const id of ['ana', 'bruno', 'carla', 'dora']) await store.putCustomer(id, { firstName: id });
+    for (const id of ['ana', 'bruno', 'carla', 'dora', 'elena']) await store.putCustomer(id, { firstName: id });
+    // Preferences and profile answers build a profile: asked only of shoppers who allow profiling. Elena has not.
+    for (const id of ['ana', 'bruno', 'carla', 'dora']) await store.consent(id, { profiling: true });
     await other.putCustomer('ana');
     const products: Array<[string, string]> = [['pelota', 'Deportes'], ['raqueta', 'Deportes'], ['lampara', 'Hogar'], ['taza', 'Hogar'], ['libro', 'Libros']];
     for (const [id, category] of products) {
@@ -106,6 +108,22 @@ describe('drip questionnaire: questions, answers, what they steer, and feedback 
     assert.deepEqual(history.filter((entry) => entry.reason === 'question').map((entry) => entry.amount), [50]);
   });
 
+  test('a shopper who has not allowed profiling is asked only how things went; a preference from them is refused and steers nothing', async () => {
+    const first = await next('elena');
+    assert.ok(first === null || first.question.purpose === 'satisfaction', 'no preference or profile question');
+    const refused = await answer('elena', 'intereses', { choices: ['deportes'] });
+    assert.equal(refused.status, 409);
+    assert.deepEqual((await json(await store.asMerchant('/v1/customers/elena/answers'))).answers, []);
+    assert.equal((await answer('elena', 'atencion', { score: 4 })).status, 201);
+    // Once she allows it, the preference is asked and kept; when she withdraws, it no longer steers anything.
+    await store.consent('elena', { profiling: true });
+    assert.equal((await answer('elena', 'intereses', { choices: ['deportes'] })).status, 201);
+    const sport = async () => ((await json(await as('elena', '/v1/me/recommendations?limit=10'))).items as Array<{ product: { category: string | null } }>).filter((item) => item.product.category === 'Deportes').length;
+    assert.equal(await sport(), 0);
+    await store.consent('elena', { profiling: false });
+    assert.ok((await sport()) > 0, 'without consent the list is the popular one, sport included');
+  });
+
   test('bad answers are problems naming the field, and change nothing', async () => {
     const before = await json(await store.asMerchant('/v1/customers/ana/answers'));
     const cases: Array<[string, object, number, string?]> = [
@@ -141,7 +159,8 @@ describe('drip questionnaire: questions, answers, what they steer, and feedback 
     const segments = async (query: string) => json(await store.asMerchant(`/v1/segments${query}`));
     assert.equal((await segments('?answer=intereses:deportes')).customers, 1);
     assert.equal((await segments('?answer=intereses:hogar')).customers, 2);
-    assert.equal((await segments('')).customers, 4);
+    // Elena said the same while she allowed profiling, and has withdrawn it since: her answer no longer counts.
+    assert.equal((await segments('')).customers, 5);
     for (const bad of ['?answer=intereses:golf', '?answer=nada:x', '?answer=intereses']) {
       const response = await store.asMerchant(`/v1/segments${bad}`);
       assert.equal(response.status, 400, bad);

@@ -6,6 +6,7 @@ import { notFound } from '../../core/problem.ts';
 import type { Database } from '../../db/schema.ts';
 import { toProduct } from '../catalog/index.ts';
 import { browsingSignalsOf } from '../events/index.ts';
+import { mayProcess } from '../privacy/index.ts';
 import { excludedCategoriesOf } from '../questions/index.ts';
 import type { RecommendationModels } from './model-cache.ts';
 import type { HistoryItem, Scored, Steering } from './model.ts';
@@ -96,11 +97,14 @@ async function available(deps: Deps, merchant: Merchant, ask: (limit: number) =>
  * A shopper's list: with `contextProduct`, what goes with that product in the
  * order of their tastes; without, what goes with what they bought, saved,
  * looked at and put in the cart, never in a category they said they do not
- * want. Browsing counts only with their consent to profiling (`profilingConsentOf`).
+ * want. Without their consent to profiling (`mayProcess`) nothing of theirs
+ * is used: they get what a visitor on the same page gets, and no reason names
+ * anything of theirs.
  */
 export async function myRecommendations(deps: Deps, merchant: Merchant, customerId: string, query: { limit: number; contextProduct?: string }): Promise<Recommendations> {
   const customer = await deps.db.selectFrom('customers').select(['tier']).where('merchantId', '=', merchant.id).where('id', '=', customerId).executeTakeFirst();
   if (!customer) throw notFound(`Customer ${customerId}`);
+  if (!(await mayProcess(deps.db, merchant.id, customerId, 'profiling'))) return publicRecommendations(deps, merchant, query);
   const [model, history, browsing, settings, unwanted] = await Promise.all([
     deps.recommendations.for(merchant.id),
     historyOf(deps.db, merchant.id, customerId),

@@ -182,6 +182,7 @@ describe('recommendations API', () => {
     for (let i = 0; i < 6; i++) await order(`oc${i}`, `c${i}`, ['c', 'd']);
     await store.putCustomer('new');
     await store.putCustomer('shopper');
+    for (const id of ['c0', 'new', 'shopper']) await store.consent(id, { profiling: true });
     await order('mine', 'shopper', ['a']);
     await app.deps.recommendations.rebuild(store.merchant.id);
   });

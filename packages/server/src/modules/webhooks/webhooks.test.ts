@@ -119,6 +119,9 @@ describe('webhooks', () => {
     assert.equal(backend.received.length, 0, 'nothing is sent from inside a request');
     assert.equal(await dispatcher.tick(), 8);
     assert.equal(await dispatcher.tick(), 0, 'nothing is sent twice');
+    // Last, as it empties what the events above carry of her (the conversation's subject) in deliveries not yet sent.
+    assert.equal((await store.asMerchant('/v1/customers/ana/erase', { method: 'POST' })).status, 200);
+    assert.equal(await dispatcher.tick(), 1);
 
     const events = backend.received.map((request) => WebhookEvent.parse(JSON.parse(request.body)));
     assert.deepEqual(events.map((event) => event.type).sort(), [...webhookEventTypes].sort());
@@ -163,6 +166,8 @@ describe('webhooks', () => {
     assert.equal(erp.received.length, 1);
     assert.equal(signed(erp.received[0]!).id, byType['tier.changed']?.id, 'one event, the same id at every endpoint');
     assert.equal(signed(erp.received[0]!).signature, webhookSignature(tiersOnly.secret, Number(signed(erp.received[0]!).timestamp), erp.received[0]!.body));
+
+    assert.deepEqual(byType['customer.erased']?.data, { customerId: 'ana', erasedAt: clock().toISOString(), requestedBy: 'store' });
 
     const listed = await deliveries();
     assert.equal(listed.length, 8);

@@ -5,6 +5,7 @@ import { nothing } from 'lit';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { CrmErrorEvent } from '../../events/error.ts';
 import { CrmStatementPayEvent } from '../../events/statement-pay.ts';
+import { nextDownload } from '../../testing/next-download.ts';
 import { defineShopperStateProvider } from '../../testing/shopper-state-provider.ts';
 import { addBulkPayments, asMerchant, fetchAsShopper, fetchMe, latestPeriodWithTransactions, mintSession } from '../../../../../test/browser/server-commands.ts';
 import type { CrmPortal } from '../portal/portal.component.ts';
@@ -62,17 +63,6 @@ async function shopperWhere(test: (list: StatementList) => boolean): Promise<{ i
 }
 
 const stillToPay = (list: StatementList) => (latestClosed(list)?.settlement?.remaining ?? 0) > 0;
-
-/** The next file the widget offers for download: its link, as clicked. */
-function nextDownload(): Promise<HTMLAnchorElement> {
-  return new Promise<HTMLAnchorElement>((resolve) => {
-    const original = HTMLAnchorElement.prototype.click;
-    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-      HTMLAnchorElement.prototype.click = original;
-      resolve(this);
-    };
-  });
-}
 
 /** Opens the pay form and waits for it. */
 async function openPayForm(element: Element): Promise<HTMLFormElement> {
