@@ -187,6 +187,10 @@ describe('the largest values the contract allows, at every write operation', () 
       body: { status: 'delivered', carrier: 'Chilexpress', trackingNumber: 'CX12345678', trackingUrl: 'https://track.example/CX12345678' },
     });
     await run({ operationId: 'putMyOrderFeedback', as: 'shopper', path: '/v1/me/orders/o-most/feedback', status: 201, body: { score: 10, comment: 'Todo llegó bien' } });
+    // Her consent to profiling, which a profile question needs before she is asked it.
+    const consents = { 'marketing-email': true, profiling: true, 'birthday-greeting': true };
+    await run({ operationId: 'putMyConsents', as: 'shopper', path: '/v1/me/consents', status: 200, body: { textVersion: 'v'.repeat(40), consents } });
+    await run({ operationId: 'putCustomerConsents', as: 'merchant', path: '/v1/customers/ana/consents', status: 200, body: { textVersion: 'f'.repeat(40), consents } });
     await run({ operationId: 'putQuestion', as: 'merchant', path: '/v1/questions/q-most', status: 201, body: { kind: 'text', purpose: 'profile', prompt: '¿Qué nos falta?', maxLength: 2000, rewardPoints: 100_000, position: 10_000 } });
     await run({ operationId: 'putQuestionnaireSettings', as: 'merchant', path: '/v1/questionnaire-settings', status: 200, body: { intervalDays: 365 } });
     await run({ operationId: 'putMyAnswer', as: 'shopper', path: '/v1/me/answers/q-most', status: 201, body: { text: 'Más cafeteras' } });
@@ -242,9 +246,6 @@ describe('the largest values the contract allows, at every write operation', () 
     await run({ operationId: 'rateMyConversation', as: 'shopper', path: `${chat}/rating`, status: 200, body: { score: largest, comment: 'Bien' } });
     await run({ operationId: 'agentLogin', as: 'page', path: '/v1/agent/login', status: 200, body: { email: 'sofia@shop.example', password: 'a long password' } });
 
-    const consents = { 'marketing-email': true, profiling: true, 'birthday-greeting': true };
-    await run({ operationId: 'putMyConsents', as: 'shopper', path: '/v1/me/consents', status: 200, body: { textVersion: 'v'.repeat(40), consents } });
-    await run({ operationId: 'putCustomerConsents', as: 'merchant', path: '/v1/customers/ana/consents', status: 200, body: { textVersion: 'f'.repeat(40), consents } });
     await run({
       operationId: 'putPrivacySettings', as: 'merchant', path: '/v1/privacy-settings', status: 200,
       body: { consentTextVersion: 't'.repeat(40), consentDefaults: { 'marketing-email': false, profiling: false, 'birthday-greeting': true }, chatRetentionDays: largest, inactiveCustomerRetentionDays: largest },

@@ -170,7 +170,7 @@ describe('webhooks', () => {
     assert.deepEqual(byType['customer.erased']?.data, { customerId: 'ana', erasedAt: clock().toISOString(), requestedBy: 'store' });
 
     const listed = await deliveries();
-    assert.equal(listed.length, 8);
+    assert.equal(listed.length, 9);
     for (const delivery of listed) {
       assert.equal(delivery.status, 'succeeded');
       assert.equal(delivery.attempts, 1);
@@ -179,8 +179,8 @@ describe('webhooks', () => {
       assert.equal(delivery.deliveredAt, clock().toISOString());
     }
     assert.equal((await deliveries(`?endpointId=${tiersOnly.id}`)).length, 1);
-    const page = await json<{ items: WebhookDelivery[]; nextCursor: string }>(await store.asMerchant('/v1/webhook-deliveries?limit=4'));
-    const rest = await json<{ items: WebhookDelivery[]; nextCursor: null }>(await store.asMerchant(`/v1/webhook-deliveries?limit=4&after=${page.nextCursor}`));
+    const page = await json<{ items: WebhookDelivery[]; nextCursor: string }>(await store.asMerchant('/v1/webhook-deliveries?limit=5'));
+    const rest = await json<{ items: WebhookDelivery[]; nextCursor: null }>(await store.asMerchant(`/v1/webhook-deliveries?limit=5&after=${page.nextCursor}`));
     assert.deepEqual([...page.items, ...rest.items].map((delivery) => delivery.id), listed.map((delivery) => delivery.id), 'pages, newest first');
     assert.equal(rest.nextCursor, null);
   });
