@@ -71,3 +71,9 @@ export async function freshCustomer(prefix: string, firstName = 'Prueba', extra:
   await asMerchant('PUT', `/v1/customers/${id}`, { firstName, lastName: 'Chat', locale: 'es', ...extra });
   return id;
 }
+
+/** Records that the customer allows profiling, as the store's backend would on their word: their recommendations, browsing and preference questions are their own from then on. */
+export async function allowProfiling(customerId: string): Promise<void> {
+  const { status } = await asMerchant('PUT', `/v1/customers/${customerId}/consents`, { textVersion: 'test', consents: { profiling: true } });
+  if (status !== 200) throw new Error(`PUT consents of ${customerId}: ${status}`);
+}

@@ -14,7 +14,7 @@ import '@clientela/widgets/crm-recommendations';
 import '@clientela/widgets/crm-support-chat';
 import '@clientela/widgets/crm-wishlist';
 import '@clientela/widgets/crm-wishlist-button';
-import { addAgent, asMerchant, freshCustomer, mintSession, rebuildRecommendations } from './server-commands.ts';
+import { addAgent, allowProfiling, asMerchant, freshCustomer, mintSession, rebuildRecommendations } from './server-commands.ts';
 
 /**
  * Strings a shopper, an agent or a merchant can write, meant to run script,
@@ -172,7 +172,7 @@ async function plant(hostile: string, run: string): Promise<Planted> {
   const shopperId = `xss-shopper-${run}`;
   const [buyers] = await Promise.all([
     Promise.all([1, 2, 3].map((n) => freshCustomer(`xss-buyer-${run}-${n}`, 'Comprador'))),
-    ok(asMerchant('PUT', `/v1/customers/${shopperId}`, { firstName: value('firstName'), lastName: value('lastName'), locale: 'es' }), 'the shopper'),
+    ok(asMerchant('PUT', `/v1/customers/${shopperId}`, { firstName: value('firstName'), lastName: value('lastName'), locale: 'es' }), 'the shopper').then(() => allowProfiling(shopperId)),
     ok(asMerchant('PUT', `/v1/products/${productA}`, product(value('productA'), value('descriptionA'), null, 30_000)), 'product A'),
     ok(asMerchant('PUT', `/v1/products/${productB}`, product(value('productB'), value('descriptionB'), scriptedSvgImage, 40_000)), 'product B'),
     ok(asMerchant('PUT', `/v1/promotions/xss-${run}`, { name: value('promotion'), startsAt: new Date(promotedAt.getTime() - 1000).toISOString(), endsAt: new Date(promotedAt.getTime() + 1000).toISOString(), multiplier: 20_000 }), 'promotion'),

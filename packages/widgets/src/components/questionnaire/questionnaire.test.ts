@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { asMerchant, fetchAsShopper, freshCustomer, mintSession } from '../../../../../test/browser/server-commands.ts';
+import { allowProfiling, asMerchant, fetchAsShopper, freshCustomer, mintSession } from '../../../../../test/browser/server-commands.ts';
 import type { CrmPortal } from '../portal/portal.component.ts';
 import '../portal/portal.ts';
 import type { CrmQuestionnaire } from './questionnaire.component.ts';
@@ -25,6 +25,8 @@ describe('<crm-questionnaire>', () => {
 
   it('asks one question per visit: after an answer, nothing more until the next visit, which asks the next question', async () => {
     const customerId = await freshCustomer('preguntas', 'Inés');
+    // The demo's questions about tastes are asked only of a shopper who allows profiling.
+    await allowProfiling(customerId);
     await asMerchant('PUT', '/v1/questionnaire-settings', { intervalDays: 0 });
     const element = await visit(customerId);
     await waitUntil(() => part(element, 'form'), 'a question is asked', timeout);

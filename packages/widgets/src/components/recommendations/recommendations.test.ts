@@ -2,7 +2,7 @@ import type { BrowsingEventBatch, Recommendations } from '@clientela/contract';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { CrmCartAddEvent } from '../../events/cart-add.ts';
 import { defineShopperStateProvider } from '../../testing/shopper-state-provider.ts';
-import { fetchAsShopper, freshCustomer, mintSession } from '../../../../../test/browser/server-commands.ts';
+import { allowProfiling, fetchAsShopper, freshCustomer, mintSession } from '../../../../../test/browser/server-commands.ts';
 import type { CrmPortal } from '../portal/portal.component.ts';
 import '../portal/portal.ts';
 import type { CrmRecommendations } from './recommendations.component.ts';
@@ -77,6 +77,7 @@ describe('<crm-recommendations>', () => {
 
   it('sends a signed-in shopper’s browsing with their session, and their own list follows it', async () => {
     const customerId = await freshCustomer('browsing');
+    await allowProfiling(customerId);
     expect(followsBrowsing(await fetchAsShopper<Recommendations>(customerId, '/v1/me/recommendations?limit=8'), 'p-114')).to.equal(false);
     const events = watchBrowsingEvents();
     try {
