@@ -68,6 +68,8 @@ interface StringInput {
   field: string[];
   /** Its string schemas: one, or the string branches of a union. */
   variants: Schema[];
+  /** The fixed values beside it that pick its branch of a union (`attachment.kind: 'order'`), as the request must carry them. */
+  fixed: Array<{ field: string[]; value: unknown }>;
 }
 
 const isString = (schema: Schema) => schema.type === 'string' || (Array.isArray(schema.type) && schema.type.includes('string'));
@@ -79,15 +81,18 @@ function stringInputs(document: Document): StringInput[] {
     return resolved;
   };
   const inputs: StringInput[] = [];
-  const walk = (base: Omit<StringInput, 'field' | 'variants'>, raw: Schema, field: string[]) => {
+  const walk = (base: Omit<StringInput, 'field' | 'variants' | 'fixed'>, raw: Schema, field: string[], fixed: StringInput['fixed']) => {
     const schema = resolve(raw);
     const branches = [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])].map(resolve);
     const strings = [schema, ...branches].filter(isString);
-    if (strings.length) inputs.push({ ...base, field, variants: strings });
+    if (strings.length) inputs.push({ ...base, field, variants: strings, fixed });
     for (const branch of [schema, ...branches.filter((branch) => !isString(branch))]) {
-      for (const [name, child] of Object.entries(branch.properties ?? {})) walk(base, child, [...field, name]);
-      if (branch.items) walk(base, branch.items, [...field, '0']);
-      if (typeof branch.additionalProperties === 'object') walk(base, branch.additionalProperties, [...field, 'key']);
+      const properties = Object.entries(branch.properties ?? {}).map(([name, child]) => [name, resolve(child)] as const);
+      // A property with one possible value (a union's discriminator) goes with every field of its branch.
+      const constants = properties.filter(([, child]) => child.const !== undefined).map(([name, child]) => ({ field: [...field, name], value: child.const }));
+      for (const [name, child] of properties) walk(base, child, [...field, name], [...fixed, ...constants]);
+      if (branch.items) walk(base, branch.items, [...field, '0'], fixed);
+      if (typeof branch.additionalProperties === 'object') walk(base, branch.additionalProperties, [...field, 'key'], fixed);
     }
   };
   for (const [path, operations] of Object.entries(document.paths)) {
@@ -95,10 +100,10 @@ function stringInputs(document: Document): StringInput[] {
       const base = { method: method.toUpperCase(), path, operation };
       for (const parameter of operation.parameters ?? []) {
         const where = ({ path: 'params', query: 'query', header: 'headers' } as const)[parameter.in];
-        walk({ ...base, where }, parameter.schema, [parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name]);
+        walk({ ...base, where }, parameter.schema, [parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name], []);
       }
       const body = operation.requestBody?.content['application/json']?.schema;
-      if (body) walk({ ...base, where: 'body' }, body, []);
+      if (body) walk({ ...base, where: 'body' }, body, [], []);
     }
   }
   return inputs;
@@ -140,6 +145,17 @@ function nest(field: string[], value: unknown): unknown {
   if (field.length === 0) return value;
   const [head, ...rest] = field;
   return head === '0' ? [nest(rest, value)] : { [head!]: nest(rest, value) };
+}
+
+/** `nest`, with the fixed values that pick its union branch placed beside it. */
+function bodyWith(input: StringInput, value: string): unknown {
+  const body = nest(input.field, value);
+  for (const { field, value: fixed } of input.fixed) {
+    let at = body as Record<string, unknown>;
+    for (const name of field.slice(0, -1)) at = at[name === '0' ? 0 : name] as Record<string, unknown>;
+    at[field.at(-1)!] = fixed;
+  }
+  return body;
 }
 
 describe('every request string is bounded', () => {
@@ -198,7 +214,7 @@ describe('every request string is bounded', () => {
       const hasBody = input.operation.requestBody !== undefined;
       const answer = await send(target, input.method, path + query, {
         headers,
-        ...(hasBody ? { body: input.where === 'body' ? nest(input.field, value) : {} } : {}),
+        ...(hasBody ? { body: input.where === 'body' ? bodyWith(input, value) : {} } : {}),
       });
       const field = `${input.where}.${input.field.join('.')}`;
       const problem = assertProblem(answer, 400, field, name);

@@ -6,7 +6,6 @@ import {
   getMyPoints,
   getMyPointsHistory,
   getRedemption,
-  getSegments,
   listPromotions as listPromotionsEndpoint,
   listRewardCatalog,
   listRewards as listRewardsEndpoint,
@@ -18,7 +17,6 @@ import {
 } from '@clientela/contract';
 import type { AppDeps } from '../../deps.ts';
 import type { Api } from '../../http/api.ts';
-import { answerFilter } from '../questions/index.ts';
 import {
   correctPoints,
   listPromotions,
@@ -32,7 +30,6 @@ import {
   putReward,
   redeem,
   rewardCatalog,
-  segments,
   settleDuePoints,
   useRedemption,
 } from './loyalty.service.ts';
@@ -45,9 +42,6 @@ export function loyaltyRoutes(api: Api, deps: AppDeps): void {
   api.mount(putRewardEndpoint, ({ caller, params, body }) => putReward(deps, caller.merchant, params.id, body));
   api.mount(listRewardsEndpoint, ({ caller, query }) => listRewards(deps, caller.merchant, query.locale));
   api.mount(listRewardCatalog, ({ caller }) => rewardCatalog(deps, caller.merchant));
-  api.mount(getSegments, async ({ caller, query }) =>
-    segments(deps, caller.merchant, query.answer === undefined ? undefined : await answerFilter(deps.db, caller.merchant.id, query.answer)),
-  );
   api.mount(correctPointsEndpoint, ({ caller, params, body }) => correctPoints(deps, caller.merchant, params.id, body));
   api.mount(getMyPoints, async ({ caller }) => {
     await settleDuePoints(deps, caller.merchant, caller.customerId);

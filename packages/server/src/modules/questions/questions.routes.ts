@@ -1,6 +1,7 @@
 import {
   getFeedbackReport,
   getMyNextQuestion,
+  getSegments,
   getQuestionnaireSettings,
   listCustomerAnswers,
   listQuestions as listQuestionsEndpoint,
@@ -12,8 +13,9 @@ import {
 import type { AppDeps } from '../../deps.ts';
 import type { Api } from '../../http/api.ts';
 import { requireCustomer } from '../customers/index.ts';
+import { segments } from '../loyalty/index.ts';
 import { feedbackReport, giveFeedback } from './feedback.service.ts';
-import { answerQuestion, customerAnswers, listQuestions, nextQuestion, putQuestion, putQuestionnaireSettings, questionnaireSettingsOf } from './questions.service.ts';
+import { answerFilter, answerQuestion, customerAnswers, listQuestions, nextQuestion, putQuestion, putQuestionnaireSettings, questionnaireSettingsOf } from './questions.service.ts';
 
 export function questionRoutes(api: Api, deps: AppDeps): void {
   api.mount(putQuestionEndpoint, ({ caller, params, body }) => putQuestion(deps, caller.merchant, params.id, body));
@@ -28,4 +30,8 @@ export function questionRoutes(api: Api, deps: AppDeps): void {
     return customerAnswers(deps, caller.merchant, params.id);
   });
   api.mount(getFeedbackReport, ({ caller, query }) => feedbackReport(deps, caller.merchant, query));
+  // The pyramid is loyalty's; counting only those who gave an answer is the questionnaire's, so the route sits here.
+  api.mount(getSegments, async ({ caller, query }) =>
+    segments(deps, caller.merchant, query.answer === undefined ? undefined : await answerFilter(deps.db, caller.merchant.id, query.answer)),
+  );
 }
