@@ -34,6 +34,9 @@ export const Guest: Story = { args: { state: { status: 'signed-out' } } };
 /** The shopper's list is still on its way: the heart shows unsaved and can already be pressed. */
 export const Loading: Story = { args: { routes: { '/v1/me/wishlist': 'never' } } };
 
+/** The store cannot read the shopper's list just now: the heart shows unsaved, and says so if pressing it fails. */
+export const Error: Story = { args: { routes: { '/v1/me/wishlist': { status: 503, problem: 'unavailable' }, 'POST /v1/me/wishlist': { status: 503, problem: 'unavailable' } } } };
+
 /** The shopper's device has no connection: the heart shows unsaved, and says so if pressing it fails. */
 export const Offline: Story = { args: { routes: { '/v1/me/wishlist': 'offline', 'POST /v1/me/wishlist': 'offline' } } };
 

@@ -284,6 +284,17 @@ describe('<crm-support-chat>', () => {
     const conversations = await conversationsOf('cli-0003');
     const started = conversations.items.find((c) => c.subject === event.subject)!;
     expect(started.attachment).to.deep.equal(event.attachment);
+    // On a phone the line heads the thread and the first message comes after it, neither drawn over the other.
+    await setViewport({ width: 375, height: 700 });
+    try {
+      await waitUntil(() => bodies(chat).length === 1 && part(chat, 'attachment'), 'the thread shows the line and the message', { timeout: 8000 });
+      const line = part(chat, 'attachment')!.getBoundingClientRect();
+      const message = shadow(chat).querySelector('[part~=log] .message:not(.system)')!.getBoundingClientRect();
+      expect(line.height > 0 && message.height > 0).to.equal(true);
+      expect(line.bottom <= message.top || message.bottom <= line.top, `line ${line.top}–${line.bottom}, message ${message.top}–${message.bottom}`).to.equal(true);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('names the line by its place in the statement: the store shows the statement’s line, whatever the page claimed', async () => {
