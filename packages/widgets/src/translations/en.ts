@@ -277,6 +277,9 @@ const en = {
     none: 'Not given',
     counts: (orders: number, conversations: number, wishlist: number, ledger: number) =>
       `${orders} ${orders === 1 ? 'order' : 'orders'}, ${conversations} ${conversations === 1 ? 'conversation' : 'conversations'}, ${wishlist} saved ${wishlist === 1 ? 'product' : 'products'}, ${ledger} points ${ledger === 1 ? 'movement' : 'movements'}`,
+    correct: 'Ask for my data to be corrected',
+    correctSubject: 'Correct my data',
+    correctElsewhere: 'If something is wrong, ask the store to correct it: it is your right.',
     consentsTitle: 'What you allow',
     purposes: {
       'marketing-email': { label: 'Offers by email', hint: 'News and promotions in your inbox.' },

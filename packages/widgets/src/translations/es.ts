@@ -270,6 +270,9 @@ const es: Translation = {
     none: 'Sin dato',
     counts: (orders, conversations, wishlist, ledger) =>
       `${orders} ${orders === 1 ? 'compra' : 'compras'}, ${conversations} ${conversations === 1 ? 'conversación' : 'conversaciones'}, ${wishlist} ${wishlist === 1 ? 'producto guardado' : 'productos guardados'}, ${ledger} ${ledger === 1 ? 'movimiento' : 'movimientos'} de puntos`,
+    correct: 'Pedir que corrijan mis datos',
+    correctSubject: 'Corregir mis datos',
+    correctElsewhere: 'Si algo no está bien, pide a la tienda que lo corrija: tienes derecho a ello.',
     consentsTitle: 'Lo que autorizas',
     purposes: {
       'marketing-email': { label: 'Ofertas por correo', hint: 'Novedades y promociones en tu correo.' },

@@ -5,12 +5,15 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { CrmConsentChangeEvent } from '../../events/consent-change.ts';
 import { CrmErrorEvent } from '../../events/error.ts';
 import { CrmPrivacyEraseEvent } from '../../events/privacy-erase.ts';
+import { CrmSupportRequestEvent } from '../../events/support-request.ts';
 import { CrmElement } from '../../internal/crm-element.ts';
 import { isolatedText } from '../../internal/isolate.ts';
 import { LocalizeController } from '../../internal/localize.ts';
 import { RefusalNotice } from '../../internal/refusal-notice.ts';
 import { ShopperResource } from '../../internal/shopper-resource.ts';
 import { messageView, notReadyView } from '../../internal/state-views.ts';
+import { SupportPresence } from '../../state/chat/support-presence.ts';
+import { StoreController } from '../../state/store-controller.ts';
 import styles from './privacy.styles.ts';
 
 interface PrivacyData {
@@ -31,6 +34,7 @@ interface PrivacyData {
  *
  * @csspart base - The panel's box.
  * @csspart held - What the store keeps: profile and counts.
+ * @csspart correct-button - Asks the store, in the page's `<crm-support-chat>`, to correct the data (shown when there is one).
  * @csspart consents - The list of consents.
  * @csspart consent - One consent: its switch, label and hint.
  * @csspart download-button - Downloads all the shopper's data as JSON.
@@ -48,6 +52,7 @@ interface PrivacyData {
  * @cssproperty --crm-privacy-radius - Corner radius; defaults to --crm-radius.
  *
  * @fires {CrmConsentChangeEvent} crm-consent-change - The shopper gave or withdrew a consent; `purpose` and `granted` say which.
+ * @fires {CrmSupportRequestEvent} crm-support-request - The shopper asks the store to correct their data; `<crm-support-chat>` opens a conversation about it.
  * @fires {CrmPrivacyEraseEvent} crm-privacy-erase - The shopper's data was erased and their session ended: sign them out.
  * @fires {CrmErrorEvent} crm-error - Loading or saving failed, or the API refused the page or the shopper's token; `reason` says what to fix.
  */
@@ -63,6 +68,8 @@ export class CrmPrivacy extends CrmElement {
 
   readonly #i18n = new LocalizeController(this);
   readonly #refusals = new RefusalNotice(this);
+  /** Whether a chat on the page will take a request to correct the data (the store's backend owns the profile). */
+  readonly #support = new StoreController(this, SupportPresence);
   readonly #data = new ShopperResource<PrivacyData>(this, {
     load: async (client) => {
       const [consents, held] = await Promise.all([client.call(getMyConsents), client.call(exportMyData)]);
@@ -142,6 +149,9 @@ export class CrmPrivacy extends CrmElement {
           <dd>${profile.birthday === null ? p.none : this.#i18n.date(`${profile.birthday}T12:00:00Z`, { dateStyle: 'long', timeZone: 'UTC' })}</dd>
         </dl>
         <p>${p.counts(data.held.orders.length, data.held.conversations.length, data.held.wishlist.length, data.held.points.ledger.length)}</p>
+        ${this.#support.store?.available
+          ? html`<button part="correct-button" type="button" @click=${() => this.dispatchEvent(new CrmSupportRequestEvent(p.correctSubject))}>${p.correct}</button>`
+          : html`<p>${p.correctElsewhere}</p>`}
       </div>
       <fieldset part="consents">
         <legend>${p.consentsTitle}</legend>

@@ -9,6 +9,7 @@ import type { CrmPortal } from '../portal/portal.component.ts';
 import '../portal/portal.ts';
 import type { CrmPrivacy } from './privacy.component.ts';
 import './privacy.ts';
+import '../support-chat/support-chat.ts';
 
 defineShopperStateProvider();
 
@@ -36,6 +37,24 @@ describe('<crm-privacy>', () => {
     const again = await panelFor(customerId);
     expect(text(part(again, 'held'))).to.contain('rosa.nueva@correo.example');
     await expect(again).to.be.accessible();
+  });
+
+  it('asks the store to correct the data through the page’s chat, or says how when there is none (rectification)', async () => {
+    const customerId = await freshCustomer('privacy-correct', 'Rosa');
+    const alone = await panelFor(customerId);
+    expect(part(alone, 'correct-button')).to.equal(null);
+    expect(text(part(alone, 'held'))).to.contain('pide a la tienda que lo corrija');
+    const { token } = await mintSession(customerId);
+    const portal = await fixture<CrmPortal>(html`<crm-portal api=${location.origin} publishable-key="pk_test_demo" token=${token} locale="es">
+      <crm-privacy></crm-privacy>
+      <crm-support-chat></crm-support-chat>
+    </crm-portal>`);
+    const element = portal.querySelector('crm-privacy')!;
+    const chat = portal.querySelector('crm-support-chat')!;
+    await waitUntil(() => part(element, 'correct-button'), 'the panel offers to ask for a correction', { timeout: 8000 });
+    part(element, 'correct-button')!.click();
+    await waitUntil(() => chat.open && shadow(chat).querySelector<HTMLInputElement>('#subject')?.value === 'Corregir mis datos', 'the chat opens about it', { timeout: 8000 });
+    await expect(element).to.be.accessible();
   });
 
   it('turns consents on and off: each change is recorded, and recommendations follow (objection to profiling)', async () => {
