@@ -85,8 +85,34 @@ const redemption = {
   usedBy: null,
 };
 
+/** The score after deliveries: promoters, passives and detractors and the NPS they make, per month and per tier. */
+const nps = (promoters: number, passives: number, detractors: number) => {
+  const responses = promoters + passives + detractors;
+  return { responses, promoters, passives, detractors, nps: responses === 0 ? null : ((promoters - detractors) / responses) * 100 };
+};
+const feedback = {
+  from: '2026-01',
+  to: '2026-12',
+  total: nps(41, 18, 9),
+  months: [
+    { month: '2026-10', ...nps(12, 6, 4), byTier: [{ tier: 'top', ...nps(5, 1, 0) }] },
+    { month: '2026-11', ...nps(16, 7, 3), byTier: [{ tier: 'top', ...nps(6, 2, 1) }] },
+    { month: '2026-12', ...nps(13, 5, 2), byTier: [{ tier: 'top', ...nps(4, 1, 0) }] },
+  ],
+  byTier: [
+    { tier: 'top', ...nps(15, 4, 1) },
+    { tier: 'large', ...nps(14, 7, 3) },
+    { tier: 'medium', ...nps(12, 7, 5) },
+  ],
+  comments: [
+    { orderId: 'ord-001583', customerId: 'cli-0001', tier: 'top', score: 10, comment: 'Llegó antes de lo prometido y muy bien embalado.', answeredAt: '2026-11-30T18:20:00Z' },
+    { orderId: 'ord-001571', customerId: 'cli-0044', tier: 'medium', score: 6, comment: 'El despacho se atrasó dos días.', answeredAt: '2026-11-28T14:05:00Z' },
+  ],
+};
+
 const routes: FixtureRoutes = {
   '/v1/reports/overview': overview,
+  '/v1/reports/feedback': feedback,
   '/v1/customers': { items: customers, nextCursor: null, asOf: '2026-12-01T11:55:00Z' },
   '/v1/redemptions/K7QM-2XPL': redemption,
   'POST /v1/redemptions/K7QM-2XPL/use': { ...redemption, status: 'used', usedAt: '2026-12-01T12:05:00Z', usedBy: { kind: 'staff', id: 'agt_demo_sofia', name: 'Sofía Morales', role: 'agent' } },

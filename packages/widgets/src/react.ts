@@ -91,7 +91,7 @@ export const CrmPrivacy = createComponent({
   react: React,
   tagName: 'crm-privacy',
   elementClass: CrmPrivacyElement,
-  events: { onCrmSupportRequest, onCrmConsentChange, onCrmSupportRequest, onCrmPrivacyErase, onCrmError },
+  events: { onCrmConsentChange, onCrmSupportRequest, onCrmPrivacyErase, onCrmError },
 });
 
 /** `<crm-questionnaire>`: Drip questionnaire: one short question per visit (choice, 1–5 or text), or the feedback after a delivery. */

@@ -84,6 +84,14 @@ describe('<crm-back-office>', () => {
     await waitUntil(() => part(owner, 'best-customers')?.querySelector('li'), 'the best customers load', timeout);
     expect(text(part(owner, 'best-customers')!.querySelector('li button'))).to.equal('Ana Torres');
     expect(text(part(owner, 'best-customers')!.querySelector('li [part=tier]'))).to.equal('Diamond');
+    // How shoppers rated their purchases after delivery: the period's score as the API counts it, per month and tier, and the comments.
+    await waitUntil(() => shadow(owner).querySelector('#nps-tiers'), 'the feedback loads', timeout);
+    const report = (await (await asHeld('GET', '/v1/reports/feedback')).json()) as { total: { nps: number; responses: number }; comments: unknown[] };
+    expect(report.total.responses).to.be.greaterThan(0);
+    expect(text(part(owner, 'feedback')!.querySelector('.nps strong'))).to.equal(new Intl.NumberFormat('en-US', { signDisplay: 'exceptZero' }).format(Math.round(report.total.nps)));
+    expect(text(part(owner, 'feedback')!.querySelector('.nps'))).to.contain(`${report.total.responses} answers`);
+    expect(shadow(owner).querySelectorAll('table[aria-labelledby=nps-tiers] tbody tr').length).to.be.greaterThan(0);
+    expect(part(owner, 'feedback-comments')!.querySelectorAll('li').length).to.equal(Math.min(5, report.comments.length));
     await expect(owner).to.be.accessible();
   });
 

@@ -1,14 +1,15 @@
-import type { CustomerList, Overview, Tier } from '@clientela/contract';
-import { getOverview, listCustomers, tiers } from '@clientela/contract/routes';
+import type { CustomerList, FeedbackReport, Overview, Tier } from '@clientela/contract';
+import { getFeedbackReport, getOverview, listCustomers, tiers } from '@clientela/contract/routes';
 import { html, type TemplateResult } from 'lit';
 import { barChart, pyramidChart } from './charts.ts';
 import { load, problemText, type Loadable, type Office } from './office.ts';
 
-/** The store at a glance: the pyramid, revenue per tier, lifetime value, the points liability, the card portfolio, and the best customers. */
+/** The store at a glance: the pyramid, revenue per tier, lifetime value, the points liability, the card portfolio, the best customers, and how shoppers rate their purchases. */
 export class OverviewPage {
   readonly #office: Office;
   overview: Loadable<Overview> = { status: 'loading' };
   best: Loadable<CustomerList> = { status: 'loading' };
+  feedback: Loadable<FeedbackReport> = { status: 'loading' };
 
   constructor(office: Office) {
     this.#office = office;
@@ -18,6 +19,7 @@ export class OverviewPage {
     const { client } = this.#office;
     void load(this.#office, () => client.call(getOverview), (state) => (this.overview = state));
     void load(this.#office, () => client.call(listCustomers, { query: { sort: 'lifetime-value', limit: 5 } }), (state) => (this.best = state));
+    void load(this.#office, () => client.call(getFeedbackReport, { query: {} }), (state) => (this.feedback = state));
   }
 
   render(): TemplateResult {
@@ -32,6 +34,7 @@ export class OverviewPage {
     return html`<p class="meta">${t.asOf(this.#office.i18n.date(overview.asOf, { dateStyle: 'medium', timeStyle: 'short' }))}</p>
       <div class="overview">
         ${this.#pyramid(overview)} ${this.#bestCustomers()} ${this.#monthly(overview)} ${this.#lifetimeValue(overview)} ${this.#points(overview)} ${this.#card(overview)}
+        ${this.#feedback()}
       </div>`;
   }
 
@@ -175,5 +178,72 @@ export class OverviewPage {
             <div><dt>${t.overdue}</dt><dd>${t.overdueAccounts(card.overdue.accounts)} · ${this.#money(card.overdue.amount, currency)}</dd></div>
           </dl>`}
     </section>`;
+  }
+
+  /** The net promoter score from the question after each delivery: the period's, each month's and each tier's, and the latest comments. */
+  #feedback(): TemplateResult {
+    const { terms: t } = this.#office;
+    const state = this.feedback;
+    return html`<section class="card wide" aria-labelledby="feedback-title" part="feedback">
+      <h3 id="feedback-title">${t.feedbackTitle}</h3>
+      ${state.status === 'loading'
+        ? html`<p aria-busy="true">${t.loading}</p>`
+        : state.status === 'error'
+          ? html`<p role="alert">${problemText(state.error, t)}</p>`
+          : state.value.total.responses === 0
+            ? html`<p>${t.feedbackNone}</p>`
+            : this.#feedbackFigures(state.value)}
+    </section>`;
+  }
+
+  #feedbackFigures(report: FeedbackReport): TemplateResult {
+    const { terms: t, i18n } = this.#office;
+    const score = (nps: number | null) => (nps === null ? '—' : i18n.number(Math.round(nps), { signDisplay: 'exceptZero' }));
+    type Figures = FeedbackReport['total'];
+    const table = (id: string, caption: string, heading: string, rows: Array<{ label: string } & Figures>) =>
+      html`<div class="scroll" role="group" tabindex="0" aria-labelledby=${id}><table aria-labelledby=${id}>
+        <caption id=${id}>${caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${heading}</th>
+            <th scope="col">${t.npsScore}</th>
+            <th scope="col">${t.responses}</th>
+            <th scope="col">${t.promoters}</th>
+            <th scope="col">${t.passives}</th>
+            <th scope="col">${t.detractors}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (row) => html`<tr>
+              <th scope="row">${row.label}</th>
+              <td>${score(row.nps)}</td>
+              <td>${i18n.number(row.responses)}</td>
+              <td>${i18n.number(row.promoters)}</td>
+              <td>${i18n.number(row.passives)}</td>
+              <td>${i18n.number(row.detractors)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table></div>`;
+    const month = (value: string) => i18n.date(`${value}-15`, { month: 'long', year: 'numeric' });
+    return html`<p class="nps"><strong>${score(report.total.nps)}</strong> ${t.feedbackSummary(i18n.number(report.total.responses), month(report.from), month(report.to))}</p>
+      ${table('nps-months', t.feedbackByMonth, t.month, report.months.filter((row) => row.responses > 0).map((row) => ({ ...row, label: month(row.month) })))}
+      ${table('nps-tiers', t.feedbackByTier, t.tier, report.byTier.filter((row) => row.responses > 0).map((row) => ({ ...row, label: i18n.term.tiers[row.tier] })))}
+      <h4>${t.latestComments}</h4>
+      ${report.comments.length === 0
+        ? html`<p>${t.noComments}</p>`
+        : html`<ul class="notes" part="feedback-comments">
+            ${report.comments.slice(0, 5).map(
+              (comment) => html`<li>
+                <p class="meta">
+                  ${t.scoreOf(comment.score)} · <span part="tier" data-tier=${comment.tier}>${i18n.term.tiers[comment.tier]}</span> ·
+                  <button type="button" class="link" @click=${() => this.#office.openCustomer(comment.customerId)}>${t.customerNamed(comment.customerId)}</button> ·
+                  <time datetime=${comment.answeredAt}>${i18n.date(comment.answeredAt, { dateStyle: 'medium' })}</time>
+                </p>
+                <p><bdi>${comment.comment}</bdi></p>
+              </li>`,
+            )}
+          </ul>`}`;
   }
 }

@@ -150,7 +150,7 @@ export class CrmPrivacy extends CrmElement {
         </dl>
         <p>${p.counts(data.held.orders.length, data.held.conversations.length, data.held.wishlist.length, data.held.points.ledger.length)}</p>
         ${this.#support.store?.available
-          ? html`<button part="correct-button" type="button" @click=${() => this.dispatchEvent(new CrmSupportRequestEvent(p.correctSubject))}>${p.correct}</button>`
+          ? html`<button part="correct-button" type="button" @click=${() => this.emit(new CrmSupportRequestEvent(p.correctSubject))}>${p.correct}</button>`
           : html`<p>${p.correctElsewhere}</p>`}
       </div>
       <fieldset part="consents">
