@@ -1,5 +1,5 @@
 // Email to shoppers: the outbox triggers write their mail to, the sender that writes and sends it, the unsubscribe link and the development mailbox.
-export { defaultEmailSettings, emailSettingsOf } from './email-settings.ts';
+export { defaultEmailSettings, emailSettingsOf, putEmailSettings } from './email-settings.ts';
 export { DevMailbox, SmtpMailer, type Mailer } from './mailers.ts';
 export { MailSender, scheduleMailSending, type MailSenderOptions } from './mail-sender.ts';
 export { serveMailPages } from './mail-pages.ts';

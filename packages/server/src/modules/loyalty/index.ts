@@ -2,6 +2,7 @@
 export { birthdayGift } from './birthday-gift.ts';
 export { pointsForPurchase, pointsToReverse, type ActivePromotion } from './earning.ts';
 export { spendOf } from './loyalty.repository.ts';
+export { redeem } from './loyalty.service.ts';
 export { balanceOf, defaultLoyaltySettings, earnForPurchase, loyaltySettingsOf, reverseForRefund, rewardAnswer, settleDuePoints, settlePoints } from './loyalty.service.ts';
 export { localizedFrom, localizedView, textIn, type LocalizedInput } from './localized-text.ts';
 export { PointsLots } from './points-ledger.ts';
