@@ -94,7 +94,7 @@ export function renderHtml(content: MailContent): string {
 <h1 style="margin:0 0 16px;${font}font-size:24px;line-height:30px;color:${ink};">${escapeHtml(content.heading)}</h1>
 ${paragraph(content.greeting)}
 ${content.paragraphs.map(paragraph).join('\n')}
-${quotes}${facts}${code}
+${quotes}${code}${facts}
 <table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 0;"><tr><td style="border-radius:6px;background:${content.brandColor};"><a href="${escapeHtml(content.action.url)}" style="display:inline-block;padding:12px 24px;${font}font-size:16px;font-weight:bold;color:${onBrand};text-decoration:none;border-radius:6px;">${escapeHtml(content.action.label)}</a></td></tr></table>
 </td></tr>
 <tr><td style="padding:20px 32px;border-top:1px solid #e5e7eb;">
@@ -113,9 +113,9 @@ ${footerLines}
 export function renderText(content: MailContent): string {
   const lines = [content.storeName, '', content.heading, '', content.greeting, '', ...content.paragraphs.flatMap((text) => [text, ''])];
   for (const quote of content.quotes) lines.push(`${quote.author}:`, ...quote.body.split('\n').map((line) => `> ${line}`), '');
+  if (content.code) lines.push(`${content.code.label}: ${content.code.value}`, '');
   for (const [label, value] of content.facts) lines.push(`${label}: ${value}`);
   if (content.facts.length) lines.push('');
-  if (content.code) lines.push(`${content.code.label}: ${content.code.value}`, '');
   lines.push(`${content.action.label}: ${content.action.url}`, '', '--', ...content.footer.lines);
   for (const item of content.footer.links) lines.push(`${item.label}: ${item.url}`);
   return `${lines.join('\n')}\n`;
