@@ -39,7 +39,7 @@ const LinkPattern = (placeholder: string | null) =>
     ),
   );
 
-const HexColor = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'A colour as #rrggbb'));
+const HexColor = z.string().check(z.maxLength(7), z.regex(/^#[0-9a-fA-F]{6}$/, 'A colour as #rrggbb'));
 
 /** How a store's mails look and where their links go. */
 export const EmailSettings = z.object({
