@@ -16,3 +16,4 @@ export * from './webhooks.ts';
 export * from './reports.ts';
 export * from './questions.ts';
 export * from './privacy.ts';
+export * from './email.ts';

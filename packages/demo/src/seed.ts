@@ -23,6 +23,7 @@ import { makeAccessLog, makeConsents } from './privacy.ts';
 import { demoStream, SeededRandom } from './random.ts';
 import { paymentHabits, type DemoCustomer, type GeneratedOrder } from './shoppers.ts';
 import { makeWishlists } from './wishlists.ts';
+import { sendFirstMail } from './first-mail.ts';
 import { demoQuestions, makeFulfilment } from './fulfilment-and-questions.ts';
 
 /** The demo merchant's keys: fixed, and only ever given to the demo merchant. */
@@ -399,6 +400,7 @@ export async function seedDemo(db: Kysely<Database>, options: { now: Date; origi
     const agent = author('agt_demo_sofia');
     await trx.insertInto('accessLog').values(makeAccessLog(now, merchantId, demoShoppers[0].id, { admin, agent })).execute();
   });
+  if (origins[0]) await sendFirstMail(db, { merchantId: demoMerchant.id, shopperId: demoShoppers[0].id, origin: origins[0], now });
   return {
     created: true,
     counts: {

@@ -20,6 +20,8 @@ import { chatRoutes } from './modules/chat/chat.routes.ts';
 import { ChatHub } from './modules/chat/index.ts';
 import { customerRoutes } from './modules/customers/customers.routes.ts';
 import { customersForMeReads } from './modules/customers/index.ts';
+import { emailRoutes } from './modules/email/email.routes.ts';
+import { UnsubscribeLinks } from './modules/email/index.ts';
 import { eventRoutes } from './modules/events/events.routes.ts';
 import { loyaltyRoutes } from './modules/loyalty/loyalty.routes.ts';
 import { orderRoutes } from './modules/orders/orders.routes.ts';
@@ -61,6 +63,8 @@ export interface AppOptions {
   resolveHost?: HostResolver;
   /** Open event stream limits other than the defaults, for a test that wants to reach one. */
   streamLimits?: Partial<StreamLimits>;
+  /** Where shoppers reach this server (PUBLIC_URL, else where it listens): the base of mails' unsubscribe links. */
+  publicUrl?: () => string;
   /** How often open event streams beat (20 s), for a test that cannot wait for one. */
   streamHeartbeatMs?: number;
 }
@@ -89,6 +93,7 @@ export function createApp(options: AppOptions): { app: Hono; deps: AppDeps } {
     rateLimits: new RateLimits(db, clock, options.rateLimits),
     streams: new StreamSlots(options.streamLimits, options.streamHeartbeatMs),
     webhookSecrets: new WebhookSecrets(options.tokenSecret),
+    unsubscribeLinks: new UnsubscribeLinks(options.tokenSecret, options.publicUrl ?? (() => 'http://localhost:8787')),
     webhookTargets: { allowPrivateNetworks: options.webhooksAllowPrivateNetworks ?? false, resolve: options.resolveHost ?? systemResolver },
     onProductChange: [alertWishlisters],
     privacy: { mayProcess, recordAccess },
@@ -127,6 +132,7 @@ export function createApp(options: AppOptions): { app: Hono; deps: AppDeps } {
   eventRoutes(api, deps);
   chatRoutes(api, deps);
   webhookRoutes(api, deps);
+  emailRoutes(api, deps);
   reportRoutes(api, deps);
   privacyRoutes(api, deps);
   sessionEndingRoutes(api, deps);

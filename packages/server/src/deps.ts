@@ -8,6 +8,7 @@ import type { StreamSlots } from './http/event-stream.ts';
 import type { EndedSessions, MerchantDirectory, TokenService } from './modules/auth/index.ts';
 import type { ProductChangeListener } from './modules/catalog/index.ts';
 import type { ChatHub } from './modules/chat/index.ts';
+import type { UnsubscribeLinks } from './modules/email/index.ts';
 import type { mayProcess, recordAccess } from './modules/privacy/index.ts';
 import type { CustomerForMe, CustomerKey } from './modules/customers/index.ts';
 import type { RateLimits } from './modules/rate-limits/index.ts';
@@ -30,6 +31,8 @@ export interface AppDeps {
   /** The event streams this instance holds open, within their limits. */
   streams: StreamSlots;
   webhookSecrets: WebhookSecrets;
+  /** Signs and reads the unsubscribe links of mails to shoppers. */
+  unsubscribeLinks: UnsubscribeLinks;
   webhookTargets: WebhookTargetPolicy;
   /** What runs, in the change's transaction, when a product changes: the wishlist's alerts. */
   onProductChange: readonly ProductChangeListener[];

@@ -21,7 +21,15 @@ const Environment = z.object({
   WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z._default(z.stringbool(), false),
   /** The least level the server logs (one JSON line each, on standard output); every request is a line at `info`. */
   LOG_LEVEL: z._default(z.enum(logLevels), 'info'),
-});
+  /** Where mail to shoppers is sent: `smtp://` or `smtps://user:pass@host:port`; without it, mail is kept in the development mailbox. */
+  SMTP_URL: z.optional(z.union([z.url({ protocol: /^smtps?$/ }), z.pipe(z.literal(''), z.transform(() => undefined))])),
+  /** The address mail comes from (the store's name shows as its sender); needed with SMTP_URL. */
+  MAIL_FROM: z.optional(z.email()),
+  /** Where shoppers reach this server (`https://crm.example`): the base of the unsubscribe links in mails; where it listens when not set. */
+  PUBLIC_URL: z.optional(z.url({ protocol: /^https?$/ })),
+}).check(
+  z.refine((env) => !env.SMTP_URL || env.MAIL_FROM !== undefined, { message: 'Set MAIL_FROM, the address mail comes from, with SMTP_URL', path: ['MAIL_FROM'] }),
+);
 
 export type Environment = z.infer<typeof Environment>;
 

@@ -475,6 +475,12 @@ describe('isolation matrix: what each staff role of a store may do, and nobody e
       every('owners and admins', 'object', 'DELETE', 'deleteWebhookEndpoint', (caller) => ({ path: `/v1/webhook-endpoints/${ownOr(endpoints, caller)}` })),
       every('owners and admins', 'store', 'GET', 'listWebhookDeliveries', get('/v1/webhook-deliveries')),
       every('owners and admins', 'object', 'POST', 'retryWebhookDelivery', (caller) => ({ path: `/v1/webhook-deliveries/${ownOr(deliveries, caller)}/retry` })),
+      every('owners and admins', 'store', 'GET', 'getEmailSettings', get('/v1/email-settings')),
+      every('owners and admins', 'store', 'PUT', 'putEmailSettings', () => ({
+        path: '/v1/email-settings',
+        body: { productUrlPattern: 'https://shop.example/p/{productId}', storeUrl: null, statementUrl: null, chatUrl: null, pointsUrl: null, preferencesUrl: null, pointsExpiryNoticeDays: 7, brandColor: '#0f5f5c' },
+      })),
+      every('owners and admins', 'store', 'GET', 'listEmailDeliveries', get('/v1/email-deliveries')),
       every('owners and admins', 'store', 'GET', 'listOrigins', get('/v1/origins')),
       every('owners and admins', 'store', 'POST', 'addOrigin', (caller) => ({ path: '/v1/origins', body: { origin: `https://${caller.toLowerCase()}.example` } })),
       every('owners and admins', 'store', 'DELETE', 'removeOrigin', (caller) => ({ path: `/v1/origins?origin=${encodeURIComponent(`https://${caller.toLowerCase()}.example`)}` })),

@@ -250,6 +250,11 @@ describe('the largest values the contract allows, at every write operation', () 
       operationId: 'putPrivacySettings', as: 'merchant', path: '/v1/privacy-settings', status: 200,
       body: { consentTextVersion: 't'.repeat(40), consentDefaults: { 'marketing-email': false, profiling: false, 'birthday-greeting': true }, chatRetentionDays: largest, inactiveCustomerRetentionDays: largest },
     });
+    const longLink = `https://shop.example/${'p'.repeat(2000)}/{productId}`;
+    await run({
+      operationId: 'putEmailSettings', as: 'merchant', path: '/v1/email-settings', status: 200,
+      body: { productUrlPattern: longLink, storeUrl: longLink, statementUrl: longLink, chatUrl: longLink, pointsUrl: longLink, preferencesUrl: longLink, pointsExpiryNoticeDays: 90, brandColor: '#ffffff' },
+    });
     await run({ operationId: 'requestMyErasure', as: 'shopper', path: '/v1/me/erasure', status: 200, body: {} });
 
     const endpoint = await run({ operationId: 'createWebhookEndpoint', as: 'merchant', path: '/v1/webhook-endpoints', status: 201, body: { url: 'https://93.184.215.14/clientela/webhooks' } });
@@ -260,7 +265,7 @@ describe('the largest values the contract allows, at every write operation', () 
     const { statements } = await json(await app.request('/v1/me/statements', { headers: credentials.shopper }));
     const reads: Array<[Credentials, string]> = [
       ...['/v1/me', '/v1/me/points', '/v1/me/points/history?limit=100', '/v1/me/statements', `/v1/me/statements/${statements[0].period}?limit=100`].map((path) => ['shopper', path] as [Credentials, string]),
-      ...['/v1/customers/ana', '/v1/segments', '/v1/webhook-deliveries'].map((path) => ['merchant', path] as [Credentials, string]),
+      ...['/v1/customers/ana', '/v1/segments', '/v1/webhook-deliveries', '/v1/email-deliveries?limit=100', '/v1/email-settings'].map((path) => ['merchant', path] as [Credentials, string]),
       ['merchant', '/v1/recommendation-settings'],
       ['shopper', '/v1/me/recommendations?limit=50'],
       ['page', '/v1/recommendations?limit=50&visitorId=visitante-del-maximo-0001'],

@@ -16,8 +16,10 @@ import type { Environment } from './env.ts';
 import { serveBackOffice } from './http/back-office.ts';
 import { serveWidgetBundles } from './http/widget-bundles.ts';
 import { loadTokenSecret } from './modules/auth/index.ts';
-import { scheduleTierRecompute } from './modules/loyalty/index.ts';
+import { DevMailbox, MailSender, scheduleMailSending, serveMailPages, SmtpMailer } from './modules/email/index.ts';
+import { schedulePointsMail, scheduleTierRecompute } from './modules/loyalty/index.ts';
 import { scheduleRetention } from './modules/privacy/index.ts';
+import { scheduleStatementClosing } from './modules/statements/index.ts';
 import { scheduleWebhookDispatch, WebhookDispatcher } from './modules/webhooks/index.ts';
 import { widgetsDist } from './paths.ts';
 
@@ -67,7 +69,15 @@ export async function startServer(env: Environment, options: { demo?: Demo } = {
   const database = await openConfiguredDatabase(env, logger);
   await migrateToLatest(database.db);
   const tokenSecret = await loadTokenSecret(database.db, env.TOKEN_SECRET);
-  const { app, deps } = createApp({ database, tokenSecret, clock: systemClock, logger, webhooksAllowPrivateNetworks: env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS });
+  let url = '';
+  const { app, deps } = createApp({
+    database,
+    tokenSecret,
+    clock: systemClock,
+    logger,
+    webhooksAllowPrivateNetworks: env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS,
+    publicUrl: () => env.PUBLIC_URL ?? url,
+  });
 
   if (!existsSync(widgetsDist)) throw new Error(`No widget bundles in ${widgetsDist}: run \`npm run build\` first`);
   serveWidgetBundles(app, widgetsDist);
@@ -75,6 +85,8 @@ export async function startServer(env: Environment, options: { demo?: Demo } = {
   let apiUrl = '';
   const { demo } = options;
   serveBackOffice(app, demo ? { publishableKey: demo.merchant.publishableKey } : {});
+  const merchantById = (id: string) => deps.directory.byId(id);
+  serveMailPages(app, { db: database.db, clock: systemClock, unsubscribeLinks: deps.unsubscribeLinks, merchantById }, { devMailbox: demo !== undefined && !env.SMTP_URL });
   if (demo) app.route('/', demo.store({ apiUrl: () => apiUrl, tokenSecret }));
 
   const server = serveHttp({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
@@ -84,7 +96,7 @@ export async function startServer(env: Environment, options: { demo?: Demo } = {
   });
   const { port } = server.address() as AddressInfo;
   apiUrl = `http://127.0.0.1:${port}`;
-  const url = `http://localhost:${port}`;
+  url = `http://localhost:${port}`;
 
   let seed: DemoSeedResult | undefined;
   if (demo) {
@@ -98,6 +110,13 @@ export async function startServer(env: Environment, options: { demo?: Demo } = {
     new WebhookDispatcher({ db: database.db, clock: systemClock, secrets: deps.webhookSecrets, allowPrivateNetworks: env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS }),
     logger,
   );
+  const pointsMail = schedulePointsMail({ db: database.db, clock: systemClock, merchantById }, logger);
+  const statementClosing = scheduleStatementClosing({ db: database.db, clock: systemClock }, merchantById, logger);
+  const mailer = env.SMTP_URL ? new SmtpMailer(env.SMTP_URL) : new DevMailbox(database.db);
+  const mail = scheduleMailSending(
+    new MailSender({ db: database.db, clock: systemClock, mailer, from: env.MAIL_FROM ?? 'no-reply@clientela.localhost', unsubscribeLinks: deps.unsubscribeLinks, merchantById }),
+    logger,
+  );
 
   return {
     url,
@@ -108,6 +127,10 @@ export async function startServer(env: Environment, options: { demo?: Demo } = {
       await tiers.stop();
       await retention.stop();
       await webhooks.stop();
+      await pointsMail.stop();
+      await statementClosing.stop();
+      await mail.stop();
+      mailer.close();
       await deps.chat.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -19,6 +19,7 @@ import * as staffRoles from './migrations/2026-12-12-staff-roles.ts';
 import * as recommendationSignals from './migrations/2026-12-13-recommendation-signals.ts';
 import * as privacy from './migrations/2026-12-14-privacy.ts';
 import * as ordersAndQuestions from './migrations/2026-12-15-orders-and-questions.ts';
+import * as email from './migrations/2026-12-16-email.ts';
 
 /** Every migration, by date; the same list runs on PGlite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-13-recommendation-signals': recommendationSignals,
   '2026-12-14-privacy': privacy,
   '2026-12-15-orders-and-questions': ordersAndQuestions,
+  '2026-12-16-email': email,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

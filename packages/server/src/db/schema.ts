@@ -3,6 +3,7 @@ import type { AuthTables } from '../modules/auth/auth.tables.ts';
 import type { CatalogTables } from '../modules/catalog/catalog.tables.ts';
 import type { ChatTables } from '../modules/chat/chat.tables.ts';
 import type { CustomerTables } from '../modules/customers/customers.tables.ts';
+import type { EmailTables } from '../modules/email/email.tables.ts';
 import type { EventTables } from '../modules/events/events.tables.ts';
 import type { LoyaltyTables } from '../modules/loyalty/loyalty.tables.ts';
 import type { OrderTables } from '../modules/orders/orders.tables.ts';
@@ -20,6 +21,7 @@ export interface Database
     CatalogTables,
     ChatTables,
     CustomerTables,
+    EmailTables,
     EventTables,
     LoyaltyTables,
     OrderTables,

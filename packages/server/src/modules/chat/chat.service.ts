@@ -25,6 +25,7 @@ import { WithStatus } from '../../core/results.ts';
 import { localDate } from '../../core/time-zone.ts';
 import type { Database } from '../../db/schema.ts';
 import { findStaffMember } from '../auth/index.ts';
+import { recordMail } from '../email/index.ts';
 import { myStatementLine } from '../statements/index.ts';
 import { recordWebhookEvents } from '../webhooks/index.ts';
 import type { ChatHub } from './chat-hub.ts';
@@ -59,6 +60,9 @@ export interface Deps {
 
 /** Who is writing: a shopper (only in their own conversations) or an agent of the store. */
 export type Actor = { kind: 'shopper'; customerId: string } | { kind: 'agent'; agentId: string };
+
+/** How long an agent's reply waits for the shopper to read it in the chat before it is mailed to them. */
+export const chatReplyMailDelayMs = 10 * 60_000;
 
 const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('base64url')}`;
 
@@ -303,6 +307,12 @@ export async function sendMessage(deps: Deps, merchant: Merchant, conversationId
         assignedAgentId,
         ...(actor.kind === 'agent' ? { agentReadSeq: seq } : { shopperReadSeq: seq }),
       });
+      if (actor.kind === 'agent') {
+        // Mailed only if the shopper has not read it after a while; every reply until they read goes in that one mail.
+        const reply = { conversationId, afterSeq: conversation.shopperReadSeq };
+        const mail = { customerId: conversation.customerId, kind: 'chat-reply' as const, eventKey: `${conversationId}:${conversation.shopperReadSeq}`, facts: reply };
+        await recordMail(trx, merchant.id, [{ ...mail, notBefore: new Date(now.getTime() + chatReplyMailDelayMs) }], now);
+      }
       const authorName = actor.kind === 'agent' ? ((await agentName(trx, merchant.id, actor.agentId)) ?? null) : null;
       const target = { id: conversationId, customerId: conversation.customerId };
       await emit(target, { type: 'message', conversationId, message: toMessage({ ...message, authorName }) });

@@ -26,6 +26,7 @@ import { notFound, ProblemError } from '../../core/problem.ts';
 import { WithStatus } from '../../core/results.ts';
 import { birthdayIn, localDate, startOfLocalDay } from '../../core/time-zone.ts';
 import type { Database, Db } from '../../db/schema.ts';
+import { recordMail } from '../email/index.ts';
 import { recordWebhookEvents } from '../webhooks/index.ts';
 import { birthdayGift } from './birthday-gift.ts';
 import { maxPointsBalance, pointsForPurchase, pointsToReverse, withinMaximum } from './earning.ts';
@@ -127,6 +128,9 @@ async function noteDueWrite(trx: Transaction<Database>, merchant: Merchant, stat
   state.dueAt = due;
 }
 
+/** How long after a birthday its gift is still greeted by mail. */
+const birthdayGreetingWindowMs = 3 * day;
+
 const expiryOf = (settings: LoyaltySettings, from: Date) => new Date(from.getTime() + settings.pointsLifetimeDays * day);
 
 /**
@@ -161,7 +165,13 @@ async function bringUpToDate(trx: Transaction<Database>, merchant: Merchant, cus
       // The gift is dated its birthday (see birthdayGift): what expired before then comes before it in the ledger.
       expireUntil(gift.createdAt);
       const bonus = { merchantId: merchant.id, customerId: customer.id, amount: settings.birthdayBonus, reason: 'birthday', reference: String(year), label: null, ...gift };
-      for (const entry of withinMaximum([bonus], lots.balance)) write(entry);
+      for (const entry of withinMaximum([bonus], lots.balance)) {
+        write(entry);
+        // A gift written long after the birthday (a ledger no one touched) is not greeted late.
+        if (now.getTime() - gift.createdAt.getTime() < birthdayGreetingWindowMs) {
+          await recordMail(trx, merchant.id, [{ customerId: customer.id, kind: 'birthday', eventKey: String(year), facts: { points: entry.amount, year: String(year) } }], now);
+        }
+      }
     }
     nextBirthday = today >= thisYear ? startOfLocalDay(birthdayIn(customer.birthday, year + 1), merchant.timeZone) : startsAt;
   }
@@ -395,6 +405,8 @@ export async function redeem(deps: Deps, merchant: Merchant, customerId: string,
     await insertIdempotencyKey(trx, { merchantId: merchant.id, customerId, key, requestHash: fingerprint, status: 201, body: JSON.stringify(body), createdAt: state.now });
     const data = { customerId, redemptionId: id, reward: { id: reward.id, name: name(merchant.locale) }, points: reward.cost, balanceAfter: body.balanceAfter };
     await recordWebhookEvents(trx, merchant.id, [{ type: 'points.redeemed', data }], state.now);
+    const rewardNames = { es: name('es'), en: name('en') };
+    await recordMail(trx, merchant.id, [{ customerId, kind: 'redemption-code', eventKey: id, facts: { rewardNames, code, expiresAt: body.expiresAt } }], state.now);
     return new WithStatus(body, 201);
   });
 }

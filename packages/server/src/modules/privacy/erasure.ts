@@ -86,6 +86,15 @@ async function blankWhatTheyWrote(trx: Db, m: string, c: string): Promise<void> 
   await trx.deleteFrom('browsingEvents').where('merchantId', '=', m).where('customerId', '=', c).execute();
   await trx.deleteFrom('idempotencyKeys').where('merchantId', '=', m).where('customerId', '=', c).execute();
   await trx.deleteFrom('erasureConfirmations').where('merchantId', '=', m).where('customerId', '=', c).execute();
+  // Mail not sent yet is not sent; what went out keeps no address, and the development mailbox forgets it.
+  await sql`
+    update email_outbox
+       set recipient = null,
+           status = case when status = 'pending' then 'skipped' else status end,
+           reason = case when status = 'pending' then 'erased' else reason end
+     where merchant_id = ${m} and customer_id = ${c}
+  `.execute(trx);
+  await sql`delete from dev_mailbox where merchant_id = ${m} and delivery_id in (select id from email_outbox where merchant_id = ${m} and customer_id = ${c})`.execute(trx);
   // Webhook events already written carry what the shopper asked about; pending or sent, they keep no subject.
   await sql`
     update webhook_deliveries

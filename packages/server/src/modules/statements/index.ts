@@ -1,5 +1,6 @@
 // The store card: accounts, purchases in installments, payments and refunds, and the monthly statement.
 export { CardSimulation } from './card-simulation.ts';
+export { closeDueStatementsOfAll, scheduleStatementClosing } from './statement-schedule.ts';
 export { cardPortfolio, type CardPortfolio } from './card-portfolio.ts';
 export { addMonths, periodBounds, periodOf } from './cycle.ts';
 export {

@@ -8,6 +8,7 @@ import { notFound, ProblemError } from '../../core/problem.ts';
 import { WithStatus, type FileResult } from '../../core/results.ts';
 import type { Database, Db } from '../../db/schema.ts';
 import { findCustomer } from '../customers/index.ts';
+import { recordMail } from '../email/index.ts';
 import { addMonths, periodBounds, periodOf, type CycleRules, type PeriodBounds } from './cycle.ts';
 import { installmentSchedule } from './installments.ts';
 import { statementCsv } from './statement-csv.ts';
@@ -176,6 +177,9 @@ async function stateOf(db: Db, merchant: Merchant, account: CardAccountRow, sett
   return { db, merchant, account, settings, rules, now, open, openStatement };
 }
 
+/** How long after its closing a statement is still mailed when it is written. */
+const statementMailWindowMs = 3 * 86_400_000;
+
 /**
  * Locks a customer's card account for the transaction and closes its
  * statements: every period that ended is closed (statements close lazily, on
@@ -193,6 +197,11 @@ export async function closeStatements(trx: Transaction<Database>, merchant: Merc
     if (!isEmpty(computed)) {
       const rows = statementRows(merchant.id, customerId, merchant.currency, bounds, computed);
       await insertStatement(trx, rows.statement, rows.lines);
+      // Only a statement that just closed is mailed: a backlog closed late (an account no one touched) is not.
+      if (now.getTime() - bounds.end.getTime() < statementMailWindowMs) {
+        const facts = { period: bounds.period, amountDue: computed.figures.closingBalance, minimumPayment: computed.figures.minimumPayment, dueDate: bounds.dueDate, currency: merchant.currency };
+        await recordMail(trx, merchant.id, [{ customerId, kind: 'statement-closed', eventKey: bounds.period, facts }], now);
+      }
     }
     closed = period;
     period = addMonths(period, 1);

@@ -6,6 +6,7 @@ import { notFound } from '../../core/problem.ts';
 import { WithStatus } from '../../core/results.ts';
 import type { Database, Db } from '../../db/schema.ts';
 import { findProduct, type ProductChangeListener, type ProductRow, toProduct } from '../catalog/index.ts';
+import { recordMail } from '../email/index.ts';
 import { recordWebhookEvents } from '../webhooks/index.ts';
 import {
   deleteWishlistItem,
@@ -83,6 +84,8 @@ async function alert(db: Db, merchant: Merchant, product: ProductRow, alert: Ale
     },
   }));
   await recordWebhookEvents(db, merchant.id, events, alert.at);
+  const facts = { productId: product.id, productName: product.name, price: alert.price, previousPrice: alert.previousPrice, currency: merchant.currency };
+  await recordMail(db, merchant.id, alerted.map(({ id, customerId }) => ({ customerId, kind: alert.kind, eventKey: String(id), facts })), alert.at);
 }
 
 export async function removeWishlistItem(deps: Deps, merchant: Merchant, customerId: string, productId: string): Promise<void> {
