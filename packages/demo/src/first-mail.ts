@@ -1,6 +1,6 @@
 import { findMerchantById } from '@clientela/server/modules/auth';
 import { putProduct } from '@clientela/server/modules/catalog';
-import { putEmailSettings } from '@clientela/server/modules/email';
+import { putEmailSettings } from '@clientela/server/modules/mail-outbox';
 import { redeem } from '@clientela/server/modules/loyalty';
 import { alertWishlisters } from '@clientela/server/modules/wishlist';
 import type { Database } from '@clientela/server/db/schema';

@@ -25,7 +25,7 @@ import { WithStatus } from '../../core/results.ts';
 import { localDate } from '../../core/time-zone.ts';
 import type { Database } from '../../db/schema.ts';
 import { findStaffMember } from '../auth/index.ts';
-import { recordMail } from '../email/index.ts';
+import { recordMail } from '../mail-outbox/index.ts';
 import { myStatementLine } from '../statements/index.ts';
 import { recordWebhookEvents } from '../webhooks/index.ts';
 import type { ChatHub } from './chat-hub.ts';

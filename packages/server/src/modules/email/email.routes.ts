@@ -1,7 +1,7 @@
 import { getEmailSettings, listEmailDeliveries as listEmailDeliveriesEndpoint, putEmailSettings as putEmailSettingsEndpoint } from '@clientela/contract';
 import type { AppDeps } from '../../deps.ts';
 import type { Api } from '../../http/api.ts';
-import { emailSettingsOf, putEmailSettings } from './email-settings.ts';
+import { emailSettingsOf, putEmailSettings } from '../mail-outbox/index.ts';
 import { listEmailDeliveries } from './email.service.ts';
 
 export function emailRoutes(api: Api, deps: AppDeps): void {

@@ -1,7 +1,5 @@
-// Email to shoppers: the outbox triggers write their mail to, the sender that writes and sends it, the unsubscribe link and the development mailbox.
-export { defaultEmailSettings, emailSettingsOf, putEmailSettings } from './email-settings.ts';
+// Email to shoppers: the sender that writes and sends what triggers put in the mail outbox (../mail-outbox), with consent; the unsubscribe link and the development mailbox.
 export { DevMailbox, SmtpMailer, type Mailer } from './mailers.ts';
 export { MailSender, scheduleMailSending, type MailSenderOptions } from './mail-sender.ts';
-export { serveMailPages } from './mail-pages.ts';
-export { recordMail, type NewMail } from './outbox.ts';
+export { serveMailPages } from './mail-pages.routes.ts';
 export { UnsubscribeLinks } from './unsubscribe-links.ts';

@@ -8,7 +8,7 @@ import type { Database } from '../../db/schema.ts';
 import { mayProcess } from '../privacy/index.ts';
 import { nextAttemptAt } from '../webhooks/index.ts';
 import { agentMessagesAfter, claimDueMail, recordMailAttempt, releaseClaims, suppress, suppressionsOf, type ClaimedMail, type MailOutcome } from './email.repository.ts';
-import { emailSettingsOf } from './email-settings.ts';
+import { emailSettingsOf } from '../mail-outbox/index.ts';
 import { isHardBounce, isUnreachable, type Mailer } from './mailers.ts';
 import { mailFacts, renderMail, type MailContext, type MailFacts } from './messages.ts';
 import type { UnsubscribeLinks } from './unsubscribe-links.ts';

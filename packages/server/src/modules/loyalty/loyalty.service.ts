@@ -26,7 +26,7 @@ import { notFound, ProblemError } from '../../core/problem.ts';
 import { WithStatus } from '../../core/results.ts';
 import { birthdayIn, localDate, startOfLocalDay } from '../../core/time-zone.ts';
 import type { Database, Db } from '../../db/schema.ts';
-import { recordMail } from '../email/index.ts';
+import { recordMail } from '../mail-outbox/index.ts';
 import { recordWebhookEvents } from '../webhooks/index.ts';
 import { birthdayGift } from './birthday-gift.ts';
 import { maxPointsBalance, pointsForPurchase, pointsToReverse, withinMaximum } from './earning.ts';

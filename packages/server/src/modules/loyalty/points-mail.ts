@@ -4,7 +4,7 @@ import type { Logger } from '../../core/logger.ts';
 import type { Merchant } from '../../core/merchant.ts';
 import { repeat } from '../../core/repeating-job.ts';
 import type { Database } from '../../db/schema.ts';
-import { defaultEmailSettings, recordMail } from '../email/index.ts';
+import { defaultEmailSettings, recordMail } from '../mail-outbox/index.ts';
 import { ledgerOf } from './loyalty.repository.ts';
 import { settlePoints } from './loyalty.service.ts';
 import { PointsLots } from './points-ledger.ts';

@@ -8,7 +8,7 @@ import { notFound, ProblemError } from '../../core/problem.ts';
 import { WithStatus, type FileResult } from '../../core/results.ts';
 import type { Database, Db } from '../../db/schema.ts';
 import { findCustomer } from '../customers/index.ts';
-import { recordMail } from '../email/index.ts';
+import { recordMail } from '../mail-outbox/index.ts';
 import { addMonths, periodBounds, periodOf, type CycleRules, type PeriodBounds } from './cycle.ts';
 import { installmentSchedule } from './installments.ts';
 import { statementCsv } from './statement-csv.ts';

@@ -6,7 +6,7 @@ import { notFound } from '../../core/problem.ts';
 import { WithStatus } from '../../core/results.ts';
 import type { Database, Db } from '../../db/schema.ts';
 import { findProduct, type ProductChangeListener, type ProductRow, toProduct } from '../catalog/index.ts';
-import { recordMail } from '../email/index.ts';
+import { recordMail } from '../mail-outbox/index.ts';
 import { recordWebhookEvents } from '../webhooks/index.ts';
 import {
   deleteWishlistItem,
