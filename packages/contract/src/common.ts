@@ -54,13 +54,11 @@ export const IsoDate = z.iso.date().check(z.maxLength(10));
 /** To the nanosecond at most, with an offset or Z: `2026-12-10T09:30:00.123456789-03:00` is the longest. */
 export const IsoDateTime = z.iso.datetime({ offset: true }).check(z.maxLength(35));
 
-/** A person's name part: trimmed, non-empty, without control characters. */
-export const PersonName = z.string().check(
-  z.trim(),
-  z.minLength(1),
-  z.maxLength(80),
-  z.regex(/^[^\p{Cc}]*$/u, 'Control characters are not allowed'),
-);
+/** One line of text up to `max` characters: trimmed, non-empty, without control characters. */
+export const OneLine = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max), z.regex(/^[^\p{Cc}]*$/u, 'Control characters are not allowed'));
+
+/** A person's name part. */
+export const PersonName = OneLine(80);
 
 export const Email = z.email().check(z.maxLength(254));
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CurrencyCode, ExternalId, IsoDateTime, Money, PageQuery, pageOf } from './common.ts';
+import { CurrencyCode, ExternalId, IsoDateTime, Money, OneLine, PageQuery, pageOf } from './common.ts';
 import { allStaff, defineEndpoint, ownersAndAdmins } from './endpoint.ts';
 
 export const maxInstallments = 48;
@@ -156,14 +156,11 @@ export const fulfillmentStatuses = ['pending', 'preparing', 'shipped', 'delivere
 export const FulfillmentStatus = z.enum(fulfillmentStatuses);
 export type FulfillmentStatus = z.infer<typeof FulfillmentStatus>;
 
-const PlainLine = (max: number) =>
-  z.string().check(z.trim(), z.minLength(1), z.maxLength(max), z.regex(/^[^\p{Cc}]*$/u, 'Control characters are not allowed'));
-
 export const FulfillmentInput = z.object({
   status: FulfillmentStatus,
   /** Who carries the parcel: "Chilexpress", "Starken". */
-  carrier: z.optional(PlainLine(80)),
-  trackingNumber: z.optional(PlainLine(100)),
+  carrier: z.optional(OneLine(80)),
+  trackingNumber: z.optional(OneLine(100)),
   /** The carrier's page for this parcel: an https URL. */
   trackingUrl: z.optional(z.url({ protocol: /^https$/, error: 'An https URL' }).check(z.maxLength(2048))),
   /** When the change happened; now when left out. Not before the order, nor in the future. */

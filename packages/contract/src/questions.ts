@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ExternalId, IsoDateTime, LocaleQuery, LocalizedText, localizedInput, Tier } from './common.ts';
+import { ExternalId, IsoDateTime, LocaleQuery, LocalizedText, localizedInput, OneLine, Tier } from './common.ts';
 import { allStaff, defineEndpoint, ownersAndAdmins } from './endpoint.ts';
 
 // Drip questionnaires ("cuestionarios gota a gota"): short questions the store
@@ -20,19 +20,18 @@ export const maxTextAnswer = 2000;
 export const scaleRange = [1, 5] as const;
 
 const ChoiceId = z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'Use letters, digits, _ and -, starting with a letter or digit'));
-const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max), z.regex(/^[^\p{Cc}]*$/u, 'Control characters are not allowed'));
 
 export const QuestionChoiceInput = z.object({
   id: ChoiceId,
-  label: localizedInput(Text(80)),
+  label: localizedInput(OneLine(80)),
   /** Product categories a shopper who picks this choice is not shown in recommendations ("no me interesa Deportes"). */
-  excludesCategories: z._default(z.array(Text(80)).check(z.maxLength(20)), []),
+  excludesCategories: z._default(z.array(OneLine(80)).check(z.maxLength(20)), []),
 });
 
 export const QuestionInput = z.object({
   kind: QuestionKind,
   purpose: QuestionPurpose,
-  prompt: localizedInput(Text(200)),
+  prompt: localizedInput(OneLine(200)),
   /** For single and multiple choice: 2 to 12 choices, each id once. */
   choices: z.optional(z.array(QuestionChoiceInput).check(z.minLength(2), z.maxLength(12))),
   /** For free text: the most characters an answer may have (500 when left out). */

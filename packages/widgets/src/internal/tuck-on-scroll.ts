@@ -1,7 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** Screens narrow enough that a button fixed in a corner sits on the page's own content. */
-const narrow = '(max-width: 40rem)';
 
 /**
  * Keeps a button fixed in a corner of a narrow screen off the content the
@@ -12,6 +10,8 @@ const narrow = '(max-width: 40rem)';
 export class TuckOnScroll implements ReactiveController {
   tucked = false;
   #lastY = 0;
+  /** Screens narrow enough that a button fixed in a corner sits on the page's own content; asked once, read on each scroll. */
+  readonly #narrow = matchMedia('(max-width: 40rem)');
   readonly #host: ReactiveControllerHost;
   readonly #onScroll = () => this.#follow();
 
@@ -39,7 +39,7 @@ export class TuckOnScroll implements ReactiveController {
     if (Math.abs(delta) < 8) return;
     this.#lastY = scrollY;
     const atEnd = innerHeight + scrollY >= document.documentElement.scrollHeight - 2;
-    this.#set(delta > 0 && !atEnd && matchMedia(narrow).matches);
+    this.#set(delta > 0 && !atEnd && this.#narrow.matches);
   }
 
   #set(tucked: boolean): void {

@@ -48,6 +48,11 @@ export async function productNames(db: Db, merchantId: string, ids: string[]) {
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
+/** In SQL over orders aliased `o`: the names of the order's products in line order (a product the catalog no longer has, by its id). */
+export const itemNamesOfOrder = sql<string[]>`array(select coalesce(p.name, l.product_id) from order_lines l
+                                                   left join products p on p.merchant_id = l.merchant_id and p.id = l.product_id
+                                                  where l.merchant_id = o.merchant_id and l.order_id = o.id order by l.line_no)`;
+
 /**
  * A customer's orders, the latest first, after a position (the placement in
  * microseconds, as stored, and the id of the last order seen), each with the
@@ -66,9 +71,7 @@ export async function ordersOfCustomer(db: Db, merchantId: string, customerId: s
       'o.installments',
       'o.withInterest',
       sql<string>`(extract(epoch from o.placed_at) * 1000000)::bigint::text`.as('placedAtMicros'),
-      sql<string[]>`array(select coalesce(p.name, l.product_id) from order_lines l
-                            left join products p on p.merchant_id = l.merchant_id and p.id = l.product_id
-                           where l.merchant_id = o.merchant_id and l.order_id = o.id order by l.line_no)`.as('items'),
+      itemNamesOfOrder.as('items'),
     ])
     .where('o.merchantId', '=', merchantId)
     .where('o.customerId', '=', customerId);

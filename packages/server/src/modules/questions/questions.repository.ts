@@ -1,6 +1,7 @@
 import type { AnswerValue } from '@clientela/contract';
 import { sql, type Expression, type Insertable, type SqlBool } from 'kysely';
 import type { Db } from '../../db/schema.ts';
+import { itemNamesOfOrder } from '../orders/index.ts';
 import type { AnswerTable, OrderFeedbackTable, QuestionTable } from './questions.tables.ts';
 
 export async function findQuestion(db: Db, merchantId: string, id: string) {
@@ -118,10 +119,7 @@ export async function firstUnanswered(db: Db, merchantId: string, customerId: st
 /** The customer's order delivered most recently since `since` that they have not rated, with its products' names. */
 export async function deliveredUnrated(db: Db, merchantId: string, customerId: string, since: Date) {
   const { rows } = await sql<{ id: string; placedAt: Date; items: string[] }>`
-    select o.id, o.placed_at as "placedAt",
-           array(select coalesce(p.name, l.product_id) from order_lines l
-                   left join products p on p.merchant_id = l.merchant_id and p.id = l.product_id
-                  where l.merchant_id = o.merchant_id and l.order_id = o.id order by l.line_no) as items
+    select o.id, o.placed_at as "placedAt", ${itemNamesOfOrder} as items
       from orders o
       join lateral (select status, at from fulfillment_changes f
                      where f.merchant_id = o.merchant_id and f.order_id = o.id order by seq desc limit 1) now on true
